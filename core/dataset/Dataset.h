@@ -1,0 +1,43 @@
+#pragma once
+
+#include "IdxImages.h"
+#include "Sample.h"
+
+#include <QStringList>
+
+#include <memory>
+#include <vector>
+
+namespace loupe {
+
+/// A dataset as read from the user's files: images, labels and everything that was wrong with them.
+struct Dataset {
+    QString format;  ///< folder, csv, coco, voc, yolo or idx
+    QString root;    ///< the path the user gave
+    QStringList classes;
+    std::vector<Sample> samples;
+    std::vector<BadFile> badFiles; ///< unreadable images and labels that point at missing files
+    QStringList warnings;          ///< problems that did not stop the import
+    std::shared_ptr<const IdxImages> idx; ///< pixel store of an IDX dataset, null otherwise
+
+    bool hasObjects() const
+    {
+        for (const Sample &s : samples)
+            if (!s.objects.empty())
+                return true;
+        return false;
+    }
+
+    /// Index of a class name, appending it when new.
+    int classIndex(const QString &name)
+    {
+        int i = int(classes.indexOf(name));
+        if (i < 0) {
+            classes.append(name);
+            i = int(classes.size()) - 1;
+        }
+        return i;
+    }
+};
+
+} // namespace loupe

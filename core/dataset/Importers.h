@@ -1,0 +1,45 @@
+#pragma once
+
+#include "Dataset.h"
+
+#include <QString>
+
+namespace loupe {
+
+/// What the user asked to read.
+struct ImportOptions {
+    QString format = QStringLiteral("auto"); ///< auto, folder, csv, coco, voc, yolo, idx
+    QString labelsFile;                      ///< a label file separate from the image folder (csv, coco, idx)
+};
+
+/// Reads the dataset's structure and labels; touches no image bytes (IDX pixels excepted).
+/// Throws LabelFileError for a malformed label file and DatasetError for unusable input.
+/// Labels that point at missing images land in Dataset::badFiles, they are not fatal.
+Dataset importDataset(const QString &path, const ImportOptions &options = {});
+
+/// The format `auto` picks for a path, or an empty string when none fits.
+QString detectFormat(const QString &path, const QString &labelsFile = {});
+
+/// The formats importDataset understands, for help texts.
+QStringList knownFormats();
+
+namespace importers {
+/// Class sub-folders, optionally under train/, valid/ or val/, test/.
+Dataset importFolder(const QString &root);
+/// `path,label` lines; header optional; quoted fields; paths relative to the CSV.
+Dataset importCsv(const QString &csvFile);
+/// COCO JSON: images, categories, bbox, polygon and RLE segmentation. Images are looked up
+/// relative to the JSON's folder (and its images/ sub-folder) unless imageRoot is given.
+Dataset importCoco(const QString &jsonFile, const QString &imageRoot = {});
+/// Pascal VOC: Annotations/*.xml with JPEGImages/, or XML files beside their images.
+Dataset importVoc(const QString &root);
+/// YOLO: a .txt per image, class names from data.yaml or classes.txt.
+Dataset importYolo(const QString &root);
+/// MNIST-style IDX: an images file (idx3) and its labels file (idx1), raw or .gz.
+Dataset importIdx(const QString &imagesFile, const QString &labelsFile = {});
+
+/// Image file endings the importers consider.
+bool isImageFile(const QString &fileName);
+} // namespace importers
+
+} // namespace loupe
