@@ -1,0 +1,67 @@
+// loupe: the window. Opens the dataset named on the command line, or none.
+
+#include "MainWindow.h"
+#include "Translations.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QTimer>
+
+#include <cstdio>
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Loupe"));
+    QApplication::setApplicationName(QStringLiteral("Loupe"));
+    QApplication::setApplicationVersion(QStringLiteral(LOUPE_VERSION));
+    QApplication::setStyle(QStringLiteral("Fusion"));
+    loupe::installTranslators(app);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "Loupe, a workbench for vision models."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("DATASET"), QApplication::translate("main", "Dataset to open."),
+                                 QStringLiteral("[DATASET]"));
+    const QCommandLineOption format(QStringLiteral("format"),
+                                    QApplication::translate("main", "auto, folder, csv, coco, voc, yolo or idx."),
+                                    QStringLiteral("F"), QStringLiteral("auto"));
+    const QCommandLineOption labels(QStringLiteral("labels"),
+                                    QApplication::translate("main", "A label file kept apart from the images."),
+                                    QStringLiteral("FILE"));
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QApplication::translate("main", "Save a PNG of the window once loading has settled, then quit."),
+        QStringLiteral("FILE"));
+    parser.addOptions({format, labels, screenshot});
+    parser.process(app);
+
+    loupe::MainWindow window;
+    window.show();
+
+    if (parser.isSet(screenshot)) {
+        const QString file = parser.value(screenshot);
+        auto shoot = [&window, file] {
+            // Let queued replots and layout settle before grabbing.
+            QTimer::singleShot(400, &window, [&window, file] {
+                const bool saved = window.grab().save(file, "PNG");
+                if (!saved)
+                    std::fprintf(stderr, "loupe: cannot write %s\n", qPrintable(file));
+                QApplication::exit(saved ? 0 : 2);
+            });
+        };
+        if (parser.positionalArguments().isEmpty())
+            shoot();
+        else
+            QObject::connect(&window, &loupe::MainWindow::inspectionDone, &window, shoot);
+    }
+
+    if (!parser.positionalArguments().isEmpty()) {
+        loupe::InspectOptions options;
+        options.import.format = parser.value(format);
+        options.import.labelsFile = parser.value(labels);
+        window.openDataset(parser.positionalArguments().front(), options);
+    }
+    return app.exec();
+}

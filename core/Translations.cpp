@@ -1,0 +1,24 @@
+#include "Translations.h"
+
+#include <QCoreApplication>
+#include <QLibraryInfo>
+#include <QTranslator>
+
+namespace loupe {
+
+bool installTranslators(QCoreApplication &app, const QLocale &locale)
+{
+    auto *qt = new QTranslator(&app);
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        app.installTranslator(qt);
+    auto *own = new QTranslator(&app);
+    // qt_add_translations embeds the .qm files under :/i18n.
+    if (own->load(locale, QStringLiteral("loupe"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
+        app.installTranslator(own);
+        return true;
+    }
+    return false;
+}
+
+} // namespace loupe

@@ -1,0 +1,541 @@
+// COCO detection/segmentation JSON: images, categories, annotations with boxes, polygons and RLE.
+
+#include "Errors.h"
+#include "Importers.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <string>
+#include <unordered_map>
+
+namespace loupe {
+namespace importers {
+
+namespace {
+
+using json = nlohmann::json;
+
+// Where the parser is, so every error can name the file and the JSON path.
+struct Context {
+    QString file;
+
+    [[noreturn]] void fail(const QString &place, const QString &problem) const
+    {
+        throw LabelFileError(file, place, problem);
+    }
+};
+
+QString describe(const json &v)
+{
+    switch (v.type()) {
+    case json::value_t::null: return QStringLiteral("null");
+    case json::value_t::boolean: return QCoreApplication::translate("loupe::importers", "a boolean");
+    case json::value_t::string: return QCoreApplication::translate("loupe::importers", "a string");
+    case json::value_t::array: return QCoreApplication::translate("loupe::importers", "an array");
+    case json::value_t::object: return QCoreApplication::translate("loupe::importers", "an object");
+    default: return QCoreApplication::translate("loupe::importers", "a number");
+    }
+}
+
+QString at(const QString &path, const char *key)
+{
+    return path + QLatin1Char('.') + QLatin1String(key);
+}
+
+QString at(const QString &path, std::size_t index)
+{
+    return path + QLatin1Char('[') + QString::number(qulonglong(index)) + QLatin1Char(']');
+}
+
+const json *member(const json &object, const char *key)
+{
+    const auto it = object.find(key);
+    return it == object.end() ? nullptr : &*it;
+}
+
+double toNumber(const Context &ctx, const json &v, const QString &path)
+{
+    if (!v.is_number())
+        ctx.fail(path, QCoreApplication::translate("loupe::importers", "expected a number, found %1").arg(describe(v)));
+    return v.get<double>();
+}
+
+qint64 toInteger(const Context &ctx, const json &v, const QString &path)
+{
+    if (v.is_number_integer())
+        return v.get<qint64>();
+    // Some exporters write ids as 3.0; accept whole numbers, refuse fractions.
+    if (v.is_number_float()) {
+        const double d = v.get<double>();
+        if (std::fabs(d) < 9e18 && d == std::floor(d))
+            return qint64(d);
+    }
+    ctx.fail(path, QCoreApplication::translate("loupe::importers", "expected a whole number, found %1")
+                       .arg(v.is_number() ? QString::number(v.get<double>()) : describe(v)));
+}
+
+// Image ids are numbers in COCO; a few tools write strings. Key both without mixing them up.
+std::string idKey(const Context &ctx, const json &v, const QString &path)
+{
+    if (v.is_string())
+        return "s:" + v.get<std::string>();
+    return "i:" + std::to_string(toInteger(ctx, v, path));
+}
+
+QString idText(const json &v)
+{
+    return QString::fromStdString(v.dump());
+}
+
+// Line and column (1-based, in characters) of the byte nlohmann stopped at.
+QString lineColumn(const QByteArray &data, std::size_t byte)
+{
+    const qsizetype stop = qsizetype(std::min<std::size_t>(byte, std::size_t(data.size())));
+    int line = 1;
+    int column = 1;
+    for (qsizetype i = 0; i + 1 < stop; ++i) {
+        const auto c = static_cast<unsigned char>(data[i]);
+        if (c == '\n') {
+            ++line;
+            column = 1;
+        } else if ((c & 0xC0) != 0x80) { // UTF-8 continuation bytes do not start a character
+            ++column;
+        }
+    }
+    return QCoreApplication::translate("loupe::importers", "line %1, column %2").arg(line).arg(column);
+}
+
+// nlohmann's message starts with "[json.exception...] parse error at line L, column C: "; keep the rest.
+QString parseDetail(const char *what)
+{
+    const QString text = QString::fromUtf8(what);
+    const int colon = int(text.indexOf(QLatin1String(": ")));
+    return colon >= 0 ? text.mid(colon + 2) : text;
+}
+
+/// pycocotools' rleFrString: each count is a signed LEB128-like number in 6-bit groups offset
+/// by 48 ('0'), and from the fourth count on it is stored as the difference to the count two before.
+std::vector<qint64> decodeRleString(const Context &ctx, const std::string &s, const QString &path)
+{
+    std::vector<qint64> counts;
+    std::size_t p = 0;
+    while (p < s.size()) {
+        qint64 x = 0;
+        int k = 0;
+        bool more = true;
+        while (more) {
+            if (p >= s.size())
+                ctx.fail(path, QCoreApplication::translate("loupe::importers",
+                                                           "expected compressed RLE counts, the string ends inside a number"));
+            const int c = int(static_cast<unsigned char>(s[p])) - 48;
+            if (c < 0 || c > 63)
+                ctx.fail(path, QCoreApplication::translate("loupe::importers",
+                                                           "expected compressed RLE counts (characters '0' to 'o'), found '%1' at position %2")
+                                   .arg(QString::fromUtf8(s.data() + p, 1))
+                                   .arg(qulonglong(p)));
+            if (k >= 12) // 60 bits: no real mask count comes near this
+                ctx.fail(path, QCoreApplication::translate("loupe::importers",
+                                                           "expected compressed RLE counts, found a number too large at position %1")
+                                   .arg(qulonglong(p)));
+            x |= qint64(c & 0x1f) << (5 * k);
+            more = (c & 0x20) != 0;
+            ++p;
+            ++k;
+            if (!more && (c & 0x10))
+                x |= -(qint64(1) << (5 * k)); // sign-extend
+        }
+        if (counts.size() > 2)
+            x += counts[counts.size() - 2];
+        if (x < 0)
+            ctx.fail(path, QCoreApplication::translate("loupe::importers",
+                                                       "expected compressed RLE counts, count %1 decodes to the negative value %2")
+                               .arg(qulonglong(counts.size()))
+                               .arg(x));
+        counts.push_back(x);
+    }
+    return counts;
+}
+
+RleMask readRle(const Context &ctx, const json &seg, const QString &path)
+{
+    const QString sizePath = at(path, "size");
+    const json *size = member(seg, "size");
+    if (!size || !size->is_array() || size->size() != 2)
+        ctx.fail(sizePath, QCoreApplication::translate("loupe::importers", "expected [height, width] of the RLE mask"));
+    const qint64 h = toInteger(ctx, (*size)[0], at(sizePath, std::size_t(0)));
+    const qint64 w = toInteger(ctx, (*size)[1], at(sizePath, std::size_t(1)));
+    if (h <= 0 || w <= 0 || h > 1000000 || w > 1000000)
+        ctx.fail(sizePath, QCoreApplication::translate("loupe::importers",
+                                                       "expected a positive [height, width], found [%1, %2]")
+                               .arg(h)
+                               .arg(w));
+
+    const QString countsPath = at(path, "counts");
+    const json *countsJson = member(seg, "counts");
+    std::vector<qint64> counts;
+    if (countsJson && countsJson->is_string()) {
+        counts = decodeRleString(ctx, countsJson->get<std::string>(), countsPath);
+    } else if (countsJson && countsJson->is_array()) {
+        counts.reserve(countsJson->size());
+        for (std::size_t i = 0; i < countsJson->size(); ++i) {
+            const qint64 c = toInteger(ctx, (*countsJson)[i], at(countsPath, i));
+            if (c < 0)
+                ctx.fail(at(countsPath, i), QCoreApplication::translate("loupe::importers",
+                                                                        "expected a run length of 0 or more, found %1")
+                                                .arg(c));
+            counts.push_back(c);
+        }
+    } else {
+        ctx.fail(countsPath, QCoreApplication::translate("loupe::importers",
+                                                         "expected RLE counts as a list of numbers or a compressed string"));
+    }
+
+    qint64 sum = 0;
+    for (qint64 c : counts) {
+        sum += c;
+        if (sum > h * w)
+            break;
+    }
+    if (sum != h * w)
+        ctx.fail(countsPath, QCoreApplication::translate("loupe::importers",
+                                                         "expected run lengths that add up to height × width = %1, found %2")
+                                 .arg(h * w)
+                                 .arg(sum));
+    if (counts.size() > std::size_t(std::numeric_limits<int>::max()))
+        ctx.fail(countsPath, QCoreApplication::translate("loupe::importers", "expected fewer RLE runs"));
+
+    RleMask mask;
+    mask.width = int(w);
+    mask.height = int(h);
+    mask.counts.reserve(counts.size());
+    for (qint64 c : counts)
+        mask.counts.push_back(quint32(c));
+    return mask;
+}
+
+// Bounding box of the set pixels, as pycocotools' rleToBbox computes it (column-major runs).
+QRectF rleBox(const RleMask &mask)
+{
+    const qint64 h = mask.height;
+    qint64 xMin = std::numeric_limits<qint64>::max(), yMin = xMin, xMax = -1, yMax = -1;
+    qint64 pos = 0;
+    for (std::size_t i = 0; i < mask.counts.size(); ++i) {
+        const qint64 run = mask.counts[i];
+        if (i % 2 == 1 && run > 0) {
+            const qint64 first = pos;
+            const qint64 last = pos + run - 1;
+            const qint64 x0 = first / h, x1 = last / h;
+            xMin = std::min(xMin, x0);
+            xMax = std::max(xMax, x1);
+            if (x0 != x1) { // the run wraps into the next column: every row is touched
+                yMin = 0;
+                yMax = h - 1;
+            } else {
+                yMin = std::min(yMin, first % h);
+                yMax = std::max(yMax, last % h);
+            }
+        }
+        pos += run;
+    }
+    if (xMax < 0)
+        return {};
+    return QRectF(double(xMin), double(yMin), double(xMax - xMin + 1), double(yMax - yMin + 1));
+}
+
+QRectF polygonsBox(const std::vector<Polygon> &polygons)
+{
+    double xMin = std::numeric_limits<double>::max(), yMin = xMin;
+    double xMax = std::numeric_limits<double>::lowest(), yMax = xMax;
+    for (const Polygon &poly : polygons) {
+        for (std::size_t i = 0; i + 1 < poly.size(); i += 2) {
+            xMin = std::min(xMin, poly[i]);
+            xMax = std::max(xMax, poly[i]);
+            yMin = std::min(yMin, poly[i + 1]);
+            yMax = std::max(yMax, poly[i + 1]);
+        }
+    }
+    if (xMax < xMin)
+        return {};
+    return QRectF(xMin, yMin, xMax - xMin, yMax - yMin);
+}
+
+// Reads `segmentation` into the annotation; returns the number of polygons dropped for having
+// fewer than three points (COCO itself holds a few of these; they have no area).
+int readSegmentation(const Context &ctx, const json &seg, const QString &path, Annotation &ann)
+{
+    int degenerate = 0;
+    if (seg.is_array()) {
+        for (std::size_t p = 0; p < seg.size(); ++p) {
+            const QString polyPath = at(path, p);
+            const json &poly = seg[p];
+            if (!poly.is_array())
+                ctx.fail(polyPath, QCoreApplication::translate("loupe::importers",
+                                                               "expected a polygon [x1, y1, x2, y2, ...], found %1")
+                                       .arg(describe(poly)));
+            if (poly.size() % 2 != 0)
+                ctx.fail(polyPath, QCoreApplication::translate("loupe::importers",
+                                                               "expected a polygon of x, y pairs, found %1 numbers")
+                                       .arg(qulonglong(poly.size())));
+            Polygon points;
+            points.reserve(poly.size());
+            for (std::size_t i = 0; i < poly.size(); ++i)
+                points.push_back(toNumber(ctx, poly[i], at(polyPath, i)));
+            if (points.size() < 6)
+                ++degenerate;
+            else
+                ann.polygons.push_back(std::move(points));
+        }
+    } else if (seg.is_object()) {
+        ann.rle = readRle(ctx, seg, path);
+    } else {
+        ctx.fail(path, QCoreApplication::translate("loupe::importers",
+                                                   "expected a list of polygons or an RLE object {\"size\": [h, w], \"counts\": ...}, found %1")
+                           .arg(describe(seg)));
+    }
+    return degenerate;
+}
+
+const json &requireArray(const Context &ctx, const json &root, const char *key, bool required, const json &empty)
+{
+    const json *v = member(root, key);
+    if (!v || v->is_null()) {
+        if (required)
+            ctx.fail(QLatin1String(key), QCoreApplication::translate("loupe::importers", "expected an array \"%1\"")
+                                             .arg(QLatin1String(key)));
+        return empty;
+    }
+    if (!v->is_array())
+        ctx.fail(QLatin1String(key), QCoreApplication::translate("loupe::importers", "expected an array, found %1")
+                                         .arg(describe(*v)));
+    return *v;
+}
+
+void requireObject(const Context &ctx, const json &v, const QString &path, const QString &what)
+{
+    if (!v.is_object())
+        ctx.fail(path, QCoreApplication::translate("loupe::importers", "expected %1 object, found %2").arg(what, describe(v)));
+}
+
+const json &requireMember(const Context &ctx, const json &object, const char *key, const QString &path,
+                          const QString &expected)
+{
+    const json *v = member(object, key);
+    if (!v)
+        ctx.fail(at(path, key), expected);
+    return *v;
+}
+
+Dataset readCoco(const Context &ctx, const json &root, const QString &jsonFile, const QString &imageRoot)
+{
+    if (!root.is_object())
+        ctx.fail(QString(), QCoreApplication::translate("loupe::importers",
+                                                        "expected a JSON object with \"images\", \"categories\" and \"annotations\", found %1")
+                                .arg(describe(root)));
+
+    Dataset ds;
+    ds.format = QStringLiteral("coco");
+    ds.root = jsonFile;
+
+    const json empty = json::array();
+    const json &images = requireArray(ctx, root, "images", true, empty);
+    const json &categories = requireArray(ctx, root, "categories", false, empty);
+    const json &annotations = requireArray(ctx, root, "annotations", false, empty);
+
+    // Categories: dense class indices in the order the file lists them.
+    std::unordered_map<qint64, int> classOf;
+    for (std::size_t i = 0; i < categories.size(); ++i) {
+        const QString path = at(QStringLiteral("categories"), i);
+        const json &cat = categories[i];
+        requireObject(ctx, cat, path, QCoreApplication::translate("loupe::importers", "a category"));
+        const qint64 id = toInteger(ctx, requireMember(ctx, cat, "id", path,
+                                                       QCoreApplication::translate("loupe::importers", "expected a category id")),
+                                    at(path, "id"));
+        const json &name = requireMember(ctx, cat, "name", path,
+                                         QCoreApplication::translate("loupe::importers", "expected a category name"));
+        if (!name.is_string())
+            ctx.fail(at(path, "name"), QCoreApplication::translate("loupe::importers", "expected a string, found %1")
+                                           .arg(describe(name)));
+        if (classOf.count(id))
+            ctx.fail(at(path, "id"), QCoreApplication::translate("loupe::importers",
+                                                                 "expected a unique category id, %1 is used twice")
+                                         .arg(id));
+        const QString className = QString::fromStdString(name.get<std::string>());
+        if (ds.classes.contains(className))
+            ds.warnings << QCoreApplication::translate("loupe::importers", "%1: category name \"%2\" is used by more than one id")
+                               .arg(QFileInfo(jsonFile).fileName(), className);
+        classOf.emplace(id, int(ds.classes.size()));
+        ds.classes.append(className);
+    }
+
+    // Images: where each file lives; missing ones are reported, not fatal.
+    const QFileInfo jsonInfo(jsonFile);
+    QStringList searchDirs;
+    if (!imageRoot.isEmpty()) {
+        searchDirs << imageRoot;
+    } else {
+        searchDirs << jsonInfo.absolutePath() << QDir(jsonInfo.absolutePath()).filePath(QStringLiteral("images"));
+    }
+
+    std::unordered_map<std::string, std::size_t> sampleOf; // image id -> index in ds.samples
+    std::unordered_map<std::string, bool> seenIds;          // includes images that are missing
+    for (std::size_t i = 0; i < images.size(); ++i) {
+        const QString path = at(QStringLiteral("images"), i);
+        const json &img = images[i];
+        requireObject(ctx, img, path, QCoreApplication::translate("loupe::importers", "an image"));
+        const std::string key = idKey(ctx, requireMember(ctx, img, "id", path,
+                                                         QCoreApplication::translate("loupe::importers", "expected an image id")),
+                                      at(path, "id"));
+        if (seenIds.count(key))
+            ctx.fail(at(path, "id"), QCoreApplication::translate("loupe::importers", "expected a unique image id, %1 is used twice")
+                                         .arg(idText(img["id"])));
+        const json &fileName = requireMember(ctx, img, "file_name", path,
+                                             QCoreApplication::translate("loupe::importers", "expected the image's file_name"));
+        if (!fileName.is_string() || fileName.get<std::string>().empty())
+            ctx.fail(at(path, "file_name"), QCoreApplication::translate("loupe::importers", "expected a file name, found %1")
+                                                .arg(describe(fileName)));
+
+        Sample sample;
+        if (const json *w = member(img, "width"); w && !w->is_null())
+            sample.width = int(std::clamp<qint64>(toInteger(ctx, *w, at(path, "width")), 0, std::numeric_limits<int>::max()));
+        if (const json *h = member(img, "height"); h && !h->is_null())
+            sample.height = int(std::clamp<qint64>(toInteger(ctx, *h, at(path, "height")), 0, std::numeric_limits<int>::max()));
+
+        const QString name = QString::fromStdString(fileName.get<std::string>());
+        QString found;
+        if (QFileInfo(name).isAbsolute()) {
+            if (QFileInfo(name).isFile())
+                found = name;
+        } else {
+            for (const QString &dir : searchDirs) {
+                const QString candidate = QDir(dir).absoluteFilePath(name);
+                if (QFileInfo(candidate).isFile()) {
+                    found = candidate;
+                    break;
+                }
+            }
+        }
+        seenIds.emplace(key, !found.isEmpty());
+        if (found.isEmpty()) {
+            const QString expected = QFileInfo(name).isAbsolute() ? name : QDir(searchDirs.first()).absoluteFilePath(name);
+            ds.badFiles.push_back({QDir::cleanPath(expected),
+                                   QCoreApplication::translate("loupe::importers", "missing: listed in %1 %2")
+                                       .arg(jsonInfo.fileName(), path)});
+            continue;
+        }
+        sample.path = QDir::cleanPath(found);
+        sampleOf.emplace(key, ds.samples.size());
+        ds.samples.push_back(std::move(sample));
+    }
+
+    int degenerate = 0;
+    for (std::size_t i = 0; i < annotations.size(); ++i) {
+        const QString path = at(QStringLiteral("annotations"), i);
+        const json &a = annotations[i];
+        requireObject(ctx, a, path, QCoreApplication::translate("loupe::importers", "an annotation"));
+
+        const json &imageId = requireMember(ctx, a, "image_id", path,
+                                            QCoreApplication::translate("loupe::importers", "expected the annotation's image_id"));
+        const std::string key = idKey(ctx, imageId, at(path, "image_id"));
+        const auto seen = seenIds.find(key);
+        if (seen == seenIds.end())
+            ctx.fail(at(path, "image_id"), QCoreApplication::translate("loupe::importers",
+                                                                       "expected the id of an entry in images, found %1")
+                                               .arg(idText(imageId)));
+
+        const json &categoryId = requireMember(ctx, a, "category_id", path,
+                                               QCoreApplication::translate("loupe::importers", "expected the annotation's category_id"));
+        const auto cls = classOf.find(toInteger(ctx, categoryId, at(path, "category_id")));
+        if (cls == classOf.end())
+            ctx.fail(at(path, "category_id"), QCoreApplication::translate("loupe::importers",
+                                                                          "expected the id of an entry in categories, found %1")
+                                                  .arg(idText(categoryId)));
+
+        Annotation ann;
+        ann.classId = cls->second;
+
+        const json *seg = member(a, "segmentation");
+        if (seg && !seg->is_null())
+            degenerate += readSegmentation(ctx, *seg, at(path, "segmentation"), ann);
+
+        const json *bbox = member(a, "bbox");
+        if (bbox && !bbox->is_null()) {
+            const QString boxPath = at(path, "bbox");
+            if (!bbox->is_array() || bbox->size() != 4)
+                ctx.fail(boxPath, QCoreApplication::translate("loupe::importers", "expected 4 numbers [x, y, width, height]"));
+            double v[4];
+            for (std::size_t k = 0; k < 4; ++k) {
+                if (!(*bbox)[k].is_number())
+                    ctx.fail(boxPath, QCoreApplication::translate("loupe::importers",
+                                                                  "expected 4 numbers [x, y, width, height], element %1 is %2")
+                                          .arg(qulonglong(k))
+                                          .arg(describe((*bbox)[k])));
+                v[k] = (*bbox)[k].get<double>();
+            }
+            if (v[2] < 0 || v[3] < 0)
+                ctx.fail(boxPath, QCoreApplication::translate("loupe::importers",
+                                                              "expected a width and height of 0 or more, found %1 × %2")
+                                      .arg(v[2])
+                                      .arg(v[3]));
+            ann.box = QRectF(v[0], v[1], v[2], v[3]);
+        } else if (!ann.polygons.empty()) {
+            ann.box = polygonsBox(ann.polygons);
+        } else if (!ann.rle.isEmpty()) {
+            ann.box = rleBox(ann.rle);
+        } else {
+            ctx.fail(path, QCoreApplication::translate("loupe::importers", "expected a bbox or a segmentation"));
+        }
+
+        if (!seen->second)
+            continue; // its image is missing and already listed in badFiles
+        ds.samples[sampleOf.at(key)].objects.push_back(std::move(ann));
+    }
+    if (degenerate > 0)
+        ds.warnings << QCoreApplication::translate("loupe::importers",
+                                                   "%1: %2 polygon(s) with fewer than 3 points were left out")
+                           .arg(jsonInfo.fileName())
+                           .arg(degenerate);
+    return ds;
+}
+
+} // namespace
+
+Dataset importCoco(const QString &jsonFile, const QString &imageRoot)
+{
+    QFile file(jsonFile);
+    if (!file.open(QIODevice::ReadOnly))
+        throw DatasetError(QCoreApplication::translate("loupe::importers", "Cannot open COCO file %1: %2")
+                               .arg(jsonFile, file.errorString()));
+    const QByteArray data = file.readAll();
+    file.close();
+
+    const Context ctx{jsonFile};
+    json root;
+    try {
+        root = json::parse(data.constBegin(), data.constEnd());
+    } catch (const json::parse_error &e) {
+        throw LabelFileError(jsonFile, lineColumn(data, e.byte),
+                             QCoreApplication::translate("loupe::importers", "expected valid JSON: %1").arg(parseDetail(e.what())));
+    } catch (const json::exception &e) {
+        throw LabelFileError(jsonFile, QString(),
+                             QCoreApplication::translate("loupe::importers", "expected valid JSON: %1").arg(parseDetail(e.what())));
+    }
+
+    try {
+        return readCoco(ctx, root, jsonFile, imageRoot);
+    } catch (const json::exception &e) {
+        // The checks above should leave nothing for nlohmann to refuse; never let it escape raw.
+        throw LabelFileError(jsonFile, QString(),
+                             QCoreApplication::translate("loupe::importers", "unexpected structure: %1").arg(parseDetail(e.what())));
+    }
+}
+
+} // namespace importers
+} // namespace loupe

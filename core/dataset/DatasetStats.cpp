@@ -1,0 +1,236 @@
+#include "dataset/DatasetStats.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+namespace loupe {
+
+namespace {
+
+template <typename T>
+T median(std::vector<T> v)
+{
+    if (v.empty())
+        return T();
+    std::nth_element(v.begin(), v.begin() + v.size() / 2, v.end());
+    return v[v.size() / 2];
+}
+
+QString shortName(const QString &path)
+{
+    return QFileInfo(path).fileName();
+}
+
+void countClasses(const Dataset &ds, DatasetStats &st)
+{
+    std::vector<int> counts(ds.classes.size(), 0);
+    bool imageLevel = false;
+    for (const Sample &s : ds.samples)
+        imageLevel = imageLevel || s.classId >= 0;
+    st.countsObjects = !imageLevel && ds.hasObjects();
+    for (const Sample &s : ds.samples) {
+        if (st.countsObjects) {
+            for (const Annotation &a : s.objects)
+                if (a.classId >= 0 && a.classId < int(counts.size()))
+                    ++counts[a.classId];
+            st.unlabelled += s.objects.empty() ? 1 : 0;
+        } else if (s.classId >= 0 && s.classId < int(counts.size())) {
+            ++counts[s.classId];
+        } else {
+            ++st.unlabelled;
+        }
+    }
+    int total = 0, most = 0, mostIndex = -1;
+    for (int i = 0; i < int(counts.size()); ++i) {
+        total += counts[i];
+        if (counts[i] > most) {
+            most = counts[i];
+            mostIndex = i;
+        }
+    }
+    for (int i = 0; i < int(counts.size()); ++i) {
+        DatasetStats::ClassCount c;
+        c.name = ds.classes.at(i);
+        c.count = counts[i];
+        c.share = total > 0 ? double(counts[i]) / total : 0.0;
+        // The practice's rule: a label used less than half the time of the most common one.
+        c.underRepresented = most > 0 && 2 * counts[i] < most;
+        st.classes.push_back(c);
+        if (c.underRepresented) {
+            const char *text = st.countsObjects
+                ? QT_TRANSLATE_NOOP("loupe::DatasetStats",
+                                    "class \"%1\" has %2 objects (%3%), less than half of \"%4\" (%5): "
+                                    "collect more, or weight classes")
+                : QT_TRANSLATE_NOOP("loupe::DatasetStats",
+                                    "class \"%1\" has %2 images (%3%), less than half of \"%4\" (%5): "
+                                    "collect more, or weight classes");
+            st.warnings.append(QCoreApplication::translate("loupe::DatasetStats", text)
+                                   .arg(c.name)
+                                   .arg(c.count)
+                                   .arg(c.share * 100.0, 0, 'f', 1)
+                                   .arg(ds.classes.at(mostIndex))
+                                   .arg(most));
+        }
+    }
+    if (st.unlabelled > 0 && !st.countsObjects)
+        st.warnings.append(QCoreApplication::translate("loupe::DatasetStats", "%n image(s) have no label", nullptr,
+                                                       st.unlabelled));
+}
+
+void sizeStats(const Dataset &ds, DatasetStats &st)
+{
+    std::vector<std::pair<qint64, QSize>> byArea;
+    std::vector<double> aspects;
+    for (const Sample &s : ds.samples) {
+        if (s.width <= 0 || s.height <= 0)
+            continue;
+        byArea.push_back({qint64(s.width) * s.height, QSize(s.width, s.height)});
+        aspects.push_back(double(s.width) / s.height);
+    }
+    if (byArea.empty())
+        return;
+    auto less = [](const auto &a, const auto &b) {
+        return a.first != b.first ? a.first < b.first : a.second.width() < b.second.width();
+    };
+    std::sort(byArea.begin(), byArea.end(), less);
+    st.minSize = byArea.front().second;
+    st.maxSize = byArea.back().second;
+    st.medianSize = byArea[byArea.size() / 2].second;
+    st.minAspect = *std::min_element(aspects.begin(), aspects.end());
+    st.maxAspect = *std::max_element(aspects.begin(), aspects.end());
+    st.medianAspect = median(aspects);
+    if (st.maxAspect >= 3.0 || st.minAspect <= 1.0 / 3.0)
+        st.warnings.append(QCoreApplication::translate(
+                               "loupe::DatasetStats",
+                               "aspect ratios reach %1:1; rotating such images by 90° loses much of their detail")
+                               .arg(std::max(st.maxAspect, 1.0 / st.minAspect), 0, 'f', 1));
+}
+
+void objectStats(const Dataset &ds, DatasetStats &st)
+{
+    std::vector<DatasetStats::ObjectRef> all;
+    for (const Sample &s : ds.samples) {
+        for (const Annotation &a : s.objects) {
+            ++st.objectCount;
+            const double w = a.box.width(), h = a.box.height();
+            const double shortSide = std::min(w, h);
+            int bin = 0;
+            while (bin < DatasetStats::kSizeBins - 1 && shortSide >= DatasetStats::sizeBinUpperBound(bin))
+                ++bin;
+            ++st.objectSizeHistogram[bin];
+            if (s.width > 0 && s.height > 0) {
+                const int cx = std::clamp(int(a.box.center().x() / s.width * DatasetStats::kHeatmapCells), 0,
+                                          DatasetStats::kHeatmapCells - 1);
+                const int cy = std::clamp(int(a.box.center().y() / s.height * DatasetStats::kHeatmapCells), 0,
+                                          DatasetStats::kHeatmapCells - 1);
+                ++st.heatmap[cy][cx];
+            }
+            DatasetStats::ObjectRef ref;
+            ref.path = s.path;
+            ref.className = ds.classes.value(a.classId);
+            ref.box = a.box;
+            ref.imageSize = QSize(s.width, s.height);
+            // Keeping aspect, a resize to width W' scales the object's shorter side by W'/W.
+            if (shortSide > 0 && s.width > 0)
+                ref.minSafeWidth = int(std::ceil(kMinVisibleObjectPx * double(s.width) / shortSide - 1e-9));
+            all.push_back(ref);
+        }
+    }
+    if (all.empty())
+        return;
+    auto smaller = [](const DatasetStats::ObjectRef &a, const DatasetStats::ObjectRef &b) {
+        const double sa = std::min(a.box.width(), a.box.height()), sb = std::min(b.box.width(), b.box.height());
+        if (sa != sb)
+            return sa < sb;
+        return a.box.width() * a.box.height() < b.box.width() * b.box.height();
+    };
+    const auto smallest = std::min_element(all.begin(), all.end(), smaller);
+    st.smallestObject = smallest->box.size();
+    std::stable_sort(all.begin(), all.end(), [](const auto &a, const auto &b) { return a.minSafeWidth > b.minSafeWidth; });
+    for (std::size_t i = 0; i < all.size() && i < 5; ++i)
+        st.smallestObjects.push_back(all[i]);
+    st.minSafeWidth = all.front().minSafeWidth;
+
+    QStringList named;
+    for (const auto &o : st.smallestObjects)
+        named.append(QCoreApplication::translate("loupe::DatasetStats", "%1×%2 px \"%3\" in %4")
+                         .arg(o.box.width(), 0, 'f', 0)
+                         .arg(o.box.height(), 0, 'f', 0)
+                         .arg(o.className, shortName(o.path)));
+    const auto &worst = st.smallestObjects.front();
+    if (worst.imageSize.width() > 0 && st.minSafeWidth > worst.imageSize.width())
+        st.warnings.append(QCoreApplication::translate("loupe::DatasetStats",
+                                                       "objects smaller than 5×5 px even at full size: %1; crop to "
+                                                       "the region of interest or tile the image instead of downsizing")
+                               .arg(named.join(QLatin1String("; "))));
+    else
+        st.warnings.append(QCoreApplication::translate("loupe::DatasetStats",
+                                                       "smallest objects: %1; they stay at least 5×5 px only when images "
+                                                       "are resized to %2 px wide or more (from %3 px)")
+                               .arg(named.join(QLatin1String("; ")))
+                               .arg(st.minSafeWidth)
+                               .arg(worst.imageSize.width()));
+}
+
+void duplicateStats(const Dataset &ds, DatasetStats &st)
+{
+    std::unordered_map<quint64, std::vector<int>> byHash;
+    for (int i = 0; i < int(ds.samples.size()); ++i)
+        if (ds.samples[i].contentHash != 0)
+            byHash[ds.samples[i].contentHash].push_back(i);
+    std::vector<std::vector<int>> groups;
+    for (auto &[hash, members] : byHash)
+        if (members.size() > 1)
+            groups.push_back(members);
+    std::sort(groups.begin(), groups.end()); // by first member: stable output for the same dataset
+    int duplicateFiles = 0, conflicting = 0;
+    for (const auto &members : groups) {
+        QStringList paths;
+        std::set<int> labels;
+        for (int i : members) {
+            paths.append(ds.samples[i].path);
+            labels.insert(ds.samples[i].classId);
+        }
+        duplicateFiles += int(members.size()) - 1;
+        st.duplicateGroups.push_back(paths);
+        if (labels.size() > 1) {
+            QStringList labelled;
+            for (int i : members)
+                labelled.append(ds.samples[i].path + QLatin1String(" (") + ds.classes.value(ds.samples[i].classId)
+                                + QLatin1Char(')'));
+            st.conflictGroups.push_back(labelled);
+            ++conflicting;
+        }
+    }
+    if (duplicateFiles > 0)
+        st.warnings.append(QCoreApplication::translate("loupe::DatasetStats",
+                                                       "%n file(s) are exact copies of another image; a copy in both "
+                                                       "train and dev inflates dev scores",
+                                                       nullptr, duplicateFiles));
+    if (conflicting > 0)
+        st.warnings.append(QCoreApplication::translate("loupe::DatasetStats",
+                                                       "%n image(s) appear under two or more different labels: %1",
+                                                       nullptr, conflicting)
+                               .arg(st.conflictGroups.front().join(QLatin1String(", "))));
+}
+
+} // namespace
+
+DatasetStats computeStats(const Dataset &ds)
+{
+    DatasetStats st;
+    st.images = int(ds.samples.size());
+    countClasses(ds, st);
+    sizeStats(ds, st);
+    objectStats(ds, st);
+    duplicateStats(ds, st);
+    return st;
+}
+
+} // namespace loupe

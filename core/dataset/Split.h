@@ -1,0 +1,31 @@
+#pragma once
+
+#include "Dataset.h"
+
+#include <QtGlobal>
+
+#include <vector>
+
+namespace loupe {
+
+/// Shares of a stratified split; they need not add to one (they are normalised).
+struct SplitFractions {
+    double train = 0.8;
+    double dev = 0.1;
+    double test = 0.1;
+};
+
+/// Sample indices of each part of a split, each list in ascending order.
+struct SplitAssignment {
+    std::vector<int> train;
+    std::vector<int> dev;
+    std::vector<int> test;
+};
+
+/// Splits a dataset so that every class keeps its share in each part; the same seed gives the
+/// same split on every machine. Samples the dataset already places (train/, valid/, test/
+/// folders) keep their place; only the unplaced ones are divided. Samples without an
+/// image-level class are stratified by their first object's class.
+SplitAssignment stratifiedSplit(const Dataset &dataset, const SplitFractions &fractions = {}, quint64 seed = 0);
+
+} // namespace loupe

@@ -1,0 +1,521 @@
+// YOLO: one .txt per image with normalised boxes or polygons; class names from data.yaml or classes.txt.
+
+#include "Errors.h"
+#include "Importers.h"
+#include "imaging/ImageHeader.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+
+namespace loupe {
+namespace importers {
+
+namespace {
+
+// Normalised coordinates a little outside [0, 1] come from float rounding in exporters.
+constexpr double kCoordEpsilon = 1e-3;
+
+QString lineText(int line)
+{
+    return QCoreApplication::translate("loupe::importers", "line %1").arg(line);
+}
+
+QStringList readLines(const QString &path, bool *ok)
+{
+    QFile file(path);
+    *ok = file.open(QIODevice::ReadOnly);
+    if (!*ok)
+        return {};
+    QString text = QString::fromUtf8(file.readAll());
+    if (text.startsWith(QChar(0xFEFF)))
+        text.remove(0, 1);
+    QStringList lines = text.split(QLatin1Char('\n'));
+    for (QString &l : lines)
+        if (l.endsWith(QLatin1Char('\r')))
+            l.chop(1);
+    return lines;
+}
+
+// ---- data.yaml: only the `names` and `nc` keys, in the three shapes YOLO tools write ----
+
+QString stripComment(const QString &line)
+{
+    QChar quote;
+    for (int i = 0; i < line.size(); ++i) {
+        const QChar c = line[i];
+        if (!quote.isNull()) {
+            if (c == quote)
+                quote = QChar();
+        } else if (c == QLatin1Char('\'') || c == QLatin1Char('"')) {
+            quote = c;
+        } else if (c == QLatin1Char('#') && (i == 0 || line[i - 1].isSpace())) {
+            return line.left(i);
+        }
+    }
+    return line;
+}
+
+QString unquote(QString s)
+{
+    s = s.trimmed();
+    if (s.size() >= 2 && s.front() == QLatin1Char('\'') && s.back() == QLatin1Char('\''))
+        return s.mid(1, s.size() - 2).replace(QLatin1String("''"), QLatin1String("'"));
+    if (s.size() >= 2 && s.front() == QLatin1Char('"') && s.back() == QLatin1Char('"'))
+        return s.mid(1, s.size() - 2).replace(QLatin1String("\\\""), QLatin1String("\"")).replace(QLatin1String("\\\\"), QLatin1String("\\"));
+    return s;
+}
+
+// Splits a flow collection's inside at commas that are not inside quotes.
+QStringList splitFlow(const QString &inner)
+{
+    QStringList parts;
+    QString current;
+    QChar quote;
+    for (const QChar c : inner) {
+        if (!quote.isNull()) {
+            if (c == quote)
+                quote = QChar();
+        } else if (c == QLatin1Char('\'') || c == QLatin1Char('"')) {
+            quote = c;
+        } else if (c == QLatin1Char(',')) {
+            parts << current;
+            current.clear();
+            continue;
+        }
+        current += c;
+    }
+    if (!current.trimmed().isEmpty())
+        parts << current;
+    return parts;
+}
+
+// Splits "key: value" at the first colon outside quotes.
+bool splitKey(const QString &text, QString *key, QString *value)
+{
+    QChar quote;
+    for (int i = 0; i < text.size(); ++i) {
+        const QChar c = text[i];
+        if (!quote.isNull()) {
+            if (c == quote)
+                quote = QChar();
+        } else if (c == QLatin1Char('\'') || c == QLatin1Char('"')) {
+            quote = c;
+        } else if (c == QLatin1Char(':') && (i + 1 == text.size() || text[i + 1].isSpace())) {
+            *key = unquote(text.left(i));
+            *value = text.mid(i + 1).trimmed();
+            return true;
+        }
+    }
+    return false;
+}
+
+struct NameTable {
+    std::map<int, QString> byId;
+    QStringList list;
+    bool isDict = false;
+};
+
+void addDictEntry(const QString &file, int line, const QString &entry, NameTable &table)
+{
+    QString key, value;
+    bool ok = splitKey(entry.trimmed(), &key, &value);
+    const int id = ok ? key.toInt(&ok) : -1;
+    if (!ok || id < 0)
+        throw LabelFileError(file, lineText(line),
+                             QCoreApplication::translate("loupe::importers", "expected \"id: name\" with a class id of 0 or more, found \"%1\"")
+                                 .arg(entry.trimmed()));
+    if (table.byId.count(id))
+        throw LabelFileError(file, lineText(line),
+                             QCoreApplication::translate("loupe::importers", "expected each class id once, %1 appears twice").arg(id));
+    table.byId[id] = unquote(value);
+    table.isDict = true;
+}
+
+QStringList readDataYaml(const QString &file, int *ncOut)
+{
+    bool ok = false;
+    const QStringList lines = readLines(file, &ok);
+    if (!ok)
+        throw DatasetError(QCoreApplication::translate("loupe::importers", "Cannot read %1").arg(file));
+
+    NameTable table;
+    bool haveNames = false;
+    int namesLine = 0;
+    int nc = -1;
+    for (int i = 0; i < lines.size(); ++i) {
+        const QString line = stripComment(lines[i]);
+        if (line.trimmed().isEmpty() || line[0].isSpace())
+            continue; // only top-level keys matter
+        QString key, value;
+        if (!splitKey(line, &key, &value))
+            continue;
+        if (key == QLatin1String("nc")) {
+            nc = value.toInt(&ok);
+            if (!ok || nc < 0)
+                throw LabelFileError(file, lineText(i + 1),
+                                     QCoreApplication::translate("loupe::importers", "expected the number of classes after nc:, found \"%1\"")
+                                         .arg(value));
+            continue;
+        }
+        if (key != QLatin1String("names"))
+            continue;
+        haveNames = true;
+        namesLine = i + 1;
+        if (value.startsWith(QLatin1Char('[')) || value.startsWith(QLatin1Char('{'))) {
+            // A flow list or map, possibly continued over several lines.
+            const QChar close = value.startsWith(QLatin1Char('[')) ? QLatin1Char(']') : QLatin1Char('}');
+            QString flow = value;
+            int last = i;
+            while (!flow.trimmed().endsWith(close) && last + 1 < lines.size())
+                flow += QLatin1Char(' ') + stripComment(lines[++last]).trimmed();
+            if (!flow.trimmed().endsWith(close))
+                throw LabelFileError(file, lineText(i + 1),
+                                     QCoreApplication::translate("loupe::importers", "expected the list of names to end with '%1'").arg(close));
+            const QString inner = flow.trimmed().mid(1, flow.trimmed().size() - 2);
+            for (const QString &part : splitFlow(inner)) {
+                if (close == QLatin1Char('}'))
+                    addDictEntry(file, i + 1, part, table);
+                else
+                    table.list << unquote(part);
+            }
+            i = last;
+        } else if (value.isEmpty()) {
+            // A block: indented "- name" or "id: name" lines.
+            while (i + 1 < lines.size()) {
+                const QString next = stripComment(lines[i + 1]);
+                if (next.trimmed().isEmpty()) {
+                    ++i;
+                    continue;
+                }
+                if (!next[0].isSpace() && !next.startsWith(QLatin1Char('-')))
+                    break;
+                ++i;
+                const QString item = next.trimmed();
+                if (item.startsWith(QLatin1Char('-')))
+                    table.list << unquote(item.mid(1));
+                else
+                    addDictEntry(file, i + 1, item, table);
+            }
+        } else {
+            throw LabelFileError(file, lineText(i + 1),
+                                 QCoreApplication::translate("loupe::importers",
+                                                             "expected names as [a, b, ...], \"- name\" lines or \"id: name\" lines, found \"%1\"")
+                                     .arg(value));
+        }
+    }
+    if (ncOut)
+        *ncOut = nc;
+    if (!haveNames)
+        return {};
+    if (table.isDict && !table.list.isEmpty())
+        throw LabelFileError(file, lineText(namesLine),
+                             QCoreApplication::translate("loupe::importers", "expected either \"- name\" lines or \"id: name\" lines, not both"));
+    if (table.isDict) {
+        // Dense ids 0..n-1, the way every YOLO trainer indexes them.
+        int expected = 0;
+        for (const auto &entry : table.byId) {
+            if (entry.first != expected)
+                throw LabelFileError(file, lineText(namesLine),
+                                     QCoreApplication::translate("loupe::importers", "expected class ids 0 to %1 without gaps, id %2 is missing")
+                                         .arg(int(table.byId.size()) - 1)
+                                         .arg(expected));
+            table.list << entry.second;
+            ++expected;
+        }
+    }
+    for (const QString &name : table.list)
+        if (name.isEmpty())
+            throw LabelFileError(file, lineText(namesLine),
+                                 QCoreApplication::translate("loupe::importers", "expected a name for every class, found an empty one"));
+    return table.list;
+}
+
+QStringList readClassesTxt(const QString &file)
+{
+    bool ok = false;
+    QStringList lines = readLines(file, &ok);
+    if (!ok)
+        throw DatasetError(QCoreApplication::translate("loupe::importers", "Cannot read %1").arg(file));
+    while (!lines.isEmpty() && lines.last().trimmed().isEmpty())
+        lines.removeLast();
+    QStringList names;
+    for (int i = 0; i < lines.size(); ++i) {
+        const QString name = lines[i].trimmed();
+        if (name.isEmpty())
+            throw LabelFileError(file, lineText(i + 1),
+                                 QCoreApplication::translate("loupe::importers", "expected a class name, found an empty line"));
+        names << name;
+    }
+    return names;
+}
+
+// ---- label files ----
+
+struct YoloObject {
+    int classId = -1;
+    double cx = 0, cy = 0, w = 0, h = 0;
+    std::vector<double> polygon; // normalised x, y pairs; empty for a plain box
+};
+
+std::vector<YoloObject> readLabels(const QString &file, int classCount, bool *readable)
+{
+    bool ok = false;
+    const QStringList lines = readLines(file, &ok);
+    *readable = ok;
+    std::vector<YoloObject> objects;
+    for (int i = 0; i < lines.size(); ++i) {
+        const QString line = lines[i].simplified();
+        if (line.isEmpty())
+            continue;
+        const QStringList tokens = line.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        const QString shown = line.size() > 80 ? line.left(77) + QLatin1String("...") : line;
+        const auto malformed = [&] {
+            return LabelFileError(file, lineText(i + 1),
+                                  QCoreApplication::translate("loupe::importers",
+                                                              "expected class x_center y_center width height, found \"%1\"")
+                                      .arg(shown));
+        };
+        // 5 numbers: a box; an odd count of 7 or more: a class and a polygon of 3+ points.
+        const bool isBox = tokens.size() == 5;
+        const bool isPolygon = tokens.size() >= 7 && tokens.size() % 2 == 1;
+        if (!isBox && !isPolygon)
+            throw malformed();
+
+        std::vector<double> values;
+        values.reserve(std::size_t(tokens.size()));
+        for (const QString &t : tokens) {
+            const double v = t.toDouble(&ok);
+            if (!ok || !std::isfinite(v))
+                throw malformed();
+            values.push_back(v);
+        }
+        YoloObject obj;
+        // Some exporters write the class as "3.0"; a fraction is a mistake.
+        if (values[0] < 0 || values[0] != std::floor(values[0]) || values[0] > std::numeric_limits<int>::max())
+            throw LabelFileError(file, lineText(i + 1),
+                                 QCoreApplication::translate("loupe::importers", "expected a class id of 0 or more, found \"%1\"")
+                                     .arg(tokens[0]));
+        obj.classId = int(values[0]);
+        if (classCount >= 0 && obj.classId >= classCount)
+            throw LabelFileError(file, lineText(i + 1),
+                                 QCoreApplication::translate("loupe::importers", "expected a class id from 0 to %1, found %2")
+                                     .arg(classCount - 1)
+                                     .arg(obj.classId));
+        for (std::size_t k = 1; k < values.size(); ++k) {
+            if (values[k] < -kCoordEpsilon || values[k] > 1 + kCoordEpsilon)
+                throw LabelFileError(file, lineText(i + 1),
+                                     QCoreApplication::translate("loupe::importers",
+                                                                 "expected normalised coordinates between 0 and 1, found %1 (number %2)")
+                                         .arg(tokens[int(k)])
+                                         .arg(qulonglong(k + 1)));
+        }
+        if (isBox) {
+            obj.cx = values[1];
+            obj.cy = values[2];
+            obj.w = values[3];
+            obj.h = values[4];
+        } else {
+            obj.polygon.assign(values.begin() + 1, values.end());
+        }
+        objects.push_back(std::move(obj));
+    }
+    return objects;
+}
+
+SplitName splitFromFolder(const QString &name)
+{
+    const QString n = name.toLower();
+    if (n == QLatin1String("train") || n == QLatin1String("training"))
+        return SplitName::Train;
+    if (n == QLatin1String("val") || n == QLatin1String("valid") || n == QLatin1String("validation") || n == QLatin1String("dev"))
+        return SplitName::Dev;
+    if (n == QLatin1String("test") || n == QLatin1String("testing"))
+        return SplitName::Test;
+    return SplitName::None;
+}
+
+// A folder of images and the folder holding their label files at the same relative paths.
+struct Source {
+    QString imageDir;
+    QString labelDir;
+    SplitName split = SplitName::None; ///< None: take it from the first sub-folder
+    bool recursive = true;
+};
+
+std::vector<Source> findSources(const QDir &root)
+{
+    if (root.exists(QStringLiteral("images")))
+        return {{root.filePath(QStringLiteral("images")), root.filePath(QStringLiteral("labels")), SplitName::None, true}};
+
+    // Roboflow-style exports: train/images + train/labels, valid/..., test/...
+    std::vector<Source> sources;
+    QStringList dirs = root.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::NoSort);
+    std::sort(dirs.begin(), dirs.end());
+    for (const QString &d : dirs) {
+        const SplitName split = splitFromFolder(d);
+        const QDir sub(root.filePath(d));
+        if (split != SplitName::None && sub.exists(QStringLiteral("images")))
+            sources.push_back({sub.filePath(QStringLiteral("images")), sub.filePath(QStringLiteral("labels")), split, true});
+    }
+    if (!sources.empty())
+        return sources;
+
+    return {{root.path(), root.path(), SplitName::None, false}};
+}
+
+QStringList imagesUnder(const QString &dir, bool recursive)
+{
+    QStringList rel;
+    const QDir base(dir);
+    QDirIterator it(dir, QDir::Files, recursive ? QDirIterator::Subdirectories : QDirIterator::NoIteratorFlags);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        if (isImageFile(it.fileName()))
+            rel << base.relativeFilePath(path);
+    }
+    std::sort(rel.begin(), rel.end());
+    return rel;
+}
+
+QString withTxtEnding(const QString &relPath)
+{
+    const int slash = int(relPath.lastIndexOf(QLatin1Char('/')));
+    const int dot = int(relPath.lastIndexOf(QLatin1Char('.')));
+    return (dot > slash ? relPath.left(dot) : relPath) + QLatin1String(".txt");
+}
+
+} // namespace
+
+Dataset importYolo(const QString &root)
+{
+    const QDir rootDir(root);
+    if (!rootDir.exists())
+        throw DatasetError(QCoreApplication::translate("loupe::importers", "YOLO folder %1 does not exist").arg(root));
+
+    Dataset ds;
+    ds.format = QStringLiteral("yolo");
+    ds.root = root;
+
+    // Class names: data.yaml first, then classes.txt (or darknet's obj.names).
+    bool haveNames = false;
+    for (const char *yaml : {"data.yaml", "data.yml", "dataset.yaml"}) {
+        const QString path = rootDir.filePath(QLatin1String(yaml));
+        if (!QFileInfo(path).isFile())
+            continue;
+        int nc = -1;
+        ds.classes = readDataYaml(path, &nc);
+        if (ds.classes.isEmpty() && nc > 0) {
+            for (int i = 0; i < nc; ++i)
+                ds.classes << QString::number(i);
+            ds.warnings << QCoreApplication::translate("loupe::importers", "%1 gives nc but no names; classes are named by their ids")
+                               .arg(QLatin1String(yaml));
+        } else if (nc >= 0 && nc != ds.classes.size()) {
+            ds.warnings << QCoreApplication::translate("loupe::importers", "%1 says nc: %2 but lists %3 names; the names are used")
+                               .arg(QLatin1String(yaml))
+                               .arg(nc)
+                               .arg(ds.classes.size());
+        }
+        haveNames = !ds.classes.isEmpty();
+        break;
+    }
+    if (!haveNames) {
+        for (const char *txt : {"classes.txt", "obj.names", "labels/classes.txt"}) {
+            const QString path = rootDir.filePath(QLatin1String(txt));
+            if (QFileInfo(path).isFile()) {
+                ds.classes = readClassesTxt(path);
+                haveNames = !ds.classes.isEmpty();
+                break;
+            }
+        }
+    }
+    const int classCount = haveNames ? int(ds.classes.size()) : -1;
+
+    int maxClass = -1;
+    for (const Source &source : findSources(rootDir)) {
+        const QDir imageDir(source.imageDir);
+        const QDir labelDir(source.labelDir);
+        for (const QString &rel : imagesUnder(source.imageDir, source.recursive)) {
+            const QString imagePath = QDir::cleanPath(imageDir.absoluteFilePath(rel));
+            const QString labelPath = QDir::cleanPath(labelDir.absoluteFilePath(withTxtEnding(rel)));
+
+            // Labels first, so a malformed label file is refused whatever state its image is in.
+            std::vector<YoloObject> objects;
+            if (QFileInfo(labelPath).isFile()) {
+                bool readable = false;
+                objects = readLabels(labelPath, classCount, &readable);
+                if (!readable) {
+                    ds.badFiles.push_back({imagePath, QCoreApplication::translate("loupe::importers", "cannot read its label file %1")
+                                                          .arg(QDir::toNativeSeparators(labelPath))});
+                    continue;
+                }
+            }
+
+            QString reason;
+            const std::optional<ImageHeader> header = readImageHeader(imagePath, &reason);
+            if (!header || header->width <= 0 || header->height <= 0) {
+                ds.badFiles.push_back({imagePath, reason.isEmpty()
+                                                      ? QCoreApplication::translate("loupe::importers", "cannot read the image size")
+                                                      : reason});
+                continue;
+            }
+
+            Sample sample;
+            sample.path = imagePath;
+            sample.width = header->width;
+            sample.height = header->height;
+            sample.split = source.split;
+            if (source.split == SplitName::None && rel.contains(QLatin1Char('/')))
+                sample.split = splitFromFolder(rel.section(QLatin1Char('/'), 0, 0));
+
+            const double W = header->width;
+            const double H = header->height;
+            for (YoloObject &o : objects) {
+                Annotation ann;
+                ann.classId = o.classId;
+                maxClass = std::max(maxClass, o.classId);
+                if (o.polygon.empty()) {
+                    ann.box = QRectF((o.cx - o.w / 2) * W, (o.cy - o.h / 2) * H, o.w * W, o.h * H);
+                } else {
+                    Polygon poly;
+                    poly.reserve(o.polygon.size());
+                    double xMin = std::numeric_limits<double>::max(), yMin = xMin;
+                    double xMax = std::numeric_limits<double>::lowest(), yMax = xMax;
+                    for (std::size_t k = 0; k + 1 < o.polygon.size(); k += 2) {
+                        const double x = o.polygon[k] * W;
+                        const double y = o.polygon[k + 1] * H;
+                        poly.push_back(x);
+                        poly.push_back(y);
+                        xMin = std::min(xMin, x);
+                        xMax = std::max(xMax, x);
+                        yMin = std::min(yMin, y);
+                        yMax = std::max(yMax, y);
+                    }
+                    ann.box = QRectF(xMin, yMin, xMax - xMin, yMax - yMin);
+                    ann.polygons.push_back(std::move(poly));
+                }
+                sample.objects.push_back(std::move(ann));
+            }
+            ds.samples.push_back(std::move(sample));
+        }
+    }
+
+    if (!haveNames) {
+        for (int i = 0; i <= maxClass; ++i)
+            ds.classes << QString::number(i);
+        if (maxClass >= 0)
+            ds.warnings << QCoreApplication::translate("loupe::importers",
+                                                       "No data.yaml or classes.txt; classes are named by their ids");
+    }
+    return ds;
+}
+
+} // namespace importers
+} // namespace loupe

@@ -1,0 +1,284 @@
+#include "MainWindow.h"
+
+#include "ClassBalanceChart.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFontDatabase>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTextBrowser>
+#include <QToolBar>
+#include <QTreeWidget>
+
+namespace loupe {
+
+namespace {
+
+QString sizeText(const QSize &s)
+{
+    return QStringLiteral("%1 × %2").arg(s.width()).arg(s.height());
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_tabs(new QTabWidget(this))
+    , m_summary(new QTextBrowser(this))
+    , m_report(new QPlainTextEdit(this))
+    , m_chart(new ClassBalanceChart(this))
+    , m_problems(new QTreeWidget(this))
+    , m_status(new QLabel(this))
+    , m_progress(new QProgressBar(this))
+{
+    setWindowTitle(tr("Loupe"));
+    setObjectName(QStringLiteral("mainWindow"));
+    m_summary->setObjectName(QStringLiteral("summary"));
+    m_summary->setOpenLinks(false);
+    m_report->setObjectName(QStringLiteral("report"));
+    m_report->setReadOnly(true);
+    m_report->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_report->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_tabs->addTab(m_summary, tr("Summary"));
+    m_tabs->addTab(m_report, tr("Report"));
+    setCentralWidget(m_tabs);
+
+    createDocks();
+    createActions();
+
+    m_progress->setMaximumWidth(260);
+    m_progress->setVisible(false);
+    statusBar()->addWidget(m_status, 1);
+    statusBar()->addPermanentWidget(m_progress);
+    m_status->setText(tr("Open a dataset: a folder of class folders, a CSV, COCO, VOC, YOLO or IDX files."));
+    m_summary->setHtml(tr("<h2>Loupe</h2><p>Open a dataset with <b>File › Open Folder</b> or "
+                          "<b>File › Open Label File</b> to review it before training.</p>"));
+
+    connect(&m_controller, &InspectController::progress, this, &MainWindow::showProgress);
+    connect(&m_controller, &InspectController::finished, this, &MainWindow::showInspection);
+    connect(&m_controller, &InspectController::failed, this, &MainWindow::showError);
+
+    QSettings settings;
+    resize(1200, 800);
+    restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createDocks()
+{
+    auto *classes = new QDockWidget(tr("Classes"), this);
+    classes->setObjectName(QStringLiteral("classesDock"));
+    classes->setWidget(m_chart);
+    addDockWidget(Qt::RightDockWidgetArea, classes);
+
+    m_problems->setObjectName(QStringLiteral("problems"));
+    m_problems->setColumnCount(2);
+    m_problems->setHeaderLabels({tr("File"), tr("Problem")});
+    m_problems->header()->setSectionResizeMode(0, QHeaderView::Interactive);
+    m_problems->setColumnWidth(0, 380);
+    m_problems->setRootIsDecorated(true);
+    auto *problems = new QDockWidget(tr("Problems"), this);
+    problems->setObjectName(QStringLiteral("problemsDock"));
+    problems->setWidget(m_problems);
+    addDockWidget(Qt::BottomDockWidgetArea, problems);
+}
+
+void MainWindow::createActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *openFolder = file->addAction(tr("Open &Folder…"), this, &MainWindow::chooseFolder);
+    openFolder->setShortcut(QKeySequence::Open);
+    openFolder->setObjectName(QStringLiteral("openFolderAction"));
+    QAction *openLabels = file->addAction(tr("Open &Label File…"), this, &MainWindow::chooseLabelFile);
+    openLabels->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    QAction *reload = file->addAction(tr("&Reload"), this, [this] {
+        if (!m_path.isEmpty())
+            openDataset(m_path, m_options);
+    });
+    reload->setShortcut(QKeySequence::Refresh);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    for (QDockWidget *dock : findChildren<QDockWidget *>())
+        view->addAction(dock->toggleViewAction());
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Loupe"), this, &MainWindow::showAbout);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+
+    QToolBar *bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->addAction(openFolder);
+    bar->addAction(openLabels);
+    bar->addAction(reload);
+}
+
+void MainWindow::chooseFolder()
+{
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Open Dataset Folder"));
+    if (!dir.isEmpty())
+        openDataset(dir);
+}
+
+void MainWindow::chooseLabelFile()
+{
+    const QString file = QFileDialog::getOpenFileName(
+        this, tr("Open Label File"), QString(),
+        tr("Label files (*.csv *.json *.yaml *.yml *ubyte *ubyte.gz);;All files (*)"));
+    if (!file.isEmpty())
+        openDataset(file);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Loupe"),
+                       tr("<h3>Loupe %1</h3><p>A workbench for training vision models on small, hard "
+                          "datasets: review the images, prove the pipeline, train, and study every "
+                          "misprediction. Offline.</p><p>Qt %2</p>")
+                           .arg(QStringLiteral(LOUPE_VERSION), QString::fromLatin1(qVersion())));
+}
+
+void MainWindow::openDataset(const QString &path, const InspectOptions &options)
+{
+    m_path = path;
+    m_options = options;
+    m_inspection.reset();
+    m_chart->clear();
+    m_problems->clear();
+    setWindowTitle(tr("%1 — Loupe").arg(QFileInfo(path).fileName()));
+    m_status->setText(tr("Reading %1…").arg(path));
+    m_progress->setRange(0, 0);
+    m_progress->setVisible(true);
+    m_controller.start(path, options);
+}
+
+void MainWindow::showProgress(int phase, int done, int total)
+{
+    static const char *const phases[] = {QT_TR_NOOP("Reading labels"), QT_TR_NOOP("Reading headers"),
+                                         QT_TR_NOOP("Checking images")};
+    m_progress->setRange(0, std::max(total, 0));
+    m_progress->setValue(done);
+    m_progress->setFormat(tr(phases[std::clamp(phase, 0, 2)]) + QStringLiteral(" %v/%m"));
+    m_status->setText(tr("%1: %2 of %3").arg(tr(phases[std::clamp(phase, 0, 2)])).arg(done).arg(total));
+}
+
+void MainWindow::showError(const QString &message)
+{
+    m_progress->setVisible(false);
+    m_status->setText(tr("Could not open the dataset: %1").arg(message));
+    m_summary->setHtml(tr("<h2>Could not open the dataset</h2><p>%1</p>").arg(message.toHtmlEscaped()));
+    m_report->setPlainText(message);
+    Q_EMIT inspectionDone();
+}
+
+void MainWindow::showInspection(const InspectionPtr &inspection)
+{
+    m_inspection = inspection;
+    m_progress->setVisible(false);
+    const Dataset &ds = inspection->dataset;
+    const DatasetStats &st = inspection->stats;
+    m_status->setText(tr("%1 images, %2 classes, %3 broken or missing, %4 warnings")
+                          .arg(st.images)
+                          .arg(ds.classes.size())
+                          .arg(ds.badFiles.size())
+                          .arg(ds.warnings.size() + st.warnings.size()));
+    m_summary->setHtml(summaryHtml(*inspection));
+    m_report->setPlainText(formatReport(*inspection));
+    m_chart->setStats(st);
+
+    m_problems->clear();
+    auto group = [this](const QString &title, int count) {
+        auto *item = new QTreeWidgetItem(m_problems, {title.arg(count)});
+        item->setFirstColumnSpanned(true);
+        return item;
+    };
+    if (!ds.badFiles.empty()) {
+        QTreeWidgetItem *bad = group(tr("Broken or missing files (%1)"), int(ds.badFiles.size()));
+        for (const BadFile &b : ds.badFiles)
+            new QTreeWidgetItem(bad, {b.path, b.reason});
+        bad->setExpanded(true);
+    }
+    if (!st.duplicateGroups.empty()) {
+        QTreeWidgetItem *dups = group(tr("Identical files (%1 groups)"), int(st.duplicateGroups.size()));
+        for (const QStringList &g : st.duplicateGroups)
+            new QTreeWidgetItem(dups, {g.join(QLatin1String("  =  ")), tr("same bytes")});
+    }
+    if (!st.conflictGroups.empty()) {
+        QTreeWidgetItem *conflicts = group(tr("Same image, different labels (%1)"), int(st.conflictGroups.size()));
+        for (const QStringList &g : st.conflictGroups)
+            new QTreeWidgetItem(conflicts, {g.join(QLatin1String(", ")), tr("conflicting labels")});
+        conflicts->setExpanded(true);
+    }
+    Q_EMIT inspectionDone();
+}
+
+QString MainWindow::summaryHtml(const Inspection &in) const
+{
+    const Dataset &ds = in.dataset;
+    const DatasetStats &st = in.stats;
+    QString h;
+    h += QStringLiteral("<h2>%1</h2>").arg(QFileInfo(ds.root).fileName().toHtmlEscaped());
+    h += QStringLiteral("<p style='color:gray'>%1 — %2</p>").arg(ds.root.toHtmlEscaped(), ds.format);
+    h += QStringLiteral("<table cellspacing='6'>");
+    auto row = [&h](const QString &k, const QString &v) {
+        h += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(k, v);
+    };
+    row(tr("Images"), tr("%1 readable, %2 broken or missing").arg(st.images).arg(ds.badFiles.size()));
+    row(tr("Classes"), QString::number(ds.classes.size()));
+    if (!st.minSize.isEmpty()) {
+        row(tr("Image size"), tr("min %1, median %2, max %3 px")
+                                  .arg(sizeText(st.minSize), sizeText(st.medianSize), sizeText(st.maxSize)));
+        row(tr("Aspect ratio"), tr("%1 to %2 (median %3)")
+                                    .arg(st.minAspect, 0, 'f', 2)
+                                    .arg(st.maxAspect, 0, 'f', 2)
+                                    .arg(st.medianAspect, 0, 'f', 2));
+    }
+    if (st.objectCount > 0) {
+        row(tr("Objects"), QString::number(st.objectCount));
+        row(tr("Smallest object"), tr("%1 × %2 px")
+                                       .arg(st.smallestObject.width(), 0, 'f', 0)
+                                       .arg(st.smallestObject.height(), 0, 'f', 0));
+        row(tr("Narrowest safe resize"), tr("%1 px wide keeps every object at least 5 × 5 px").arg(st.minSafeWidth));
+    }
+    row(tr("Identical files"), QString::number(st.duplicateGroups.size()));
+    h += QStringLiteral("</table>");
+    const QStringList warnings = ds.warnings + st.warnings;
+    if (!warnings.isEmpty()) {
+        h += QStringLiteral("<h3>%1</h3><ul>").arg(tr("Warnings"));
+        for (const QString &w : warnings)
+            h += QStringLiteral("<li style='color:#a33'>%1</li>").arg(w.toHtmlEscaped());
+        h += QStringLiteral("</ul>");
+    } else {
+        h += QStringLiteral("<p>%1</p>").arg(tr("No warnings."));
+    }
+    if (in.stopped)
+        h += QStringLiteral("<p><i>%1</i></p>").arg(tr("Stopped early: the figures cover only the files read."));
+    return h;
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    m_controller.stop();
+    QSettings settings;
+    settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("mainWindow/state"), saveState());
+    event->accept();
+}
+
+} // namespace loupe

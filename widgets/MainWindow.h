@@ -1,0 +1,67 @@
+#pragma once
+
+#include "InspectController.h"
+
+#include <QMainWindow>
+
+class QLabel;
+class QProgressBar;
+class QTabWidget;
+class QTextBrowser;
+class QPlainTextEdit;
+class QTreeWidget;
+
+namespace loupe {
+
+class ClassBalanceChart;
+
+/// Loupe's main window: opens a dataset, inspects it in the background and shows the report,
+/// the class balance and the problem files.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// Starts inspecting a dataset; the window stays responsive while it runs.
+    void openDataset(const QString &path, const InspectOptions &options = {});
+
+    InspectionPtr inspection() const { return m_inspection; }
+    ClassBalanceChart *classChart() const { return m_chart; }
+    QTreeWidget *problemsTree() const { return m_problems; }
+    QTextBrowser *summaryView() const { return m_summary; }
+
+Q_SIGNALS:
+    /// The open dataset's inspection ended, with a result or an error (see statusMessage()).
+    void inspectionDone();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createDocks();
+    void showProgress(int phase, int done, int total);
+    void showInspection(const InspectionPtr &inspection);
+    void showError(const QString &message);
+    void chooseFolder();
+    void chooseLabelFile();
+    void showAbout();
+    QString summaryHtml(const Inspection &inspection) const;
+
+    InspectController m_controller;
+    InspectionPtr m_inspection;
+    QString m_path;
+    InspectOptions m_options;
+
+    QTabWidget *m_tabs;
+    QTextBrowser *m_summary;
+    QPlainTextEdit *m_report;
+    ClassBalanceChart *m_chart;
+    QTreeWidget *m_problems;
+    QLabel *m_status;
+    QProgressBar *m_progress;
+};
+
+} // namespace loupe
