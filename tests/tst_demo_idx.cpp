@@ -280,7 +280,8 @@ void TestDemoIdx::idxErrors_data()
             << false << "byte 16" << "bytes of pixels";
         QTest::newRow(QByteArray(QByteArray("header cut") + tag).constData()) << goodImages.left(10) << goodLabels << gz << false << "byte 10"
                                           << "ends inside the 16-byte IDX header";
-        QTest::newRow(QByteArray(QByteArray("empty file") + tag).constData()) << QByteArray() << goodLabels << gz << false << "byte 0" << "IDX header";
+        if (!gz) // qCompress cannot make a gzip stream of nothing
+            QTest::newRow("empty file raw") << QByteArray() << goodLabels << gz << false << "byte 0" << "IDX header";
         QTest::newRow(QByteArray(QByteArray("zero-size images") + tag).constData()) << idxBytes(kImagesMagic, {3, 0, 4}, {}) << goodLabels << gz << false
                                                 << "byte 8" << "has no pixels";
     }
@@ -416,7 +417,7 @@ void TestDemoIdx::fashionDemoFromFixture()
     QCOMPARE(countFiles(out + QLatin1String("/train/T-shirt_top"), QStringLiteral("*.png")), 4);
     QCOMPARE(countFiles(out + QLatin1String("/train/Trouser"), QStringLiteral("*.png")), 1);
     QCOMPARE(countFiles(out + QLatin1String("/test/Trouser"), QStringLiteral("*.png")), 2);
-    const cv::Mat png = cv::imread((out + QLatin1String("/train/Trouser/00003.png")).toStdString(), cv::IMREAD_UNCHANGED);
+    const cv::Mat png = cv::imread(QString(out + QLatin1String("/train/Trouser/00003.png")).toStdString(), cv::IMREAD_UNCHANGED);
     QCOMPARE(png.rows, 5);
     QCOMPARE(int(png.at<uchar>(0, 1)), (3 * 31 + 1) % 256);
 

@@ -358,6 +358,17 @@ void TestImaging::badInput_data()
     QTest::newRow("pnm without size") << QByteArray("P5\n# only a comment\n") << "truncated header";
     QTest::newRow("pnm huge number") << QByteArray("P5 99999999999999999999 1 255\n") << "damaged PNM";
     QTest::newRow("riff but not webp") << QByteArray("RIFF\x10\0\0\0WAVEfmt ", 16) << "not an image";
+    // Two ImageWidth tags: libtiff uses the first (huge) one, so the parser must too.
+    QByteArray dupTiff("II*\0\x08\0\0\0\x03\0", 10);
+    const auto entry = [](unsigned tag, quint32 value) {
+        QByteArray e(12, '\0');
+        e[0] = char(tag); e[1] = char(tag >> 8); e[2] = 4; e[4] = 1; // LONG, count 1
+        for (int i = 0; i < 4; ++i)
+            e[8 + i] = char(value >> (8 * i));
+        return e;
+    };
+    dupTiff += entry(256, 200000) + entry(256, 10) + entry(257, 200000) + QByteArray(4, '\0');
+    QTest::newRow("tiff duplicate width tag") << dupTiff << QStringLiteral("image claims 200000×200000 pixels, ") + limit;
     QTest::newRow("tiff ifd beyond end") << QByteArray("II*\0\xFF\xFF\0\0", 8) << "truncated header";
 }
 
@@ -382,6 +393,7 @@ void TestImaging::badFiles()
 
     QVERIFY(!decodeImageFile(m_dir.filePath(QStringLiteral("missing.png"))).ok());
     QVERIFY(!decodeImageFile(m_dir.path()).ok()); // a directory
+    QVERIFY(!readImageHeader(m_dir.path(), &reason));
     QVERIFY(!readImageHeader(m_dir.filePath(QStringLiteral("missing.png")), &reason));
     QVERIFY(!reason.isEmpty());
 
@@ -395,7 +407,7 @@ void TestImaging::badFiles()
     DecodeOptions tight;
     tight.limits.maxPixels = 1000;
     const DecodeResult refused = decodeImageFile(fixture(QStringLiteral("good.jpg")), tight);
-    QCOMPARE(refused.error, QStringLiteral("image claims 64×48 pixels, above the limit of 0 megapixels"));
+    QCOMPARE(refused.error, QStringLiteral("image claims 64×48 pixels, above the limit of 0.001 megapixels"));
 }
 
 void TestImaging::sixteenBitPng()

@@ -347,9 +347,10 @@ Parse parseTiff(Source &src)
         if (!src.u16(entry, big, tag))
             return fail(truncatedHeader());
         quint64 value = 0;
+        // libtiff ignores later duplicates of a tag, so the first one is what the decoder allocates.
         switch (tag) {
-        case 256: haveWidth = tiffValue(src, entry, big, bigTiff, width); break;
-        case 257: haveHeight = tiffValue(src, entry, big, bigTiff, height); break;
+        case 256: if (!haveWidth) haveWidth = tiffValue(src, entry, big, bigTiff, width); break;
+        case 257: if (!haveHeight) haveHeight = tiffValue(src, entry, big, bigTiff, height); break;
         case 258: if (tiffValue(src, entry, big, bigTiff, value)) bits = value; break;
         case 262: if (tiffValue(src, entry, big, bigTiff, value)) photometric = value; break;
         case 277: if (tiffValue(src, entry, big, bigTiff, value)) samples = value; break;

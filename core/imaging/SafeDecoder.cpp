@@ -203,7 +203,7 @@ DecodeResult decodeImageBytes(const QByteArray &bytes, const DecodeOptions &opti
         return failed(result, QCoreApplication::translate("loupe::SafeDecoder", "image claims %1×%2 pixels, above the limit of %3 megapixels")
                                   .arg(header->width)
                                   .arg(header->height)
-                                  .arg(limits.maxPixels / 1000000));
+                                  .arg(QString::number(double(limits.maxPixels) / 1e6, 'g', 3)));
     const double aspect = double(std::max(header->width, header->height)) / std::min(header->width, header->height);
     if (aspect > limits.maxAspect)
         return failed(result, QCoreApplication::translate("loupe::SafeDecoder", "image is %1×%2 pixels, an aspect ratio above the limit of %3:1")
@@ -230,7 +230,7 @@ DecodeResult decodeImageBytes(const QByteArray &bytes, const DecodeOptions &opti
         const int flags = decodeFlags(options);
         cv::Mat image = cv::imdecode(encoded, flags);
         // OpenCV 4.6 decodes core-header (OS/2) BMPs to grey under IMREAD_UNCHANGED; ask for colour.
-        if (flags == cv::IMREAD_UNCHANGED && header->channels >= 3 && image.channels() == 1)
+        if (flags == cv::IMREAD_UNCHANGED && header->channels >= 3 && !image.empty() && image.channels() == 1)
             image = cv::imdecode(encoded, cv::IMREAD_COLOR | cv::IMREAD_IGNORE_ORIENTATION);
         if (image.empty())
             return failed(result, QCoreApplication::translate("loupe::SafeDecoder", "not a decodable image (the %1 decoder rejected the data)").arg(header->format.toUpper()));
