@@ -92,8 +92,8 @@ QByteArray pixels(int count, int rows, int cols)
 QString writePair(const QString &dir, const QString &prefix, const QByteArray &labels, int rows, int cols, bool gz)
 {
     const int count = int(labels.size());
-    const QByteArray images = idxBytes(kImagesMagic, {quint32(count), quint32(rows), quint32(cols)},
-                                       pixels(count, rows, cols));
+    const QByteArray images
+        = idxBytes(kImagesMagic, {quint32(count), quint32(rows), quint32(cols)}, pixels(count, rows, cols));
     const QByteArray labelFile = idxBytes(kLabelsMagic, {quint32(count)}, labels);
     const QString suffix = gz ? QStringLiteral(".gz") : QString();
     const QString imagesPath = dir + QLatin1Char('/') + prefix + QLatin1String("-images-idx3-ubyte") + suffix;
@@ -117,7 +117,7 @@ int countFiles(const QString &dir, const QString &pattern)
 bool fashionInstalled()
 {
     return QFileInfo::exists(defaultFashionMnistDir() + QLatin1String("/t10k-images-idx3-ubyte.gz"))
-           && QFileInfo::exists(defaultFashionMnistDir() + QLatin1String("/train-images-idx3-ubyte.gz"));
+        && QFileInfo::exists(defaultFashionMnistDir() + QLatin1String("/train-images-idx3-ubyte.gz"));
 }
 
 } // namespace
@@ -207,14 +207,15 @@ void TestDemoIdx::idxFolder()
 {
     QTemporaryDir tmp;
     writePair(tmp.path(), QStringLiteral("t10k"), QByteArray::fromHex("020100"), 2, 3, true);
-    const QString train = writePair(tmp.path(), QStringLiteral("train"), QByteArray::fromHex("0001020304"), 2, 3, false);
+    const QString train
+        = writePair(tmp.path(), QStringLiteral("train"), QByteArray::fromHex("0001020304"), 2, 3, false);
     writeFile(tmp.filePath(QStringLiteral("README")), "not an IDX file");
 
     const Dataset ds = importers::importIdx(tmp.path());
     QCOMPARE(int(ds.samples.size()), 8);
     QCOMPARE(ds.idx->count, 8);
     QCOMPARE(int(ds.idx->pixels.size()), 8 * 6);
-    QCOMPARE(ds.classes, (QStringList{"0", "1", "2", "3", "4"}));
+    QCOMPARE(ds.classes, (QStringList {"0", "1", "2", "3", "4"}));
     // Train comes first, then test; each sample's path counts within its own file.
     for (int i = 0; i < 8; ++i) {
         const Sample &s = ds.samples[std::size_t(i)];
@@ -261,29 +262,41 @@ void TestDemoIdx::idxErrors_data()
     const QByteArray goodLabels = idxBytes(kLabelsMagic, {3}, QByteArray::fromHex("010203"));
     for (bool gz : {false, true}) {
         const QByteArray tag = gz ? " gz" : " raw";
-        QTest::newRow(QByteArray(QByteArray("bad magic") + tag).constData()) << idxBytes(0x00000802, {3, 4, 4}, pixels(3, 4, 4)) << goodLabels << gz
-                                         << false << "byte 0" << "expected IDX magic 0x00000803 for images, found 0x00000802";
-        QTest::newRow(QByteArray(QByteArray("labels as images") + tag).constData()) << goodLabels << goodLabels << gz << false << "byte 0"
-                                                << "looks like a labels file";
-        QTest::newRow(QByteArray(QByteArray("bad labels magic") + tag).constData()) << goodImages << idxBytes(0x08030000, {3}, "abc") << gz << true
-                                                << "byte 0" << "0x00000801";
-        QTest::newRow(QByteArray(QByteArray("truncated pixels") + tag).constData()) << goodImages.left(goodImages.size() - 5) << goodLabels << gz << false
-                                                << "byte 16" << "expected 48 bytes of pixels, the file has 43";
-        QTest::newRow(QByteArray(QByteArray("truncated labels") + tag).constData()) << goodImages << idxBytes(kLabelsMagic, {3}, "ab") << gz << true
-                                                << "byte 8" << "expected 3 bytes of labels";
-        QTest::newRow(QByteArray(QByteArray("label count mismatch") + tag).constData()) << goodImages << idxBytes(kLabelsMagic, {2}, "ab") << gz << true
-                                                    << "byte 4" << "holds 2 labels";
-        QTest::newRow(QByteArray(QByteArray("2^31 images") + tag).constData()) << idxBytes(kImagesMagic, {0x80000000u, 28, 28}, pixels(1, 28, 28))
-                                           << goodLabels << gz << false << "byte 16" << "bytes of pixels";
+        QTest::newRow(QByteArray(QByteArray("bad magic") + tag).constData())
+            << idxBytes(0x00000802, {3, 4, 4}, pixels(3, 4, 4)) << goodLabels << gz << false << "byte 0"
+            << "expected IDX magic 0x00000803 for images, found 0x00000802";
+        QTest::newRow(QByteArray(QByteArray("labels as images") + tag).constData())
+            << goodLabels << goodLabels << gz << false << "byte 0"
+            << "looks like a labels file";
+        QTest::newRow(QByteArray(QByteArray("bad labels magic") + tag).constData())
+            << goodImages << idxBytes(0x08030000, {3}, "abc") << gz << true << "byte 0"
+            << "0x00000801";
+        QTest::newRow(QByteArray(QByteArray("truncated pixels") + tag).constData())
+            << goodImages.left(goodImages.size() - 5) << goodLabels << gz << false << "byte 16"
+            << "expected 48 bytes of pixels, the file has 43";
+        QTest::newRow(QByteArray(QByteArray("truncated labels") + tag).constData())
+            << goodImages << idxBytes(kLabelsMagic, {3}, "ab") << gz << true << "byte 8"
+            << "expected 3 bytes of labels";
+        QTest::newRow(QByteArray(QByteArray("label count mismatch") + tag).constData())
+            << goodImages << idxBytes(kLabelsMagic, {2}, "ab") << gz << true << "byte 4"
+            << "holds 2 labels";
+        QTest::newRow(QByteArray(QByteArray("2^31 images") + tag).constData())
+            << idxBytes(kImagesMagic, {0x80000000u, 28, 28}, pixels(1, 28, 28)) << goodLabels << gz << false
+            << "byte 16"
+            << "bytes of pixels";
         QTest::newRow(QByteArray(QByteArray("2^32-1 of 2^32-1 squared") + tag).constData())
             << idxBytes(kImagesMagic, {0xffffffffu, 0xffffffffu, 0xffffffffu}, pixels(1, 4, 4)) << goodLabels << gz
-            << false << "byte 16" << "bytes of pixels";
-        QTest::newRow(QByteArray(QByteArray("header cut") + tag).constData()) << goodImages.left(10) << goodLabels << gz << false << "byte 10"
-                                          << "ends inside the 16-byte IDX header";
+            << false << "byte 16"
+            << "bytes of pixels";
+        QTest::newRow(QByteArray(QByteArray("header cut") + tag).constData())
+            << goodImages.left(10) << goodLabels << gz << false << "byte 10"
+            << "ends inside the 16-byte IDX header";
         if (!gz) // qCompress cannot make a gzip stream of nothing
-            QTest::newRow("empty file raw") << QByteArray() << goodLabels << gz << false << "byte 0" << "IDX header";
-        QTest::newRow(QByteArray(QByteArray("zero-size images") + tag).constData()) << idxBytes(kImagesMagic, {3, 0, 4}, {}) << goodLabels << gz << false
-                                                << "byte 8" << "has no pixels";
+            QTest::newRow("empty file raw") << QByteArray() << goodLabels << gz << false << "byte 0"
+                                            << "IDX header";
+        QTest::newRow(QByteArray(QByteArray("zero-size images") + tag).constData())
+            << idxBytes(kImagesMagic, {3, 0, 4}, {}) << goodLabels << gz << false << "byte 8"
+            << "has no pixels";
     }
 }
 
@@ -398,8 +411,8 @@ void TestDemoIdx::fashionDemo()
     QCOMPARE(countFiles(tmp.filePath(QStringLiteral("test/T-shirt_top")), QStringLiteral("*.png")), 3);
     QCOMPARE(countFiles(tmp.filePath(QStringLiteral("train/Ankle boot")), QStringLiteral("*.png")), 3);
     // The first test image is an ankle boot; its file is named by its index in the IDX file.
-    const cv::Mat first = cv::imread(tmp.filePath(QStringLiteral("test/Ankle boot/00000.png")).toStdString(),
-                                     cv::IMREAD_UNCHANGED);
+    const cv::Mat first
+        = cv::imread(tmp.filePath(QStringLiteral("test/Ankle boot/00000.png")).toStdString(), cv::IMREAD_UNCHANGED);
     QCOMPARE(first.cols, 28);
     QCOMPARE(first.rows, 28);
     QCOMPARE(first.channels(), 1);
@@ -417,7 +430,8 @@ void TestDemoIdx::fashionDemoFromFixture()
     QCOMPARE(countFiles(out + QLatin1String("/train/T-shirt_top"), QStringLiteral("*.png")), 4);
     QCOMPARE(countFiles(out + QLatin1String("/train/Trouser"), QStringLiteral("*.png")), 1);
     QCOMPARE(countFiles(out + QLatin1String("/test/Trouser"), QStringLiteral("*.png")), 2);
-    const cv::Mat png = cv::imread(QString(out + QLatin1String("/train/Trouser/00003.png")).toStdString(), cv::IMREAD_UNCHANGED);
+    const cv::Mat png
+        = cv::imread(QString(out + QLatin1String("/train/Trouser/00003.png")).toStdString(), cv::IMREAD_UNCHANGED);
     QCOMPARE(png.rows, 5);
     QCOMPARE(int(png.at<uchar>(0, 1)), (3 * 31 + 1) % 256);
 
@@ -458,8 +472,9 @@ void TestDemoIdx::defectsDeterministic()
     QVERIFY(!jsonA.isEmpty());
     QCOMPARE(jsonA, readFile(b + QLatin1String("/annotations.json")));
     const QStringList jpegs = QDir(a + QLatin1String("/images")).entryList({QStringLiteral("*.jpg")}, QDir::Files);
-    QCOMPARE(jpegs, (QStringList{"ok_000.jpg", "ok_001.jpg", "scratch_000.jpg", "scratch_001.jpg", "spot_000.jpg",
-                                 "spot_001.jpg"}));
+    QCOMPARE(jpegs,
+             (QStringList {"ok_000.jpg", "ok_001.jpg", "scratch_000.jpg", "scratch_001.jpg", "spot_000.jpg",
+                           "spot_001.jpg"}));
     for (const QString &name : jpegs) {
         const QByteArray bytes = readFile(a + QLatin1String("/images/") + name);
         QVERIFY(!bytes.isEmpty());
@@ -478,8 +493,8 @@ void TestDemoIdx::defectsAnnotations()
     QTemporaryDir tmp;
     DefectsDemoOptions options; // default 1600×1200
     options.imagesPerClass = 3;
-    std::atomic<int> calls{0};
-    std::atomic<bool> totalsRight{true};
+    std::atomic<int> calls {0};
+    std::atomic<bool> totalsRight {true};
     QElapsedTimer timer;
     timer.start();
     // Progress comes from worker threads, where QCOMPARE must not run.
@@ -494,7 +509,8 @@ void TestDemoIdx::defectsAnnotations()
     QCOMPARE(calls.load(), 9);
     QVERIFY(totalsRight.load());
 
-    const QJsonObject doc = QJsonDocument::fromJson(readFile(tmp.filePath(QStringLiteral("annotations.json")))).object();
+    const QJsonObject doc
+        = QJsonDocument::fromJson(readFile(tmp.filePath(QStringLiteral("annotations.json")))).object();
     const QJsonArray images = doc.value(QLatin1String("images")).toArray();
     const QJsonArray annotations = doc.value(QLatin1String("annotations")).toArray();
     const QJsonArray categories = doc.value(QLatin1String("categories")).toArray();
@@ -556,7 +572,8 @@ void TestDemoIdx::defectsStopAndBadOptions()
     StopToken stop;
     stop.requestStop();
     QCOMPARE(makeDefectsDemo(tmp.path(), options, {}, &stop), 0);
-    const QJsonObject doc = QJsonDocument::fromJson(readFile(tmp.filePath(QStringLiteral("annotations.json")))).object();
+    const QJsonObject doc
+        = QJsonDocument::fromJson(readFile(tmp.filePath(QStringLiteral("annotations.json")))).object();
     QCOMPARE(doc.value(QLatin1String("images")).toArray().size(), 0);
 
     options.width = 10;

@@ -1,10 +1,12 @@
 #include "MainWindow.h"
 
 #include "ClassBalanceChart.h"
+#include "ObjectStatsChart.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -39,6 +41,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_summary(new QTextBrowser(this))
     , m_report(new QPlainTextEdit(this))
     , m_chart(new ClassBalanceChart(this))
+    , m_objects(new ObjectStatsChart(this))
     , m_problems(new QTreeWidget(this))
     , m_status(new QLabel(this))
     , m_progress(new QProgressBar(this))
@@ -84,6 +87,12 @@ void MainWindow::createDocks()
     classes->setObjectName(QStringLiteral("classesDock"));
     classes->setWidget(m_chart);
     addDockWidget(Qt::RightDockWidgetArea, classes);
+    m_chart->setMinimumWidth(380);
+
+    m_objectsDock = new QDockWidget(tr("Objects"), this);
+    m_objectsDock->setObjectName(QStringLiteral("objectsDock"));
+    m_objectsDock->setWidget(m_objects);
+    addDockWidget(Qt::RightDockWidgetArea, m_objectsDock);
 
     m_problems->setObjectName(QStringLiteral("problems"));
     m_problems->setColumnCount(2);
@@ -95,6 +104,7 @@ void MainWindow::createDocks()
     problems->setObjectName(QStringLiteral("problemsDock"));
     problems->setWidget(m_problems);
     addDockWidget(Qt::BottomDockWidgetArea, problems);
+    resizeDocks({problems}, {170}, Qt::Vertical);
 }
 
 void MainWindow::createActions()
@@ -160,6 +170,7 @@ void MainWindow::openDataset(const QString &path, const InspectOptions &options)
     m_options = options;
     m_inspection.reset();
     m_chart->clear();
+    m_objects->clear();
     m_problems->clear();
     setWindowTitle(tr("%1 — Loupe").arg(QFileInfo(path).fileName()));
     m_status->setText(tr("Reading %1…").arg(path));
@@ -201,6 +212,9 @@ void MainWindow::showInspection(const InspectionPtr &inspection)
     m_summary->setHtml(summaryHtml(*inspection));
     m_report->setPlainText(formatReport(*inspection));
     m_chart->setStats(st);
+    m_objects->setStats(st);
+    if (st.objectCount > 0)
+        m_objectsDock->show();
 
     m_problems->clear();
     auto group = [this](const QString &title, int count) {
@@ -225,6 +239,8 @@ void MainWindow::showInspection(const InspectionPtr &inspection)
             new QTreeWidgetItem(conflicts, {g.join(QLatin1String(", ")), tr("conflicting labels")});
         conflicts->setExpanded(true);
     }
+    if (m_problems->topLevelItemCount() == 0)
+        new QTreeWidgetItem(m_problems, {tr("No broken files, duplicates or conflicting labels.")});
     Q_EMIT inspectionDone();
 }
 
@@ -233,7 +249,9 @@ QString MainWindow::summaryHtml(const Inspection &in) const
     const Dataset &ds = in.dataset;
     const DatasetStats &st = in.stats;
     QString h;
-    h += QStringLiteral("<h2>%1</h2>").arg(QFileInfo(ds.root).fileName().toHtmlEscaped());
+    const QFileInfo root(ds.root);
+    const QString name = root.isDir() ? root.fileName() : root.dir().dirName() + QLatin1Char('/') + root.fileName();
+    h += QStringLiteral("<h2>%1</h2>").arg(name.toHtmlEscaped());
     h += QStringLiteral("<p style='color:gray'>%1 — %2</p>").arg(ds.root.toHtmlEscaped(), ds.format);
     h += QStringLiteral("<table cellspacing='6'>");
     auto row = [&h](const QString &k, const QString &v) {
@@ -254,7 +272,11 @@ QString MainWindow::summaryHtml(const Inspection &in) const
         row(tr("Smallest object"), tr("%1 × %2 px")
                                        .arg(st.smallestObject.width(), 0, 'f', 0)
                                        .arg(st.smallestObject.height(), 0, 'f', 0));
-        row(tr("Narrowest safe resize"), tr("%1 px wide keeps every object at least 5 × 5 px").arg(st.minSafeWidth));
+        if (st.minSafeWidth > st.maxSize.width())
+            row(tr("Narrowest safe resize"), tr("none: some objects are under 5 × 5 px even at full size"));
+        else
+            row(tr("Narrowest safe resize"),
+                tr("%1 px wide keeps every object at least 5 × 5 px").arg(st.minSafeWidth));
     }
     row(tr("Identical files"), QString::number(st.duplicateGroups.size()));
     h += QStringLiteral("</table>");

@@ -4,6 +4,7 @@
 
 #include <QMainWindow>
 
+class QDockWidget;
 class QLabel;
 class QProgressBar;
 class QTabWidget;
@@ -14,6 +15,7 @@ class QTreeWidget;
 namespace loupe {
 
 class ClassBalanceChart;
+class ObjectStatsChart;
 
 /// Loupe's main window: opens a dataset, inspects it in the background and shows the report,
 /// the class balance and the problem files.
@@ -29,6 +31,7 @@ public:
 
     InspectionPtr inspection() const { return m_inspection; }
     ClassBalanceChart *classChart() const { return m_chart; }
+    ObjectStatsChart *objectChart() const { return m_objects; }
     QTreeWidget *problemsTree() const { return m_problems; }
     QTextBrowser *summaryView() const { return m_summary; }
 
@@ -59,6 +62,8 @@ private:
     QTextBrowser *m_summary;
     QPlainTextEdit *m_report;
     ClassBalanceChart *m_chart;
+    ObjectStatsChart *m_objects;
+    QDockWidget *m_objectsDock = nullptr;
     QTreeWidget *m_problems;
     QLabel *m_status;
     QProgressBar *m_progress;

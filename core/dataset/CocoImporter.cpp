@@ -268,8 +268,10 @@ QRectF polygonsBox(const std::vector<Polygon> &polygons)
 }
 
 // Reads `segmentation` into the annotation; returns the number of polygons dropped for having
-// fewer than three points (COCO itself holds a few of these; they have no area).
-int readSegmentation(const Context &ctx, const json &seg, const QString &path, Annotation &ann)
+// fewer than three points (COCO itself holds a few of these; they have no area). Their points
+// still give a box when the annotation has no bbox.
+int readSegmentation(const Context &ctx, const json &seg, const QString &path, Annotation &ann,
+                     Polygon &degeneratePoints)
 {
     int degenerate = 0;
     if (seg.is_array()) {
@@ -288,9 +290,10 @@ int readSegmentation(const Context &ctx, const json &seg, const QString &path, A
             points.reserve(poly.size());
             for (std::size_t i = 0; i < poly.size(); ++i)
                 points.push_back(toNumber(ctx, poly[i], at(polyPath, i)));
-            if (points.size() < 6)
+            if (points.size() < 6) {
                 ++degenerate;
-            else
+                degeneratePoints.insert(degeneratePoints.end(), points.begin(), points.end());
+            } else
                 ann.polygons.push_back(std::move(points));
         }
     } else if (seg.is_object()) {
@@ -462,8 +465,9 @@ Dataset readCoco(const Context &ctx, const json &root, const QString &jsonFile, 
         ann.classId = cls->second;
 
         const json *seg = member(a, "segmentation");
+        Polygon degeneratePoints;
         if (seg && !seg->is_null())
-            degenerate += readSegmentation(ctx, *seg, at(path, "segmentation"), ann);
+            degenerate += readSegmentation(ctx, *seg, at(path, "segmentation"), ann, degeneratePoints);
 
         const json *bbox = member(a, "bbox");
         if (bbox && !bbox->is_null()) {
@@ -489,6 +493,8 @@ Dataset readCoco(const Context &ctx, const json &root, const QString &jsonFile, 
             ann.box = polygonsBox(ann.polygons);
         } else if (!ann.rle.isEmpty()) {
             ann.box = rleBox(ann.rle);
+        } else if (!degeneratePoints.empty()) {
+            ann.box = polygonsBox({degeneratePoints});
         } else {
             ctx.fail(path, QCoreApplication::translate("loupe::importers", "expected a bbox or a segmentation"));
         }

@@ -50,10 +50,8 @@ quint64 readHeader(const QString &path, const std::uint8_t *header, quint32 expe
     const quint32 magic = readBigEndian32(header);
     if (magic != expectedMagic) {
         QString problem = expectedMagic == kImagesMagic
-                              ? QCoreApplication::translate("loupe::importers",
-                                                            "expected IDX magic %1 for images, found %2")
-                              : QCoreApplication::translate("loupe::importers",
-                                                            "expected IDX magic %1 for labels, found %2");
+            ? QCoreApplication::translate("loupe::importers", "expected IDX magic %1 for images, found %2")
+            : QCoreApplication::translate("loupe::importers", "expected IDX magic %1 for labels, found %2");
         problem = problem.arg(hex32(expectedMagic), hex32(magic));
         if (expectedMagic == kImagesMagic && magic == kLabelsMagic)
             problem += QCoreApplication::translate("loupe::importers", " (this looks like a labels file)");
@@ -68,7 +66,7 @@ quint64 readHeader(const QString &path, const std::uint8_t *header, quint32 expe
         dims[i] = readBigEndian32(header + 4 + 4 * i);
         const quint64 d = dims[i];
         total = (d != 0 && total > std::numeric_limits<quint64>::max() / d) ? std::numeric_limits<quint64>::max()
-                                                                           : total * d;
+                                                                            : total * d;
     }
     return total;
 }
@@ -94,11 +92,11 @@ void checkSizes(const QString &path, const std::vector<quint32> &dims, quint64 p
                                  .arg(kMaxPayload >> 30));
     }
     if (dims[0] > quint32(INT_MAX)) {
-        throw LabelFileError(path, QStringLiteral("byte 4"),
-                             QCoreApplication::translate("loupe::importers",
-                                                         "the header claims %1 items; at most %2 are supported")
-                                 .arg(dims[0])
-                                 .arg(INT_MAX));
+        throw LabelFileError(
+            path, QStringLiteral("byte 4"),
+            QCoreApplication::translate("loupe::importers", "the header claims %1 items; at most %2 are supported")
+                .arg(dims[0])
+                .arg(INT_MAX));
     }
     if (dims.size() == 3 && dims[0] > 0) {
         if (dims[1] == 0 || dims[2] == 0) {
@@ -108,11 +106,11 @@ void checkSizes(const QString &path, const std::vector<quint32> &dims, quint64 p
                                      .arg(dims[1]));
         }
         if (quint64(dims[1]) * dims[2] > quint64(INT_MAX)) {
-            throw LabelFileError(path, QStringLiteral("byte 8"),
-                                 QCoreApplication::translate("loupe::importers",
-                                                             "image size %1×%2 is implausibly large")
-                                     .arg(dims[2])
-                                     .arg(dims[1]));
+            throw LabelFileError(
+                path, QStringLiteral("byte 8"),
+                QCoreApplication::translate("loupe::importers", "image size %1×%2 is implausibly large")
+                    .arg(dims[2])
+                    .arg(dims[1]));
         }
     }
 }
@@ -121,10 +119,8 @@ void checkSizes(const QString &path, const std::vector<quint32> &dims, quint64 p
                                  quint64 found)
 {
     const QString what = expectedMagic == kImagesMagic
-                             ? QCoreApplication::translate("loupe::importers",
-                                                           "expected %1 bytes of pixels, the file has %2 (truncated?)")
-                             : QCoreApplication::translate("loupe::importers",
-                                                           "expected %1 bytes of labels, the file has %2 (truncated?)");
+        ? QCoreApplication::translate("loupe::importers", "expected %1 bytes of pixels, the file has %2 (truncated?)")
+        : QCoreApplication::translate("loupe::importers", "expected %1 bytes of labels, the file has %2 (truncated?)");
     throw LabelFileError(path, QStringLiteral("byte %1").arg(headerSize), what.arg(expected).arg(found));
 }
 
@@ -135,10 +131,10 @@ IdxFile readRaw(QFile &file, quint32 expectedMagic, int headerSize)
     std::uint8_t header[16] = {};
     const qint64 got = file.read(reinterpret_cast<char *>(header), headerSize);
     if (got < 4 || (got < headerSize && readBigEndian32(header) == expectedMagic)) {
-        throw LabelFileError(out.path, QStringLiteral("byte %1").arg(std::max<qint64>(got, 0)),
-                             QCoreApplication::translate("loupe::importers",
-                                                         "the file ends inside the %1-byte IDX header")
-                                 .arg(headerSize));
+        throw LabelFileError(
+            out.path, QStringLiteral("byte %1").arg(std::max<qint64>(got, 0)),
+            QCoreApplication::translate("loupe::importers", "the file ends inside the %1-byte IDX header")
+                .arg(headerSize));
     }
     if (got < headerSize)
         std::memset(header + got, 0, std::size_t(headerSize - got)); // the magic check below reports it
@@ -178,11 +174,12 @@ IdxFile readGzip(QFile &file, quint32 expectedMagic, int headerSize)
     z_stream zs;
     std::memset(&zs, 0, sizeof zs);
     if (inflateInit2(&zs, 16 + MAX_WBITS) != Z_OK)
-        throw DatasetError(QCoreApplication::translate("loupe::importers", "cannot start gzip decompression (out of memory?)"));
+        throw DatasetError(
+            QCoreApplication::translate("loupe::importers", "cannot start gzip decompression (out of memory?)"));
     struct InflateGuard {
         z_stream *zs;
         ~InflateGuard() { inflateEnd(zs); }
-    } guard{&zs};
+    } guard {&zs};
 
     std::vector<char> in(static_cast<std::size_t>(kChunk));
     std::vector<std::uint8_t> scratch(static_cast<std::size_t>(kChunk));
@@ -243,7 +240,8 @@ IdxFile readGzip(QFile &file, quint32 expectedMagic, int headerSize)
         if (zs.avail_in == 0) {
             const qint64 n = file.read(in.data(), kChunk);
             if (n < 0)
-                throw DatasetError(QCoreApplication::translate("loupe::importers", "cannot read %1: %2").arg(out.path, file.errorString()));
+                throw DatasetError(QCoreApplication::translate("loupe::importers", "cannot read %1: %2")
+                                       .arg(out.path, file.errorString()));
             if (n == 0)
                 break;
             zs.next_in = reinterpret_cast<Bytef *>(in.data());
@@ -264,7 +262,8 @@ IdxFile readGzip(QFile &file, quint32 expectedMagic, int headerSize)
         if (rc == Z_DATA_ERROR || rc == Z_NEED_DICT || rc == Z_STREAM_ERROR)
             corrupt(zs.msg);
         if (rc == Z_MEM_ERROR)
-            throw DatasetError(QCoreApplication::translate("loupe::importers", "out of memory while decompressing %1").arg(out.path));
+            throw DatasetError(
+                QCoreApplication::translate("loupe::importers", "out of memory while decompressing %1").arg(out.path));
         consume(scratch.data(), scratch.size() - zs.avail_out);
         if (rc == Z_STREAM_END)
             streamEnded = true;
@@ -277,10 +276,10 @@ IdxFile readGzip(QFile &file, quint32 expectedMagic, int headerSize)
             readHeader(out.path, header, expectedMagic, out.dims); // reports the wrong magic
         if (headerHave == 0 && !streamEnded)
             corrupt("the file holds no complete gzip stream");
-        throw LabelFileError(out.path, QStringLiteral("byte %1").arg(headerHave),
-                             QCoreApplication::translate("loupe::importers",
-                                                         "the file ends inside the %1-byte IDX header")
-                                 .arg(headerSize));
+        throw LabelFileError(
+            out.path, QStringLiteral("byte %1").arg(headerHave),
+            QCoreApplication::translate("loupe::importers", "the file ends inside the %1-byte IDX header")
+                .arg(headerSize));
     }
     if (received < payload) {
         if (!streamEnded) {
@@ -306,7 +305,8 @@ IdxFile readIdx(const QString &path, quint32 expectedMagic)
     if (!QFileInfo(path).isFile())
         throw DatasetError(QCoreApplication::translate("loupe::importers", "IDX file not found: %1").arg(path));
     if (!file.open(QIODevice::ReadOnly))
-        throw DatasetError(QCoreApplication::translate("loupe::importers", "cannot open %1: %2").arg(path, file.errorString()));
+        throw DatasetError(
+            QCoreApplication::translate("loupe::importers", "cannot open %1: %2").arg(path, file.errorString()));
     char magic[2] = {};
     const bool gz = file.peek(magic, 2) == 2 && quint8(magic[0]) == 0x1f && quint8(magic[1]) == 0x8b;
     IdxFile out = gz ? readGzip(file, expectedMagic, headerSize) : readRaw(file, expectedMagic, headerSize);
@@ -322,7 +322,8 @@ QString stripGz(const QString &name)
 bool looksLikeImagesFile(const QString &fileName)
 {
     const QString n = fileName.toLower();
-    return n.contains(QLatin1String("idx3")) || (n.contains(QLatin1String("images")) && n.contains(QLatin1String("ubyte")));
+    return n.contains(QLatin1String("idx3"))
+        || (n.contains(QLatin1String("images")) && n.contains(QLatin1String("ubyte")));
 }
 
 /// The labels file beside an images file: images→labels, idx3→idx1, with or without .gz.
@@ -338,7 +339,7 @@ QString findLabelsFile(const QString &imagesFile)
     if (want.compare(stem, Qt::CaseInsensitive) == 0)
         return {};
     const QDir dir = info.absoluteDir();
-    const QStringList candidates{want, want + QLatin1String(".gz")};
+    const QStringList candidates {want, want + QLatin1String(".gz")};
     for (const QString &c : candidates)
         if (QFileInfo(dir.filePath(c)).isFile())
             return dir.filePath(c);
@@ -390,13 +391,16 @@ Dataset importIdx(const QString &imagesFile, const QString &labelsFile)
     std::vector<Pair> pairs;
     if (rootInfo.isDir()) {
         if (!labelsFile.isEmpty())
-            throw DatasetError(QCoreApplication::translate("loupe::importers", "a labels file belongs to one IDX images file, not to the folder %1").arg(imagesFile));
+            throw DatasetError(
+                QCoreApplication::translate("loupe::importers",
+                                            "a labels file belongs to one IDX images file, not to the folder %1")
+                    .arg(imagesFile));
         const QDir dir(rootInfo.absoluteFilePath());
         QStringList names = dir.entryList(QDir::Files, QDir::Name);
         QStringList seen; // stems already taken, so "x" and "x.gz" count once (the raw one wins)
         std::stable_sort(names.begin(), names.end(), [](const QString &a, const QString &b) {
             return !a.endsWith(QLatin1String(".gz"), Qt::CaseInsensitive)
-                   && b.endsWith(QLatin1String(".gz"), Qt::CaseInsensitive);
+                && b.endsWith(QLatin1String(".gz"), Qt::CaseInsensitive);
         });
         for (const QString &name : names) {
             if (!looksLikeImagesFile(name))
@@ -410,7 +414,9 @@ Dataset importIdx(const QString &imagesFile, const QString &labelsFile)
             p.labels = findLabelsFile(p.images);
             p.split = splitFromName(name);
             if (p.labels.isEmpty()) {
-                ds.warnings.append(QCoreApplication::translate("loupe::importers", "skipped %1: no labels file beside it").arg(p.images));
+                ds.warnings.append(
+                    QCoreApplication::translate("loupe::importers", "skipped %1: no labels file beside it")
+                        .arg(p.images));
                 continue;
             }
             pairs.push_back(p);
@@ -423,8 +429,10 @@ Dataset importIdx(const QString &imagesFile, const QString &labelsFile)
             return a.images < b.images;
         });
         if (pairs.empty())
-            throw DatasetError(QCoreApplication::translate("loupe::importers", "no IDX images file with a labels file beside it in %1 "
-                                  "(expected names like train-images-idx3-ubyte.gz and train-labels-idx1-ubyte.gz)")
+            throw DatasetError(QCoreApplication::translate(
+                                   "loupe::importers",
+                                   "no IDX images file with a labels file beside it in %1 "
+                                   "(expected names like train-images-idx3-ubyte.gz and train-labels-idx1-ubyte.gz)")
                                    .arg(imagesFile));
     } else {
         Pair p;
@@ -432,8 +440,9 @@ Dataset importIdx(const QString &imagesFile, const QString &labelsFile)
         p.labels = labelsFile.isEmpty() ? findLabelsFile(p.images) : labelsFile;
         p.split = splitFromName(rootInfo.fileName());
         if (p.labels.isEmpty())
-            throw DatasetError(QCoreApplication::translate("loupe::importers", "no labels file found beside %1; give it explicitly "
-                                  "(an IDX labels file such as train-labels-idx1-ubyte.gz)")
+            throw DatasetError(QCoreApplication::translate("loupe::importers",
+                                                           "no labels file found beside %1; give it explicitly "
+                                                           "(an IDX labels file such as train-labels-idx1-ubyte.gz)")
                                    .arg(imagesFile));
         pairs.push_back(p);
     }
@@ -447,11 +456,12 @@ Dataset importIdx(const QString &imagesFile, const QString &labelsFile)
         IdxFile labels = readIdx(p.labels, kLabelsMagic);
         const quint32 count = images.dims[0];
         if (labels.dims[0] != count) {
-            throw LabelFileError(p.labels, QStringLiteral("byte 4"),
-                                 QCoreApplication::translate("loupe::importers", "holds %1 labels but %2 holds %3 images")
-                                     .arg(labels.dims[0])
-                                     .arg(p.images)
-                                     .arg(count));
+            throw LabelFileError(
+                p.labels, QStringLiteral("byte 4"),
+                QCoreApplication::translate("loupe::importers", "holds %1 labels but %2 holds %3 images")
+                    .arg(labels.dims[0])
+                    .arg(p.images)
+                    .arg(count));
         }
         const int rows = int(images.dims[1]);
         const int cols = int(images.dims[2]);
@@ -461,7 +471,9 @@ Dataset importIdx(const QString &imagesFile, const QString &labelsFile)
                 store->cols = cols;
             } else if (store->rows != rows || store->cols != cols) {
                 throw LabelFileError(p.images, QStringLiteral("byte 8"),
-                                     QCoreApplication::translate("loupe::importers", "images are %1×%2 but those of %3 are %4×%5; one IDX dataset needs one size")
+                                     QCoreApplication::translate(
+                                         "loupe::importers",
+                                         "images are %1×%2 but those of %3 are %4×%5; one IDX dataset needs one size")
                                          .arg(cols)
                                          .arg(rows)
                                          .arg(imageFiles.front().path)
@@ -470,12 +482,15 @@ Dataset importIdx(const QString &imagesFile, const QString &labelsFile)
             }
         }
         if (totalCount + count > quint64(INT_MAX))
-            throw LabelFileError(p.images, QStringLiteral("byte 4"), QCoreApplication::translate("loupe::importers", "too many images in total to index"));
+            throw LabelFileError(p.images, QStringLiteral("byte 4"),
+                                 QCoreApplication::translate("loupe::importers", "too many images in total to index"));
         totalCount += count;
         if (images.trailing > 0)
-            ds.warnings.append(QCoreApplication::translate("loupe::importers", "%1: ignored data after the last image").arg(p.images));
+            ds.warnings.append(
+                QCoreApplication::translate("loupe::importers", "%1: ignored data after the last image").arg(p.images));
         if (labels.trailing > 0)
-            ds.warnings.append(QCoreApplication::translate("loupe::importers", "%1: ignored data after the last label").arg(p.labels));
+            ds.warnings.append(
+                QCoreApplication::translate("loupe::importers", "%1: ignored data after the last label").arg(p.labels));
         imageFiles.push_back(std::move(images));
         labelFiles.push_back(std::move(labels));
     }
@@ -516,8 +531,8 @@ Dataset importIdx(const QString &imagesFile, const QString &labelsFile)
     }
 
     // File names cannot tell Fashion-MNIST from MNIST; the folder usually can.
-    const bool fashion = QFileInfo(pairs.front().images).absoluteFilePath().contains(QLatin1String("fashion"),
-                                                                                    Qt::CaseInsensitive);
+    const bool fashion
+        = QFileInfo(pairs.front().images).absoluteFilePath().contains(QLatin1String("fashion"), Qt::CaseInsensitive);
     const QStringList names = fashion ? fashionMnistNames() : QStringList();
     for (int c = 0; c <= maxLabel; ++c)
         ds.classes.append(c < names.size() ? names[c] : QString::number(c));

@@ -166,11 +166,18 @@ QString formatReport(const Inspection &in)
     }
     if (st.objectCount > 0) {
         r += QLatin1Char('\n');
-        r += Text::tr("Objects   %1; smallest %2×%3 px; every object stays ≥5×5 px down to %4 px wide\n")
+        r += Text::tr("Objects   %1 in %2 images (%3 images without objects); smallest %4×%5 px\n")
                  .arg(st.objectCount)
+                 .arg(st.images - st.unlabelled)
+                 .arg(st.unlabelled)
                  .arg(st.smallestObject.width(), 0, 'f', 0)
-                 .arg(st.smallestObject.height(), 0, 'f', 0)
-                 .arg(st.minSafeWidth);
+                 .arg(st.smallestObject.height(), 0, 'f', 0);
+        const int widest = st.maxSize.width();
+        if (st.minSafeWidth > widest)
+            r += Text::tr("  some objects are under 5×5 px even at full size: crop or tile rather than downsize\n");
+        else
+            r += Text::tr("  every object stays at least 5×5 px when images are resized to %1 px wide or more\n")
+                     .arg(st.minSafeWidth);
         r += Text::tr("  shorter side:");
         for (int b = 0; b < DatasetStats::kSizeBins; ++b) {
             const QString bound = b + 1 < DatasetStats::kSizeBins

@@ -375,7 +375,7 @@ QStringList imagesUnder(const QString &dir, bool recursive)
 {
     QStringList rel;
     const QDir base(dir);
-    QDirIterator it(dir, QDir::Files, recursive ? QDirIterator::Subdirectories : QDirIterator::NoIteratorFlags);
+    QDirIterator it(base.absolutePath(), QDir::Files, recursive ? QDirIterator::Subdirectories : QDirIterator::NoIteratorFlags);
     while (it.hasNext()) {
         const QString path = it.next();
         if (isImageFile(it.fileName()))
@@ -396,7 +396,8 @@ QString withTxtEnding(const QString &relPath)
 
 Dataset importYolo(const QString &root)
 {
-    const QDir rootDir(root);
+    // Absolute from here on: relative paths would not survive QDir::relativeFilePath round trips.
+    const QDir rootDir(QFileInfo(root).absoluteFilePath());
     if (!rootDir.exists())
         throw DatasetError(QCoreApplication::translate("loupe::importers", "YOLO folder %1 does not exist").arg(root));
 
