@@ -5,12 +5,21 @@
 #include "dataset/DemoMaker.h"
 #include "dataset/Errors.h"
 #include "dataset/Inspection.h"
+#include "eval/Metrics.h"
+#include "project/RunFolder.h"
+#include "train/OverfitCheck.h"
+#include "train/RunEvaluation.h"
+#include "train/Trainer.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QTextStream>
 
+#include <QFileInfo>
+
+#include <atomic>
+#include <csignal>
 #include <cstdio>
 #include <mutex>
 #include <unistd.h>
@@ -70,6 +79,11 @@ QString usage()
                    "commands:\n"
                    "  inspect DATASET [--format F] [--labels FILE] [--json] [--threads N] [--headers-only]\n"
                    "  make-demo OUT_DIR [--kind fashion|defects] [--per-class N] [--seed N]\n"
+                   "  train DATASET --out RUN_DIR [--model M] [--image-size N] [--epochs N] [--batch N] [--lr X]\n"
+                   "        [--optimizer sgd|adam|adamw] [--augment PIPELINE.json|none] [--class-weights auto|none|W,..]\n"
+                   "        [--early-stop PATIENCE] [--init WEIGHTS] [--threads N] [--seed N] [--dev-fraction F] [--resume]\n"
+                   "  eval RUN_DIR DATASET [--json] [--predictions FILE.csv]\n"
+                   "  overfit-check DATASET [--model M] [--images 5]\n"
                    "Run 'loupe-cli COMMAND --help' for a command's options.");
 }
 
@@ -193,6 +207,366 @@ int makeDemo(const QStringList &args)
     }
 }
 
+
+// The dataset with every unreadable image removed and listed on stderr.
+loupe::Dataset readDataset(const QString &path, const QString &format, const QString &labels, int threads,
+                           ProgressPrinter &printer)
+{
+    loupe::InspectOptions options;
+    options.import.format = format;
+    options.import.labelsFile = labels;
+    options.scan.threads = threads;
+    const auto progress = [&](loupe::InspectPhase phase, int done, int total) {
+        if (phase == loupe::InspectPhase::Headers)
+            printer.update(Cli::tr("Reading headers"), done, total);
+        else if (phase == loupe::InspectPhase::Verify)
+            printer.update(Cli::tr("Checking images"), done, total);
+    };
+    loupe::Inspection in = loupe::inspectDataset(path, options, progress);
+    printer.finish();
+    for (const loupe::BadFile &b : in.dataset.badFiles)
+        std::fprintf(stderr, "%s\n", qPrintable(Cli::tr("skipped %1: %2").arg(b.path, b.reason)));
+    return std::move(in.dataset);
+}
+
+std::atomic<loupe::Trainer *> g_trainer{nullptr};
+
+void cancelOnSignal(int)
+{
+    // Only an atomic store here: the loop notices between steps and keeps the last checkpoint.
+    if (loupe::Trainer *t = g_trainer.load())
+        t->cancel();
+}
+
+bool parsePositiveInt(const QCommandLineParser &p, const QCommandLineOption &o, int min, int *out, QString *error)
+{
+    if (!p.isSet(o))
+        return true;
+    bool ok = false;
+    const int v = p.value(o).toInt(&ok);
+    if (!ok || v < min) {
+        *error = Cli::tr("--%1 expects a whole number of %2 or more, got \"%3\"").arg(o.names().front()).arg(min).arg(p.value(o));
+        return false;
+    }
+    *out = v;
+    return true;
+}
+
+bool parseDouble(const QCommandLineParser &p, const QCommandLineOption &o, double *out, QString *error)
+{
+    if (!p.isSet(o))
+        return true;
+    bool ok = false;
+    const double v = p.value(o).toDouble(&ok);
+    if (!ok) {
+        *error = Cli::tr("--%1 expects a number, got \"%2\"").arg(o.names().front(), p.value(o));
+        return false;
+    }
+    *out = v;
+    return true;
+}
+
+int train(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(Cli::tr("Trains an image classifier into a run folder: config.json, metrics.jsonl, "
+                                        "a TensorBoard event file, checkpoints and predictions.csv."));
+    p.addHelpOption();
+    p.addPositionalArgument(QStringLiteral("DATASET"), Cli::tr("The dataset to learn from."));
+    const QCommandLineOption out(QStringLiteral("out"), Cli::tr("Run folder to write."), QStringLiteral("RUN_DIR"));
+    const QCommandLineOption format(QStringLiteral("format"), Cli::tr("Dataset format (auto)."), QStringLiteral("F"), QStringLiteral("auto"));
+    const QCommandLineOption labels(QStringLiteral("labels"), Cli::tr("A label file kept apart from the images."), QStringLiteral("FILE"));
+    const QCommandLineOption model(QStringLiteral("model"), Cli::tr("resnet18, resnet34, resnet50, vgg16 or vgg19."), QStringLiteral("M"));
+    const QCommandLineOption imageSize(QStringLiteral("image-size"), Cli::tr("Input size in pixels."), QStringLiteral("N"));
+    const QCommandLineOption channels(QStringLiteral("channels"), Cli::tr("1 (grey) or 3."), QStringLiteral("N"));
+    const QCommandLineOption epochs(QStringLiteral("epochs"), Cli::tr("Epochs."), QStringLiteral("N"));
+    const QCommandLineOption batch(QStringLiteral("batch"), Cli::tr("Batch size."), QStringLiteral("N"));
+    const QCommandLineOption lr(QStringLiteral("lr"), Cli::tr("Learning rate."), QStringLiteral("X"));
+    const QCommandLineOption optimizer(QStringLiteral("optimizer"), Cli::tr("sgd, adam or adamw."), QStringLiteral("O"));
+    const QCommandLineOption momentum(QStringLiteral("momentum"), Cli::tr("SGD momentum."), QStringLiteral("X"));
+    const QCommandLineOption weightDecay(QStringLiteral("weight-decay"), Cli::tr("Weight decay."), QStringLiteral("X"));
+    const QCommandLineOption schedule(QStringLiteral("schedule"), Cli::tr("none, step or cosine."), QStringLiteral("S"));
+    const QCommandLineOption warmup(QStringLiteral("warmup"), Cli::tr("Warm-up epochs."), QStringLiteral("N"));
+    const QCommandLineOption augment(QStringLiteral("augment"), Cli::tr("Pipeline JSON, or none."), QStringLiteral("PIPELINE"));
+    const QCommandLineOption classWeights(QStringLiteral("class-weights"), Cli::tr("auto, none, or one weight per class (W,W,...)."), QStringLiteral("W"));
+    const QCommandLineOption earlyStop(QStringLiteral("early-stop"), Cli::tr("Stop after this many epochs without dev-loss improvement."), QStringLiteral("PATIENCE"));
+    const QCommandLineOption init(QStringLiteral("init"), Cli::tr("Initial weights: a TorchScript file or an earlier run folder."), QStringLiteral("WEIGHTS"));
+    const QCommandLineOption threads(QStringLiteral("threads"), Cli::tr("Compute threads (0 = every core)."), QStringLiteral("N"));
+    const QCommandLineOption loaderThreads(QStringLiteral("loader-threads"), Cli::tr("Image decoding threads."), QStringLiteral("N"));
+    const QCommandLineOption seed(QStringLiteral("seed"), Cli::tr("Seed of the split, the order and the augmentations."), QStringLiteral("N"));
+    const QCommandLineOption devFraction(QStringLiteral("dev-fraction"), Cli::tr("Share held out for dev when the dataset has no dev split."), QStringLiteral("F"));
+    const QCommandLineOption maxSteps(QStringLiteral("max-steps"), Cli::tr("At most this many steps an epoch (quick looks)."), QStringLiteral("N"));
+    const QCommandLineOption resume(QStringLiteral("resume"), Cli::tr("Continue the run in RUN_DIR from its last checkpoint."));
+    p.addOptions({out, format, labels, model, imageSize, channels, epochs, batch, lr, optimizer, momentum, weightDecay, schedule,
+                  warmup, augment, classWeights, earlyStop, init, threads, loaderThreads, seed, devFraction, maxSteps, resume});
+    if (!p.parse(args))
+        return fail(p.errorText());
+    if (p.isSet(QStringLiteral("help"))) {
+        std::fputs(qPrintable(p.helpText()), stdout);
+        return Done;
+    }
+    if (p.positionalArguments().size() != 1 || !p.isSet(out))
+        return fail(Cli::tr("train takes one DATASET and --out RUN_DIR; see 'loupe-cli train --help'"));
+    const QString runDir = p.value(out);
+
+    loupe::TrainConfig cfg;
+    if (p.isSet(resume) && QFileInfo::exists(loupe::runfolder::configPath(runDir))) {
+        try {
+            cfg = loupe::TrainConfig::fromJson(loupe::runfolder::readConfig(runDir));
+        } catch (const loupe::DatasetError &e) {
+            return fail(e.message());
+        } catch (const loupe::LabelFileError &e) {
+            return fail(e.message());
+        }
+    }
+    QString error;
+    if (p.isSet(model))
+        cfg.model = p.value(model);
+    if (p.isSet(optimizer))
+        cfg.optimizer = p.value(optimizer);
+    if (p.isSet(schedule))
+        cfg.schedule = p.value(schedule);
+    if (p.isSet(augment))
+        cfg.augmentFile = p.value(augment);
+    if (p.isSet(init))
+        cfg.initWeights = p.value(init);
+    if (p.isSet(seed)) {
+        bool ok = false;
+        cfg.seed = p.value(seed).toULongLong(&ok);
+        if (!ok)
+            return fail(Cli::tr("--seed expects a whole number, got \"%1\"").arg(p.value(seed)));
+    }
+    if (p.isSet(classWeights)) {
+        const QString w = p.value(classWeights);
+        if (w == QLatin1String("auto") || w == QLatin1String("none")) {
+            cfg.classWeights = w;
+        } else {
+            cfg.classWeights = QStringLiteral("explicit");
+            cfg.explicitClassWeights.clear();
+            for (const QString &part : w.split(QLatin1Char(','))) {
+                bool ok = false;
+                const double v = part.toDouble(&ok);
+                if (!ok || v < 0)
+                    return fail(Cli::tr("--class-weights expects auto, none or non-negative numbers separated by commas, got \"%1\"").arg(w));
+                cfg.explicitClassWeights.push_back(v);
+            }
+        }
+    }
+    if (!parsePositiveInt(p, imageSize, 16, &cfg.imageSize, &error) || !parsePositiveInt(p, channels, 1, &cfg.channels, &error)
+        || !parsePositiveInt(p, epochs, 1, &cfg.epochs, &error) || !parsePositiveInt(p, batch, 1, &cfg.batchSize, &error)
+        || !parsePositiveInt(p, warmup, 0, &cfg.warmupEpochs, &error)
+        || !parsePositiveInt(p, earlyStop, 0, &cfg.earlyStopPatience, &error)
+        || !parsePositiveInt(p, threads, 0, &cfg.threads, &error)
+        || !parsePositiveInt(p, loaderThreads, 1, &cfg.loaderThreads, &error)
+        || !parsePositiveInt(p, maxSteps, 0, &cfg.maxStepsPerEpoch, &error) || !parseDouble(p, lr, &cfg.learningRate, &error)
+        || !parseDouble(p, momentum, &cfg.momentum, &error) || !parseDouble(p, weightDecay, &cfg.weightDecay, &error)
+        || !parseDouble(p, devFraction, &cfg.devFraction, &error))
+        return fail(error);
+    if (const QString problem = cfg.validate(); !problem.isEmpty())
+        return fail(problem);
+
+    ProgressPrinter printer;
+    loupe::Dataset dataset;
+    try {
+        dataset = readDataset(p.positionalArguments().front(), p.value(format), p.value(labels), cfg.threads, printer);
+    } catch (const loupe::LabelFileError &e) {
+        return fail(e.message());
+    } catch (const loupe::DatasetError &e) {
+        return fail(e.message());
+    }
+
+    loupe::Trainer trainer(dataset, cfg, runDir);
+    trainer.setResume(p.isSet(resume));
+    g_trainer = &trainer;
+    std::signal(SIGINT, cancelOnSignal);
+    std::signal(SIGTERM, cancelOnSignal);
+    loupe::TrainCallbacks callbacks;
+    callbacks.onStep = [&](const loupe::TrainProgress &s) {
+        printer.update(Cli::tr("Epoch %1/%2 loss %3, %4 images/s, %5 s left")
+                           .arg(s.epoch)
+                           .arg(s.epochs)
+                           .arg(s.loss, 0, 'f', 4)
+                           .arg(s.imagesPerSecond, 0, 'f', 1)
+                           .arg(s.etaSeconds, 0, 'f', 0),
+                       s.step, s.stepsPerEpoch);
+    };
+    callbacks.onEpoch = [&](const loupe::EpochMetrics &m) {
+        printer.finish();
+        std::printf("%s\n", qPrintable(Cli::tr("epoch %1: train loss %2, dev loss %3, dev accuracy %4, dev macro F1 %5, "
+                                               "%6 images/s, %7 s%8")
+                                           .arg(m.epoch)
+                                           .arg(m.trainLoss, 0, 'f', 4)
+                                           .arg(m.devLoss, 0, 'f', 4)
+                                           .arg(m.devAccuracy, 0, 'f', 4)
+                                           .arg(m.devMacroF1, 0, 'f', 4)
+                                           .arg(m.imagesPerSecond, 0, 'f', 1)
+                                           .arg(m.seconds, 0, 'f', 1)
+                                           .arg(m.best ? Cli::tr(" (best)") : QString())));
+        std::fflush(stdout);
+    };
+    callbacks.onNote = [&](const QString &note) {
+        printer.finish();
+        std::fprintf(stderr, "%s\n", qPrintable(note));
+    };
+    const loupe::TrainResult result = trainer.run(callbacks);
+    g_trainer = nullptr;
+    printer.finish();
+    switch (result.outcome) {
+    case loupe::TrainOutcome::Completed:
+    case loupe::TrainOutcome::EarlyStopped:
+        std::printf("%s\n", qPrintable(Cli::tr("%1 after %2 epochs; best dev loss %3 at epoch %4; run in %5")
+                                           .arg(loupe::outcomeText(result.outcome))
+                                           .arg(result.epochsRun)
+                                           .arg(result.bestDevLoss, 0, 'f', 4)
+                                           .arg(result.bestEpoch)
+                                           .arg(runDir)));
+        return Done;
+    case loupe::TrainOutcome::Cancelled:
+        std::fprintf(stderr, "loupe-cli: %s\n", qPrintable(result.message));
+        return Failed;
+    case loupe::TrainOutcome::Diverged:
+        std::fprintf(stderr, "loupe-cli: %s\n", qPrintable(result.message));
+        return Failed;
+    case loupe::TrainOutcome::Failed:
+        return fail(result.message);
+    }
+    return Failed;
+}
+
+int eval(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(Cli::tr("Measures a trained run on a dataset: accuracy, per-class precision, recall "
+                                        "and F1, macro F1 and the confusion matrix."));
+    p.addHelpOption();
+    p.addPositionalArgument(QStringLiteral("RUN_DIR"), Cli::tr("A run folder written by train."));
+    p.addPositionalArgument(QStringLiteral("DATASET"), Cli::tr("The images to measure on."));
+    const QCommandLineOption json(QStringLiteral("json"), Cli::tr("Print one JSON object for scripts."));
+    const QCommandLineOption predictions(QStringLiteral("predictions"), Cli::tr("Write path,true_label,predicted_label,confidence."), QStringLiteral("FILE"));
+    const QCommandLineOption format(QStringLiteral("format"), Cli::tr("Dataset format (auto)."), QStringLiteral("F"), QStringLiteral("auto"));
+    const QCommandLineOption labels(QStringLiteral("labels"), Cli::tr("A label file kept apart from the images."), QStringLiteral("FILE"));
+    const QCommandLineOption threads(QStringLiteral("threads"), Cli::tr("Compute threads (0 = every core)."), QStringLiteral("N"), QStringLiteral("0"));
+    p.addOptions({json, predictions, format, labels, threads});
+    if (!p.parse(args))
+        return fail(p.errorText());
+    if (p.isSet(QStringLiteral("help"))) {
+        std::fputs(qPrintable(p.helpText()), stdout);
+        return Done;
+    }
+    if (p.positionalArguments().size() != 2)
+        return fail(Cli::tr("eval takes RUN_DIR and DATASET; see 'loupe-cli eval --help'"));
+    int threadCount = 0;
+    QString error;
+    if (!parsePositiveInt(p, threads, 0, &threadCount, &error))
+        return fail(error);
+    ProgressPrinter printer;
+    try {
+        const loupe::Dataset dataset = readDataset(p.positionalArguments().at(1), p.value(format), p.value(labels), threadCount, printer);
+        const loupe::RunEvaluation r = loupe::evaluateRun(p.positionalArguments().at(0), dataset, p.value(predictions), threadCount);
+        for (const loupe::BadFile &b : r.skipped)
+            std::fprintf(stderr, "%s\n", qPrintable(Cli::tr("skipped %1: %2").arg(b.path, b.reason)));
+        QTextStream outStream(stdout);
+        if (p.isSet(json)) {
+            outStream << QString::fromUtf8(loupe::metricsJson(r.metrics)) << '\n';
+            return Done;
+        }
+        const loupe::ClassificationMetrics &m = r.metrics;
+        outStream << Cli::tr("%1 images, weights %2\n").arg(r.images).arg(r.checkpoint);
+        outStream << Cli::tr("accuracy %1, macro F1 %2\n\n").arg(m.accuracy, 0, 'f', 4).arg(m.macroF1, 0, 'f', 4);
+        int width = 8;
+        for (const auto &c : m.perClass)
+            width = std::max(width, int(c.name.size()));
+        outStream << QStringLiteral("%1 %2 %3 %4 %5\n")
+                         .arg(Cli::tr("class"), -width)
+                         .arg(Cli::tr("precision"), 10)
+                         .arg(Cli::tr("recall"), 10)
+                         .arg(Cli::tr("F1"), 10)
+                         .arg(Cli::tr("support"), 8);
+        for (const auto &c : m.perClass)
+            outStream << QStringLiteral("%1 %2 %3 %4 %5\n")
+                             .arg(c.name, -width)
+                             .arg(c.precision, 10, 'f', 4)
+                             .arg(c.recall, 10, 'f', 4)
+                             .arg(c.f1, 10, 'f', 4)
+                             .arg(c.support, 8);
+        outStream << Cli::tr("\nconfusion (rows true, columns predicted)\n");
+        for (std::size_t row = 0; row < m.confusion.size(); ++row) {
+            outStream << QStringLiteral("%1").arg(m.labels.value(int(row)), -width);
+            for (int v : m.confusion[row])
+                outStream << QStringLiteral(" %1").arg(v, 6);
+            outStream << '\n';
+        }
+        return Done;
+    } catch (const loupe::LabelFileError &e) {
+        return fail(e.message());
+    } catch (const loupe::DatasetError &e) {
+        return fail(e.message());
+    } catch (const std::exception &e) {
+        return fail(QString::fromLocal8Bit(e.what()));
+    }
+}
+
+int overfitCheck(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(Cli::tr("The practice's first sanity check: train on five images with every random "
+                                        "transform off and expect the model to learn them all. Exit 0 pass, 1 fail."));
+    p.addHelpOption();
+    p.addPositionalArgument(QStringLiteral("DATASET"), Cli::tr("The dataset to draw the images from."));
+    const QCommandLineOption model(QStringLiteral("model"), Cli::tr("resnet18, resnet34, resnet50, vgg16 or vgg19."), QStringLiteral("M"), QStringLiteral("resnet18"));
+    const QCommandLineOption images(QStringLiteral("images"), Cli::tr("How many images."), QStringLiteral("N"), QStringLiteral("5"));
+    const QCommandLineOption imageSize(QStringLiteral("image-size"), Cli::tr("Input size in pixels."), QStringLiteral("N"), QStringLiteral("64"));
+    const QCommandLineOption channels(QStringLiteral("channels"), Cli::tr("1 (grey) or 3."), QStringLiteral("N"), QStringLiteral("3"));
+    const QCommandLineOption maxSteps(QStringLiteral("max-steps"), Cli::tr("Give up after this many steps."), QStringLiteral("N"), QStringLiteral("300"));
+    const QCommandLineOption seed(QStringLiteral("seed"), Cli::tr("Seed."), QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption threads(QStringLiteral("threads"), Cli::tr("Compute threads (0 = every core)."), QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption format(QStringLiteral("format"), Cli::tr("Dataset format (auto)."), QStringLiteral("F"), QStringLiteral("auto"));
+    const QCommandLineOption labels(QStringLiteral("labels"), Cli::tr("A label file kept apart from the images."), QStringLiteral("FILE"));
+    p.addOptions({model, images, imageSize, channels, maxSteps, seed, threads, format, labels});
+    if (!p.parse(args))
+        return fail(p.errorText());
+    if (p.isSet(QStringLiteral("help"))) {
+        std::fputs(qPrintable(p.helpText()), stdout);
+        return Done;
+    }
+    if (p.positionalArguments().size() != 1)
+        return fail(Cli::tr("overfit-check takes one DATASET; see 'loupe-cli overfit-check --help'"));
+    loupe::OverfitOptions o;
+    o.model = p.value(model);
+    QString error;
+    if (!parsePositiveInt(p, images, 2, &o.images, &error) || !parsePositiveInt(p, imageSize, 32, &o.imageSize, &error)
+        || !parsePositiveInt(p, channels, 1, &o.channels, &error) || !parsePositiveInt(p, maxSteps, 1, &o.maxSteps, &error)
+        || !parsePositiveInt(p, threads, 0, &o.threads, &error))
+        return fail(error);
+    bool ok = false;
+    o.seed = p.value(seed).toULongLong(&ok);
+    if (!ok)
+        return fail(Cli::tr("--seed expects a whole number, got \"%1\"").arg(p.value(seed)));
+    loupe::TrainConfig probe;
+    probe.model = o.model;
+    probe.channels = o.channels;
+    if (const QString problem = probe.validate(); !problem.isEmpty())
+        return fail(problem);
+    ProgressPrinter printer;
+    try {
+        const loupe::Dataset dataset = readDataset(p.positionalArguments().front(), p.value(format), p.value(labels), o.threads, printer);
+        const loupe::OverfitResult r = loupe::runOverfitCheck(dataset, o, [&](int step, double loss) {
+            printer.update(Cli::tr("Overfitting %1 images, loss %2").arg(o.images).arg(loss, 0, 'f', 4), step, o.maxSteps);
+        });
+        printer.finish();
+        for (std::size_t i = 0; i < r.paths.size(); ++i)
+            std::printf("%s\n", qPrintable(Cli::tr("  %1  true %2, predicted %3%4")
+                                               .arg(r.paths[i], dataset.classes.value(r.truth[i]), dataset.classes.value(r.predicted[i]))
+                                               .arg(r.truth[i] == r.predicted[i] ? QString() : Cli::tr("  ← wrong"))));
+        std::printf("%s\n", qPrintable(Cli::tr("overfit check %1").arg(r.message)));
+        return r.passed ? Done : Failed;
+    } catch (const loupe::LabelFileError &e) {
+        return fail(e.message());
+    } catch (const loupe::DatasetError &e) {
+        return fail(e.message());
+    }
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -219,5 +593,11 @@ int main(int argc, char **argv)
         return inspect(args);
     if (command == QLatin1String("make-demo"))
         return makeDemo(args);
+    if (command == QLatin1String("train"))
+        return train(args);
+    if (command == QLatin1String("eval"))
+        return eval(args);
+    if (command == QLatin1String("overfit-check"))
+        return overfitCheck(args);
     return fail(Cli::tr("unknown command \"%1\"\n%2").arg(command, usage()));
 }

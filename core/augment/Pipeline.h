@@ -9,6 +9,7 @@
 
 #include <opencv2/core/mat.hpp>
 
+#include <cstdint>
 #include <memory>
 #include <stdexcept>
 #include <vector>
@@ -33,7 +34,7 @@ class PipelineError : public std::runtime_error
 {
 public:
     PipelineError(const QString &place, const QString &problem)
-        : std::runtime_error((place + QStringLiteral(": ") + problem).toStdString())
+        : std::runtime_error(QString(place + QStringLiteral(": ") + problem).toStdString())
         , m_place(place)
         , m_problem(problem)
     {
@@ -75,18 +76,38 @@ public:
 
     /// The common training default for an input size: resize to size×size, random horizontal
     /// flip, normalise with ImageNet statistics (or 0.5/0.5 for one channel).
+    ///
+    /// Channel order: images come in as OpenCV decodes them, BGR. `normalize` takes its mean and
+    /// std in RGB order (ImageNet's [0.485, 0.456, 0.406] / [0.229, 0.224, 0.225] as published)
+    /// and writes RGB: a 3-channel pipeline output is CV_32FC3 in R, G, B order, ready to be split
+    /// into the tensor's planes as it is. Steps before `normalize` see BGR.
+    /// Throws PipelineError for a size below 1 or a channel count other than 1 or 3.
     static Pipeline defaultTraining(int size, int channels);
 
-    /// Only the deterministic steps, in order: what evaluation and inference see.
+    /// Only the deterministic steps, in order: what evaluation and inference see. Every random
+    /// step is dropped, a random `tile` too (it cannot stand for all tiles at once; see
+    /// evaluationTiles). The steps are copies: switching one off leaves this pipeline alone.
     Pipeline evaluationPipeline() const;
+
+    /// For evaluating a model trained on random tiles: one evaluation pipeline per tile of the
+    /// first enabled random `tile` step's grid (index 0, 1, … row by row), each with that tile
+    /// fixed in its place. Without a random tile: just {evaluationPipeline()}.
+    std::vector<Pipeline> evaluationTiles() const;
 
     /// A copy with every random step switched off (the overfit check's pipeline).
     Pipeline withoutRandomSteps() const { return evaluationPipeline(); }
 
-    /// Runs every enabled step. The same `seed` gives the same output, whatever the thread.
+    /// Runs every enabled step. The same `seed` gives the same output, whatever the thread; each
+    /// step draws from its own stream derived from (seed, step index), so switching one step off
+    /// does not change what the others draw. `applied` gets one entry per step, in order.
+    /// `image` must be CV_8U with 1 to 4 channels; a step that cannot run (normalize statistics
+    /// that do not fit the channels, a step built in code with impossible values) throws
+    /// PipelineError naming it. `image` is never written to,
+    /// but the result may share its pixels when no step needed a copy (a crop alone, say).
     AugmentedImage apply(const cv::Mat &image, const std::vector<Annotation> &objects, std::uint64_t seed,
                          std::vector<AppliedStep> *applied = nullptr) const;
 
+    /// True when an enabled step is random: then every epoch sees different images.
     bool hasRandomSteps() const;
     void append(std::shared_ptr<Transform> step) { m_steps.push_back(std::move(step)); }
     const std::vector<std::shared_ptr<Transform>> &steps() const { return m_steps; }

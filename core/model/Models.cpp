@@ -1,0 +1,495 @@
+#include "model/Models.h"
+
+#include "model/WeightImportError.h"
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+
+#include <torch/script.h>
+
+#include <array>
+#include <filesystem>
+#include <map>
+#include <stdexcept>
+#include <system_error>
+
+namespace loupe {
+
+namespace {
+
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(loupe::Models)
+};
+
+namespace nn = torch::nn;
+
+QString qs(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+
+bool startsWith(const std::string &s, const std::string &prefix)
+{
+    return s.compare(0, prefix.size(), prefix) == 0;
+}
+
+bool endsWith(const std::string &s, const std::string &suffix)
+{
+    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+QString shapeText(c10::IntArrayRef sizes)
+{
+    QStringList dims;
+    for (const auto d : sizes)
+        dims << QString::number(d);
+    return QLatin1Char('[') + dims.join(QLatin1String(", ")) + QLatin1Char(']');
+}
+
+nn::Conv2d conv(int in, int out, int kernel, int stride, int padding, bool bias)
+{
+    return nn::Conv2d(nn::Conv2dOptions(in, out, kernel).stride(stride).padding(padding).bias(bias));
+}
+
+// torchvision's init for convolutions and batch norm; linear layers are left to the caller.
+void initConvAndNorm(nn::Module &root)
+{
+    torch::NoGradGuard noGrad;
+    for (auto &m : root.modules(/*include_self=*/false)) {
+        if (auto *c = m->as<nn::Conv2d>()) {
+            nn::init::kaiming_normal_(c->weight, 0.0, torch::kFanOut, torch::kReLU);
+            if (c->bias.defined())
+                nn::init::zeros_(c->bias);
+        } else if (auto *b = m->as<nn::BatchNorm2d>()) {
+            nn::init::ones_(b->weight);
+            nn::init::zeros_(b->bias);
+        }
+    }
+}
+
+// ---- ResNet (torchvision.models.resnet, v1.5: the stride sits on the 3x3 conv) ----
+
+struct BasicBlockImpl : nn::Module {
+    static constexpr int kExpansion = 1;
+
+    BasicBlockImpl(int inplanes, int planes, int stride)
+    {
+        conv1 = register_module("conv1", conv(inplanes, planes, 3, stride, 1, false));
+        bn1 = register_module("bn1", nn::BatchNorm2d(planes));
+        conv2 = register_module("conv2", conv(planes, planes, 3, 1, 1, false));
+        bn2 = register_module("bn2", nn::BatchNorm2d(planes));
+        if (stride != 1 || inplanes != planes * kExpansion)
+            downsample = register_module(
+                "downsample",
+                nn::Sequential(conv(inplanes, planes * kExpansion, 1, stride, 0, false),
+                               nn::BatchNorm2d(planes * kExpansion)));
+    }
+
+    torch::Tensor forward(torch::Tensor x)
+    {
+        auto out = torch::relu(bn1(conv1(x)));
+        out = bn2(conv2(out));
+        out += downsample ? downsample->forward(x) : x;
+        return torch::relu(out);
+    }
+
+    nn::Conv2d conv1{nullptr}, conv2{nullptr};
+    nn::BatchNorm2d bn1{nullptr}, bn2{nullptr};
+    nn::Sequential downsample{nullptr};
+};
+TORCH_MODULE(BasicBlock);
+
+struct BottleneckImpl : nn::Module {
+    static constexpr int kExpansion = 4;
+
+    BottleneckImpl(int inplanes, int planes, int stride)
+    {
+        conv1 = register_module("conv1", conv(inplanes, planes, 1, 1, 0, false));
+        bn1 = register_module("bn1", nn::BatchNorm2d(planes));
+        conv2 = register_module("conv2", conv(planes, planes, 3, stride, 1, false));
+        bn2 = register_module("bn2", nn::BatchNorm2d(planes));
+        conv3 = register_module("conv3", conv(planes, planes * kExpansion, 1, 1, 0, false));
+        bn3 = register_module("bn3", nn::BatchNorm2d(planes * kExpansion));
+        if (stride != 1 || inplanes != planes * kExpansion)
+            downsample = register_module(
+                "downsample",
+                nn::Sequential(conv(inplanes, planes * kExpansion, 1, stride, 0, false),
+                               nn::BatchNorm2d(planes * kExpansion)));
+    }
+
+    torch::Tensor forward(torch::Tensor x)
+    {
+        auto out = torch::relu(bn1(conv1(x)));
+        out = torch::relu(bn2(conv2(out)));
+        out = bn3(conv3(out));
+        out += downsample ? downsample->forward(x) : x;
+        return torch::relu(out);
+    }
+
+    nn::Conv2d conv1{nullptr}, conv2{nullptr}, conv3{nullptr};
+    nn::BatchNorm2d bn1{nullptr}, bn2{nullptr}, bn3{nullptr};
+    nn::Sequential downsample{nullptr};
+};
+TORCH_MODULE(Bottleneck);
+
+class ResNetImpl : public ClassifierImpl
+{
+public:
+    template <typename Block>
+    static std::shared_ptr<ResNetImpl> make(const ModelSpec &spec, const std::array<int, 4> &blocks)
+    {
+        auto net = std::shared_ptr<ResNetImpl>(new ResNetImpl(spec));
+        net->build<Block>(blocks);
+        return net;
+    }
+
+    torch::Tensor forward(torch::Tensor x) override
+    {
+        checkInput(x);
+        x = torch::relu(m_bn1(m_conv1(x)));
+        x = m_maxpool(x);
+        for (auto &layer : m_layers)
+            x = layer->forward(x);
+        x = torch::flatten(m_avgpool(x), 1);
+        return m_fc(x);
+    }
+
+    std::string headPrefix() const override { return "fc"; }
+    std::string firstConvWeight() const override { return "conv1.weight"; }
+    void resetHead() override { m_fc->reset_parameters(); } // torchvision leaves fc at Linear's default
+
+private:
+    explicit ResNetImpl(const ModelSpec &spec)
+        : ClassifierImpl(spec)
+    {
+    }
+
+    template <typename Block>
+    void build(const std::array<int, 4> &blocks)
+    {
+        // Registration order is torchvision's, so namedState() lists names as its state_dict does.
+        m_conv1 = register_module("conv1", conv(spec().inChannels, 64, 7, 2, 3, false));
+        m_bn1 = register_module("bn1", nn::BatchNorm2d(64));
+        m_maxpool = register_module("maxpool", nn::MaxPool2d(nn::MaxPool2dOptions(3).stride(2).padding(1)));
+        int inplanes = 64;
+        const int planes[4] = {64, 128, 256, 512};
+        for (int i = 0; i < 4; ++i) {
+            nn::Sequential layer;
+            for (int b = 0; b < blocks[i]; ++b) {
+                const int stride = (b == 0 && i > 0) ? 2 : 1;
+                layer->push_back(Block(inplanes, planes[i], stride));
+                inplanes = planes[i] * Block::ContainedType::kExpansion;
+            }
+            m_layers.push_back(register_module("layer" + std::to_string(i + 1), layer));
+        }
+        m_avgpool = register_module("avgpool", nn::AdaptiveAvgPool2d(nn::AdaptiveAvgPool2dOptions({1, 1})));
+        m_fc = register_module("fc", nn::Linear(inplanes, spec().numClasses));
+        initConvAndNorm(*this);
+    }
+
+    nn::Conv2d m_conv1{nullptr};
+    nn::BatchNorm2d m_bn1{nullptr};
+    nn::MaxPool2d m_maxpool{nullptr};
+    std::vector<nn::Sequential> m_layers;
+    nn::AdaptiveAvgPool2d m_avgpool{nullptr};
+    nn::Linear m_fc{nullptr};
+};
+
+// ---- VGG with batch norm (torchvision's vgg16_bn / vgg19_bn) ----
+
+constexpr int kPool = 0; // a max-pool entry in a VGG configuration
+
+class VggImpl : public ClassifierImpl
+{
+public:
+    VggImpl(const ModelSpec &spec, const std::vector<int> &config)
+        : ClassifierImpl(spec)
+    {
+        nn::Sequential features;
+        int in = spec.inChannels;
+        for (const int c : config) {
+            if (c == kPool) {
+                features->push_back(nn::MaxPool2d(nn::MaxPool2dOptions(2).stride(2)));
+            } else {
+                features->push_back(conv(in, c, 3, 1, 1, true));
+                features->push_back(nn::BatchNorm2d(c));
+                features->push_back(nn::ReLU(nn::ReLUOptions(true)));
+                in = c;
+            }
+        }
+        m_features = register_module("features", features);
+        m_avgpool = register_module("avgpool", nn::AdaptiveAvgPool2d(nn::AdaptiveAvgPool2dOptions({7, 7})));
+        // Indices 0, 3, 6 hold the linear layers, as in torchvision (ReLU and Dropout in between).
+        m_head = nn::Linear(4096, spec.numClasses);
+        m_classifier = register_module(
+            "classifier",
+            nn::Sequential(nn::Linear(in * 7 * 7, 4096), nn::ReLU(nn::ReLUOptions(true)), nn::Dropout(0.5),
+                           nn::Linear(4096, 4096), nn::ReLU(nn::ReLUOptions(true)), nn::Dropout(0.5), m_head));
+        initConvAndNorm(*this);
+        for (auto &m : m_classifier->modules(false))
+            if (auto *l = m->as<nn::Linear>())
+                initLinear(*l);
+    }
+
+    torch::Tensor forward(torch::Tensor x) override
+    {
+        checkInput(x);
+        x = m_avgpool(m_features->forward(x));
+        return m_classifier->forward(torch::flatten(x, 1));
+    }
+
+    std::string headPrefix() const override { return "classifier.6"; }
+    std::string firstConvWeight() const override { return "features.0.weight"; }
+    void resetHead() override { initLinear(*m_head); }
+
+private:
+    static void initLinear(nn::LinearImpl &l)
+    {
+        torch::NoGradGuard noGrad;
+        nn::init::normal_(l.weight, 0.0, 0.01);
+        nn::init::zeros_(l.bias);
+    }
+
+    nn::Sequential m_features{nullptr};
+    nn::AdaptiveAvgPool2d m_avgpool{nullptr};
+    nn::Sequential m_classifier{nullptr};
+    nn::Linear m_head{nullptr};
+};
+
+const std::vector<int> kVgg16 = {64,  64,  kPool, 128, 128, kPool, 256, 256, 256, kPool,
+                                 512, 512, 512,   kPool, 512, 512, 512, kPool};
+const std::vector<int> kVgg19 = {64,  64,  kPool, 128, 128, kPool, 256, 256, 256, 256, kPool,
+                                 512, 512, 512,   512, kPool, 512, 512, 512, 512, kPool};
+
+// ---- weight files ----
+
+using TensorMap = std::map<std::string, torch::Tensor>;
+
+QString firstLine(const char *what)
+{
+    const QString s = QString::fromUtf8(what).trimmed();
+    return s.section(QLatin1Char('\n'), 0, 0);
+}
+
+TensorMap readWeightFile(const std::string &file)
+{
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(file, ec))
+        throw WeightImportError(Text::tr("%1 does not exist or is not a file").arg(qs(file)));
+    // A file from saveWeights is an OutputArchive, which is itself a TorchScript module, so one
+    // reader serves both formats.
+    torch::jit::Module module;
+    try {
+        module = torch::jit::load(file, torch::kCPU);
+    } catch (const c10::Error &e) {
+        throw WeightImportError(Text::tr("%1 is neither a TorchScript file nor Loupe weights (%2); from PyTorch, save the model with "
+                 "torch.jit.script(model).save(path)")
+                                    .arg(qs(file), firstLine(e.what_without_backtrace())));
+    } catch (const std::exception &e) {
+        throw WeightImportError(
+            Text::tr("%1 is neither a TorchScript file nor Loupe weights (%2); from PyTorch, save the model with "
+                 "torch.jit.script(model).save(path)").arg(qs(file), firstLine(e.what())));
+    }
+    TensorMap tensors;
+    for (const auto &p : module.named_parameters(/*recurse=*/true))
+        tensors.emplace(p.name, p.value);
+    for (const auto &b : module.named_buffers(/*recurse=*/true))
+        tensors.emplace(b.name, b.value);
+    if (tensors.empty())
+        throw WeightImportError(Text::tr("%1 holds no parameters").arg(qs(file)));
+    return tensors;
+}
+
+// Wrappers add a prefix ("model." in a checkpoint, "module." from DataParallel): when the plain
+// name of the first conv's weight is absent, the shortest name that ends with it gives the prefix.
+std::string findPrefix(const TensorMap &tensors, const std::string &firstConv)
+{
+    if (tensors.count(firstConv))
+        return {};
+    std::string found;
+    for (const auto &entry : tensors) {
+        const std::string &name = entry.first;
+        if (endsWith(name, "." + firstConv) && (found.empty() || name.size() < found.size() + firstConv.size()))
+            found = name.substr(0, name.size() - firstConv.size());
+    }
+    return found;
+}
+
+} // namespace
+
+void ClassifierImpl::checkInput(const torch::Tensor &x) const
+{
+    if (x.dim() != 4 || x.size(1) != m_spec.inChannels || x.size(2) < kMinInputSize || x.size(3) < kMinInputSize)
+        throw std::invalid_argument(
+            Text::tr("the model takes images of shape [N, %1, H, W] with H and W at least %2, not %3")
+                .arg(m_spec.inChannels)
+                .arg(kMinInputSize)
+                .arg(shapeText(x.sizes()))
+                .toStdString());
+}
+
+std::vector<std::string> knownArchitectures()
+{
+    return {"resnet18", "resnet34", "resnet50", "vgg16", "vgg19"};
+}
+
+std::shared_ptr<ClassifierImpl> makeModel(const ModelSpec &spec)
+{
+    if (spec.numClasses < 1)
+        throw std::invalid_argument(
+            Text::tr("a classifier needs at least one class, not %1").arg(spec.numClasses).toStdString());
+    if (spec.inChannels != 1 && spec.inChannels != 3)
+        throw std::invalid_argument(
+            Text::tr("the model takes 1 or 3 image channels, not %1").arg(spec.inChannels).toStdString());
+    // torchvision's names for the batch-norm VGGs are accepted too.
+    if (spec.arch == "resnet18")
+        return ResNetImpl::make<BasicBlock>(spec, {2, 2, 2, 2});
+    if (spec.arch == "resnet34")
+        return ResNetImpl::make<BasicBlock>(spec, {3, 4, 6, 3});
+    if (spec.arch == "resnet50")
+        return ResNetImpl::make<Bottleneck>(spec, {3, 4, 6, 3});
+    if (spec.arch == "vgg16" || spec.arch == "vgg16_bn")
+        return std::make_shared<VggImpl>(spec, kVgg16);
+    if (spec.arch == "vgg19" || spec.arch == "vgg19_bn")
+        return std::make_shared<VggImpl>(spec, kVgg19);
+    QStringList known;
+    for (const auto &a : knownArchitectures())
+        known << qs(a);
+    throw std::invalid_argument(Text::tr("unknown model \"%1\"; known models: %2")
+                                    .arg(qs(spec.arch), known.join(QLatin1String(", ")))
+                                    .toStdString());
+}
+
+std::vector<std::pair<std::string, torch::Tensor>> namedState(const torch::nn::Module &model)
+{
+    // state_dict order: a module's own parameters, then its own buffers, then each child in turn.
+    std::vector<std::pair<std::string, torch::Tensor>> out;
+    const auto addLocal = [&out](const torch::nn::Module &m, const std::string &prefix) {
+        for (const auto &p : m.named_parameters(/*recurse=*/false))
+            out.emplace_back(prefix + p.key(), p.value());
+        for (const auto &b : m.named_buffers(/*recurse=*/false))
+            out.emplace_back(prefix + b.key(), b.value());
+    };
+    addLocal(model, {});
+    for (const auto &child : model.named_modules(/*name_prefix=*/{}, /*include_self=*/false))
+        addLocal(*child.value(), child.key() + ".");
+    return out;
+}
+
+ImportReport importWeights(ClassifierImpl &model, const std::string &file)
+{
+    const TensorMap tensors = readWeightFile(file);
+    const std::string prefix = findPrefix(tensors, model.firstConvWeight());
+    const std::string head = model.headPrefix() + ".";
+
+    ImportReport report;
+    // Check everything before copying anything, so a refused file leaves the model as it was.
+    std::vector<std::pair<torch::Tensor, torch::Tensor>> copies; // target, value
+    std::vector<std::pair<torch::Tensor, torch::Tensor>> headCopies;
+    std::vector<std::string> headNames;
+    bool headFits = true;
+    int64_t fileOutputs = -1;
+    int used = 0;
+    int countersMissing = 0;
+    for (const auto &[name, target] : namedState(model)) {
+        const bool isHead = startsWith(name, head);
+        if (isHead)
+            headNames.push_back(name);
+        const auto it = tensors.find(prefix + name);
+        if (it == tensors.end()) {
+            if (isHead) {
+                headFits = false;
+                continue;
+            }
+            // Checkpoints from PyTorch before 0.4.1 lack the batch-norm step counter; it is never read in eval.
+            if (endsWith(name, "num_batches_tracked")) {
+                ++countersMissing;
+                continue;
+            }
+            throw WeightImportError(Text::tr("%1: missing from %2").arg(qs(name), qs(file)));
+        }
+        ++used;
+        torch::Tensor value = it->second;
+        if (!value.sizes().equals(target.sizes())) {
+            if (isHead) {
+                headFits = false;
+                if (endsWith(name, ".weight") && value.dim() == 2)
+                    fileOutputs = value.size(0);
+                continue;
+            }
+            const bool rgbIntoGrey = name == model.firstConvWeight() && value.dim() == 4 && target.dim() == 4
+                && value.size(1) == 3 && target.size(1) == 1 && value.size(0) == target.size(0)
+                && value.size(2) == target.size(2) && value.size(3) == target.size(3);
+            if (!rgbIntoGrey)
+                throw WeightImportError(Text::tr("%1: file has %2, model needs %3")
+                                            .arg(qs(name), shapeText(value.sizes()), shapeText(target.sizes())));
+            // A grey pixel g seen as RGB (g, g, g) gives the same response with the summed kernel.
+            value = value.sum(1, /*keepdim=*/true);
+            report.notes.push_back(
+                Text::tr("%1 has 3 input channels in the file, 1 here: summed over the channels").arg(qs(name))
+                    .toStdString());
+        }
+        if (isHead) {
+            headCopies.emplace_back(target, value);
+        } else {
+            copies.emplace_back(target, value);
+            report.loaded.push_back(name);
+        }
+    }
+
+    torch::NoGradGuard noGrad;
+    for (auto &[target, value] : copies)
+        target.copy_(value);
+    if (headFits) {
+        for (auto &[target, value] : headCopies)
+            target.copy_(value);
+        report.loaded.insert(report.loaded.end(), headNames.begin(), headNames.end());
+    } else {
+        model.resetHead();
+        report.reinitialised = headNames;
+        if (fileOutputs >= 0)
+            report.notes.push_back(Text::tr("classifier head has %1 outputs in the file, %2 here: re-initialised")
+                                       .arg(fileOutputs)
+                                       .arg(model.spec().numClasses)
+                                       .toStdString());
+        else
+            report.notes.push_back(
+                Text::tr("the file has no classifier head of this shape: re-initialised").toStdString());
+    }
+    if (!prefix.empty())
+        report.notes.push_back(
+            Text::tr("names in the file start with \"%1\": read without it").arg(qs(prefix)).toStdString());
+    if (countersMissing > 0)
+        report.notes.push_back(
+            Text::tr("batch-norm step counters missing from the file, left as they were: %1").arg(countersMissing)
+                .toStdString());
+    const int unused = int(tensors.size()) - used;
+    if (unused > 0)
+        report.notes.push_back(Text::tr("entries in the file that were not used: %1").arg(unused).toStdString());
+    return report;
+}
+
+void saveWeights(ClassifierImpl &model, const std::string &file)
+{
+    const std::string tmp = file + ".tmp";
+    std::error_code ec;
+    try {
+        torch::serialize::OutputArchive archive;
+        model.save(archive); // every parameter and buffer, nested by module like torch.jit.save
+        archive.save_to(tmp);
+    } catch (const std::exception &e) {
+        std::filesystem::remove(tmp, ec);
+        throw std::runtime_error(
+            Text::tr("cannot write %1: %2").arg(qs(file), firstLine(e.what())).toStdString());
+    }
+    std::filesystem::rename(tmp, file, ec);
+    if (ec) {
+        std::error_code ignored;
+        std::filesystem::remove(tmp, ignored);
+        throw std::runtime_error(
+            Text::tr("cannot write %1: %2").arg(qs(file), qs(ec.message())).toStdString());
+    }
+}
+
+} // namespace loupe

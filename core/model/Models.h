@@ -1,0 +1,78 @@
+// Internal header: includes LibTorch, so only core .cpp files (and core's tests) may include it, never widgets or app.
+#pragma once
+
+#include <torch/torch.h>
+
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace loupe {
+
+/// Which backbone to build and the shape of its input and output.
+struct ModelSpec {
+    std::string arch = "resnet18"; ///< resnet18, resnet34, resnet50, vgg16, vgg19 (VGG with batch norm)
+    int numClasses = 2;
+    int inChannels = 3; ///< 1 (grey) or 3 (RGB)
+};
+
+/// The architectures makeModel knows, in the order the UI lists them.
+std::vector<std::string> knownArchitectures();
+
+/// Smallest input side the networks accept: VGG halves the image five times.
+constexpr int kMinInputSize = 32;
+
+/// An image classifier whose parameter and buffer names are torchvision's, so weights exported
+/// from PyTorch load by name.
+struct ClassifierImpl : torch::nn::Module {
+    /// x is [N, inChannels, H, W] with H, W >= kMinInputSize; returns logits [N, numClasses].
+    /// Throws std::invalid_argument for any other shape.
+    virtual torch::Tensor forward(torch::Tensor x) = 0;
+    /// Prefix of the classifier head's parameter names: "fc" or "classifier.6".
+    virtual std::string headPrefix() const = 0;
+    /// Name of the first convolution's weight, the one that sees the image channels.
+    virtual std::string firstConvWeight() const = 0;
+    /// Re-initialises the head as torchvision does for a fresh model.
+    virtual void resetHead() = 0;
+
+    const ModelSpec &spec() const { return m_spec; }
+
+protected:
+    explicit ClassifierImpl(ModelSpec spec)
+        : m_spec(std::move(spec))
+    {
+    }
+    void checkInput(const torch::Tensor &x) const;
+
+private:
+    ModelSpec m_spec;
+};
+
+/// Builds a freshly initialised model (torchvision's init). Throws std::invalid_argument for an
+/// unknown arch (the message lists the known ones), numClasses < 1 or inChannels other than 1 or 3.
+std::shared_ptr<ClassifierImpl> makeModel(const ModelSpec &spec);
+
+/// Every parameter and buffer with its full name, in torchvision's state_dict order.
+std::vector<std::pair<std::string, torch::Tensor>> namedState(const torch::nn::Module &model);
+
+/// What importWeights did, for the log and the UI.
+struct ImportReport {
+    std::vector<std::string> loaded;        ///< names copied from the file
+    std::vector<std::string> reinitialised; ///< names left freshly initialised (head of another size)
+    std::vector<std::string> notes;         ///< one sentence each: head reset, channels summed, unused entries
+};
+
+/// Loads weights by name from a TorchScript file (torch.jit.script(model).save / torch.jit.save in
+/// Python) or a file written by saveWeights. A head of another size is re-initialised; an RGB first
+/// conv going into a grey model is summed over its channels; anything else that does not fit throws
+/// WeightImportError (WeightImportError.h) naming the parameter and both shapes. The model is
+/// unchanged when it throws.
+ImportReport importWeights(ClassifierImpl &model, const std::string &file);
+
+/// Writes every parameter and buffer so importWeights reads them back bit for bit. Writes to
+/// file + ".tmp" and renames, so an interrupted save never leaves a half-written file.
+/// Throws std::runtime_error when the file cannot be written.
+void saveWeights(ClassifierImpl &model, const std::string &file);
+
+} // namespace loupe

@@ -1,0 +1,116 @@
+#include "project/RunFolder.h"
+
+#include "dataset/Errors.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+namespace loupe::runfolder {
+
+namespace {
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(loupe::RunFolder)
+};
+} // namespace
+
+QString configPath(const QString &runDir)
+{
+    return runDir + QStringLiteral("/config.json");
+}
+QString metricsPath(const QString &runDir)
+{
+    return runDir + QStringLiteral("/metrics.jsonl");
+}
+QString lastCheckpointPath(const QString &runDir)
+{
+    return runDir + QStringLiteral("/checkpoints/last.pt");
+}
+QString bestCheckpointPath(const QString &runDir)
+{
+    return runDir + QStringLiteral("/checkpoints/best.pt");
+}
+QString predictionsPath(const QString &runDir)
+{
+    return runDir + QStringLiteral("/predictions.csv");
+}
+
+QString writeAtomically(const QString &file, const QByteArray &bytes)
+{
+    QDir().mkpath(QFileInfo(file).absolutePath());
+    QSaveFile f(file);
+    if (!f.open(QIODevice::WriteOnly))
+        return Text::tr("cannot write %1: %2").arg(file, f.errorString());
+    if (f.write(bytes) != bytes.size() || !f.commit())
+        return Text::tr("cannot write %1: %2").arg(file, f.errorString());
+    return {};
+}
+
+QString writeConfig(const QString &runDir, const QJsonObject &config)
+{
+    return writeAtomically(configPath(runDir), QJsonDocument(config).toJson(QJsonDocument::Indented));
+}
+
+QJsonObject readConfig(const QString &runDir)
+{
+    QFile f(configPath(runDir));
+    if (!f.open(QIODevice::ReadOnly))
+        throw DatasetError(Text::tr("%1 is not a Loupe run folder: no readable config.json").arg(runDir));
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &error);
+    if (!doc.isObject())
+        throw LabelFileError(configPath(runDir), Text::tr("byte %1").arg(error.offset),
+                             Text::tr("expected a JSON object (%1)").arg(error.errorString()));
+    return doc.object();
+}
+
+QJsonObject metricsToJson(const EpochMetrics &m)
+{
+    return QJsonObject{{QStringLiteral("epoch"), m.epoch},
+                       {QStringLiteral("train_loss"), m.trainLoss},
+                       {QStringLiteral("dev_loss"), m.devLoss},
+                       {QStringLiteral("dev_accuracy"), m.devAccuracy},
+                       {QStringLiteral("dev_macro_f1"), m.devMacroF1},
+                       {QStringLiteral("images_per_s"), m.imagesPerSecond},
+                       {QStringLiteral("seconds"), m.seconds},
+                       {QStringLiteral("lr"), m.learningRate},
+                       {QStringLiteral("best"), m.best}};
+}
+
+QString writeMetrics(const QString &runDir, const std::vector<EpochMetrics> &history)
+{
+    QByteArray text;
+    for (const EpochMetrics &m : history)
+        text += QJsonDocument(metricsToJson(m)).toJson(QJsonDocument::Compact) + '\n';
+    return writeAtomically(metricsPath(runDir), text);
+}
+
+std::vector<EpochMetrics> readMetrics(const QString &runDir)
+{
+    std::vector<EpochMetrics> out;
+    QFile f(metricsPath(runDir));
+    if (!f.open(QIODevice::ReadOnly))
+        return out;
+    for (const QByteArray &line : f.readAll().split('\n')) {
+        const QJsonObject j = QJsonDocument::fromJson(line).object();
+        if (j.isEmpty())
+            continue;
+        EpochMetrics m;
+        m.epoch = j.value(QStringLiteral("epoch")).toInt();
+        m.trainLoss = j.value(QStringLiteral("train_loss")).toDouble();
+        m.devLoss = j.value(QStringLiteral("dev_loss")).toDouble();
+        m.devAccuracy = j.value(QStringLiteral("dev_accuracy")).toDouble();
+        m.devMacroF1 = j.value(QStringLiteral("dev_macro_f1")).toDouble();
+        m.imagesPerSecond = j.value(QStringLiteral("images_per_s")).toDouble();
+        m.seconds = j.value(QStringLiteral("seconds")).toDouble();
+        m.learningRate = j.value(QStringLiteral("lr")).toDouble();
+        m.best = j.value(QStringLiteral("best")).toBool();
+        out.push_back(m);
+    }
+    return out;
+}
+
+} // namespace loupe::runfolder

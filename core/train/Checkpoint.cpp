@@ -1,0 +1,110 @@
+#include "train/Checkpoint.h"
+
+#include "model/WeightImportError.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+#include <filesystem>
+
+namespace loupe {
+
+namespace {
+
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(loupe::Checkpoint)
+};
+
+QString qs(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+
+torch::Tensor scalar(double v)
+{
+    return torch::tensor({v}, torch::kFloat64);
+}
+
+double readScalar(torch::serialize::InputArchive &in, const char *key, double fallback)
+{
+    torch::Tensor t;
+    if (!in.try_read(key, t) || !t.defined() || t.numel() != 1)
+        return fallback;
+    return t.item<double>();
+}
+
+} // namespace
+
+void saveCheckpoint(const std::string &file, ClassifierImpl &model, torch::optim::Optimizer &optimizer,
+                    const CheckpointState &state)
+{
+    const std::string tmp = file + ".tmp";
+    std::error_code ec;
+    try {
+        torch::serialize::OutputArchive root;
+        // Under "model" so that importWeights finds the weights behind a "model." prefix.
+        torch::serialize::OutputArchive modelArchive;
+        model.save(modelArchive);
+        root.write("model", modelArchive);
+        torch::serialize::OutputArchive optimizerArchive;
+        optimizer.save(optimizerArchive);
+        root.write("optimizer", optimizerArchive);
+        root.write("epoch", scalar(state.epoch), /*is_buffer=*/true);
+        root.write("global_step", scalar(double(state.globalStep)), true);
+        root.write("best_epoch", scalar(state.bestEpoch), true);
+        root.write("best_dev_loss", scalar(state.bestDevLoss), true);
+        root.write("epochs_without_improvement", scalar(state.epochsWithoutImprovement), true);
+        {
+            at::Generator generator = at::detail::getDefaultCPUGenerator();
+            std::lock_guard<std::mutex> lock(generator.mutex());
+            root.write("rng_state", generator.get_state(), true);
+        }
+        root.save_to(tmp);
+    } catch (const std::exception &e) {
+        std::filesystem::remove(tmp, ec);
+        throw std::runtime_error(Text::tr("cannot write the checkpoint %1: %2").arg(qs(file), qs(e.what())).toStdString());
+    }
+    // rename() replaces the old checkpoint in one step: a kill leaves either the old or the new.
+    std::filesystem::rename(tmp, file, ec);
+    if (ec) {
+        std::error_code ignored;
+        std::filesystem::remove(tmp, ignored);
+        throw std::runtime_error(Text::tr("cannot write the checkpoint %1: %2").arg(qs(file), qs(ec.message())).toStdString());
+    }
+}
+
+CheckpointState loadCheckpoint(const std::string &file, ClassifierImpl &model, torch::optim::Optimizer *optimizer)
+{
+    // importWeights checks every name and shape before it copies anything.
+    const ImportReport report = importWeights(model, file);
+    if (!report.reinitialised.empty())
+        throw WeightImportError(Text::tr("%1 was written for another model: %2 does not fit")
+                                    .arg(qs(file), qs(report.reinitialised.front())));
+    CheckpointState state;
+    torch::serialize::InputArchive in;
+    try {
+        in.load_from(file);
+        if (optimizer) {
+            torch::serialize::InputArchive optimizerArchive;
+            if (in.try_read("optimizer", optimizerArchive))
+                optimizer->load(optimizerArchive);
+        }
+        state.epoch = int(readScalar(in, "epoch", 0));
+        state.globalStep = qint64(readScalar(in, "global_step", 0));
+        state.bestEpoch = int(readScalar(in, "best_epoch", 0));
+        state.bestDevLoss = readScalar(in, "best_dev_loss", std::numeric_limits<double>::infinity());
+        state.epochsWithoutImprovement = int(readScalar(in, "epochs_without_improvement", 0));
+        torch::Tensor rng;
+        if (in.try_read("rng_state", rng) && rng.defined()) {
+            at::Generator generator = at::detail::getDefaultCPUGenerator(); // a handle onto the global one
+            std::lock_guard<std::mutex> lock(generator.mutex());
+            generator.set_state(rng);
+        }
+    } catch (const c10::Error &e) {
+        throw WeightImportError(
+            Text::tr("%1 is not a readable checkpoint: %2").arg(qs(file), qs(e.what_without_backtrace())));
+    }
+    return state;
+}
+
+} // namespace loupe

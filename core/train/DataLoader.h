@@ -1,0 +1,87 @@
+#pragma once
+// Internal to core: includes LibTorch. Only core .cpp files may include this header.
+
+#include "augment/Pipeline.h"
+#include "dataset/Dataset.h"
+
+#include <torch/torch.h>
+
+#include <condition_variable>
+#include <map>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace loupe {
+
+struct LoaderOptions {
+    int batchSize = 32;
+    int imageSize = 224;
+    int channels = 3;
+    bool shuffle = true;
+    bool dropLast = false;
+    quint64 seed = 0;
+    int threads = 2;  ///< decode and transform workers
+    int prefetch = 4; ///< batches prepared ahead of the one the model is working on
+};
+
+/// One batch as the model gets it: images [N, C, H, W] float, labels [N] int64.
+struct Batch {
+    torch::Tensor images;
+    torch::Tensor labels;
+    std::vector<int> samples; ///< dataset sample index of each row
+};
+
+/// Decodes and transforms images on worker threads and hands out batches in order, a few ahead
+/// of the model, so that the model never waits for data. Deterministic: the order of an epoch
+/// comes from (seed, epoch) and each image's random transforms from (seed, epoch, sample),
+/// whatever thread prepares it. A file that fails to decode is left out of its batch and listed.
+class DataLoader
+{
+public:
+    DataLoader(const Dataset &dataset, std::vector<int> indices, Pipeline pipeline, LoaderOptions options);
+    ~DataLoader();
+    DataLoader(const DataLoader &) = delete;
+    DataLoader &operator=(const DataLoader &) = delete;
+
+    int batchesPerEpoch() const;
+    int size() const { return int(m_indices.size()); }
+
+    /// Starts preparing the epoch's batches; stops any epoch still running.
+    void startEpoch(int epoch);
+    /// The next batch of the epoch, in order; false once the epoch is through (or stopped).
+    bool next(Batch &out);
+    void stop();
+
+    /// Files that could not be read since the last call, each once.
+    std::vector<BadFile> takeErrors();
+
+    /// One sample through the pipeline, as the model sees it: CHW float. For previews and tests.
+    torch::Tensor loadOne(int sampleIndex, int epoch, QString *error = nullptr) const;
+
+private:
+    void work(int epoch, std::uint64_t generation);
+    bool fill(int sampleIndex, int epoch, float *dst, QString *error) const;
+
+    const Dataset &m_dataset;
+    std::vector<int> m_indices;
+    Pipeline m_pipeline;
+    LoaderOptions m_options;
+    bool m_reducedDecode = false;
+
+    std::vector<int> m_order;
+    std::vector<std::thread> m_workers;
+    std::mutex m_mutex;
+    std::condition_variable m_ready; ///< a batch finished
+    std::condition_variable m_space; ///< the consumer took a batch
+    std::map<int, Batch> m_done;
+    int m_nextToBuild = 0;
+    int m_nextToHand = 0;
+    int m_batches = 0;
+    bool m_stopping = false;
+    std::uint64_t m_generation = 0;
+    std::vector<BadFile> m_errors;
+    std::vector<QString> m_reported;
+};
+
+} // namespace loupe

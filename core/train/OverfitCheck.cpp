@@ -1,0 +1,166 @@
+#include "train/OverfitCheck.h"
+
+#include "augment/Pipeline.h"
+#include "dataset/Errors.h"
+#include "model/Models.h"
+#include "train/DataLoader.h"
+#include "train/Evaluation.h"
+#include "train/TorchRuntime.h"
+
+#include <QCoreApplication>
+
+#include <map>
+
+namespace loupe {
+
+namespace {
+
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(loupe::OverfitCheck)
+};
+
+// Consecutive steps below the threshold before the loss counts as converged.
+constexpr int kSettledSteps = 5;
+// Forward passes in training mode after the last step that batch norm averages its statistics over.
+constexpr int kStatisticsPasses = 2;
+
+std::vector<int> pickStratified(const Dataset &ds, int count, quint64 seed)
+{
+    std::map<int, std::vector<int>> byClass;
+    for (int i = 0; i < int(ds.samples.size()); ++i)
+        if (ds.samples[i].classId >= 0)
+            byClass[ds.samples[i].classId].push_back(i);
+    std::uint64_t state = seed * 0x9e3779b97f4a7c15ULL + 1;
+    for (auto &[cls, v] : byClass) {
+        for (std::size_t i = v.size(); i > 1; --i) {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            std::swap(v[i - 1], v[state % i]);
+        }
+    }
+    std::vector<int> picked;
+    for (std::size_t round = 0; int(picked.size()) < count; ++round) {
+        bool any = false;
+        for (auto &[cls, v] : byClass) {
+            if (round < v.size() && int(picked.size()) < count) {
+                picked.push_back(v[round]);
+                any = true;
+            }
+        }
+        if (!any)
+            break;
+    }
+    std::sort(picked.begin(), picked.end());
+    return picked;
+}
+
+} // namespace
+
+OverfitResult runOverfitCheck(const Dataset &dataset, const OverfitOptions &options,
+                              const std::function<void(int, double)> &onStep, const StopToken *stop)
+{
+    if (dataset.classes.size() < 2)
+        throw DatasetError(Text::tr("the overfit check needs at least two classes; this dataset has %1")
+                               .arg(dataset.classes.size()));
+    const std::vector<int> picked = pickStratified(dataset, options.images, options.seed);
+    if (int(picked.size()) < std::min(options.images, 2))
+        throw DatasetError(Text::tr("the overfit check needs %1 labelled images; this dataset has %2")
+                               .arg(options.images)
+                               .arg(picked.size()));
+    setComputeThreads(options.threads);
+    torch::manual_seed(options.seed);
+
+    // No random transform at all: only what inference would do.
+    const Pipeline pipeline = Pipeline::defaultTraining(options.imageSize, options.channels).withoutRandomSteps();
+    LoaderOptions lo;
+    lo.batchSize = int(picked.size());
+    lo.imageSize = options.imageSize;
+    lo.channels = options.channels;
+    lo.shuffle = false;
+    lo.threads = 1;
+    lo.seed = options.seed;
+    DataLoader loader(dataset, picked, pipeline, lo);
+    loader.startEpoch(0);
+    Batch batch;
+    if (!loader.next(batch) || batch.images.size(0) != int(picked.size())) {
+        std::vector<BadFile> errors = loader.takeErrors();
+        throw DatasetError(Text::tr("cannot read the images of the overfit check: %1")
+                               .arg(errors.empty() ? QString() : errors.front().path + QStringLiteral(": ")
+                                            + errors.front().reason));
+    }
+    loader.stop();
+
+    auto model = makeModel({options.model.toStdString(), int(dataset.classes.size()), options.channels});
+    torch::optim::Adam optimizer(model->parameters(), torch::optim::AdamOptions(options.learningRate));
+    model->train();
+    OverfitResult result;
+    int settled = 0;
+    for (int step = 1; step <= options.maxSteps; ++step) {
+        if (stop && stop->stopRequested())
+            break;
+        optimizer.zero_grad();
+        const torch::Tensor loss = torch::nn::functional::cross_entropy(model->forward(batch.images), batch.labels);
+        result.finalLoss = loss.item<double>();
+        result.steps = step;
+        if (onStep)
+            onStep(step, result.finalLoss);
+        if (!std::isfinite(result.finalLoss))
+            break;
+        settled = result.finalLoss < options.lossThreshold ? settled + 1 : 0;
+        if (settled >= kSettledSteps)
+            break;
+        loss.backward();
+        optimizer.step();
+    }
+    {
+        // Batch norm's running statistics still remember the early weights; recompute them as a
+        // plain average over the final weights (momentum off), as evaluation will use them.
+        torch::NoGradGuard noGrad;
+        std::vector<std::pair<torch::nn::BatchNorm2dImpl *, c10::optional<double>>> norms;
+        for (const auto &module : model->modules(/*include_self=*/false)) {
+            if (auto *bn = dynamic_cast<torch::nn::BatchNorm2dImpl *>(module.get())) {
+                norms.emplace_back(bn, bn->options.momentum());
+                bn->reset_running_stats();
+                bn->options.momentum(c10::nullopt);
+            }
+        }
+        for (int i = 0; i < kStatisticsPasses; ++i)
+            model->forward(batch.images);
+        for (auto &[bn, momentum] : norms)
+            bn->options.momentum(momentum);
+    }
+
+    DataLoader evalLoader(dataset, picked, pipeline, lo);
+    const EvalOutput eval = evaluateModel(*model, evalLoader, stop);
+    for (std::size_t i = 0; i < eval.samples.size(); ++i) {
+        result.paths.push_back(dataset.samples[eval.samples[i]].path);
+        result.truth.push_back(eval.truth[i]);
+        result.predicted.push_back(eval.predicted[i]);
+        result.correct += eval.truth[i] == eval.predicted[i] ? 1 : 0;
+    }
+    const int total = int(eval.samples.size());
+    if (!(result.finalLoss < options.lossThreshold))
+        result.failedChecks.append(Text::tr("training loss is %1 after %2 steps, not below %3")
+                                       .arg(result.finalLoss, 0, 'g', 4)
+                                       .arg(result.steps)
+                                       .arg(options.lossThreshold));
+    if (result.correct < total || total == 0)
+        result.failedChecks.append(
+            Text::tr("%1 of %2 images predicted right in evaluation mode").arg(result.correct).arg(total));
+    result.passed = result.failedChecks.isEmpty();
+    if (result.passed) {
+        result.message = Text::tr("passed: the model learned all %1 images (loss %2 after %3 steps)")
+                             .arg(total)
+                             .arg(result.finalLoss, 0, 'g', 3)
+                             .arg(result.steps);
+    } else {
+        result.message = Text::tr("failed: %1. Likely causes: (1) the crop or resize used in training differs from "
+                                  "evaluation; (2) the images or labels are not loaded properly; (3) the learning "
+                                  "rate is too high.")
+                             .arg(result.failedChecks.join(QLatin1String("; ")));
+    }
+    return result;
+}
+
+} // namespace loupe

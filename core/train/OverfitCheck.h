@@ -1,0 +1,46 @@
+#pragma once
+
+#include "StopToken.h"
+#include "dataset/Dataset.h"
+
+#include <QStringList>
+
+#include <functional>
+#include <vector>
+
+namespace loupe {
+
+/// The practice's first sanity check: a model must be able to learn five images by heart.
+struct OverfitOptions {
+    QString model = QStringLiteral("resnet18");
+    int images = 5;
+    int imageSize = 64;
+    int channels = 3;
+    int maxSteps = 300;
+    double lossThreshold = 0.05; ///< training loss that counts as "near zero"
+    double learningRate = 1e-3;  ///< Adam
+    quint64 seed = 0;
+    int threads = 0;
+};
+
+struct OverfitResult {
+    bool passed = false;
+    double finalLoss = 0;
+    int steps = 0;
+    int correct = 0;
+    std::vector<QString> paths;
+    std::vector<int> truth;
+    std::vector<int> predicted;
+    QStringList failedChecks; ///< each check that failed, with its numbers
+    QString message;          ///< verdict with the likely causes when it failed
+};
+
+/// Picks `images` samples spread over the classes, strips every random transform, trains until the
+/// loss is below the threshold (or maxSteps), then predicts the same images in evaluation mode.
+/// Passes when the loss is below the threshold and every image is predicted right.
+/// onStep(step, loss) reports progress. Throws DatasetError when the dataset cannot be used.
+OverfitResult runOverfitCheck(const Dataset &dataset, const OverfitOptions &options,
+                              const std::function<void(int step, double loss)> &onStep = {},
+                              const StopToken *stop = nullptr);
+
+} // namespace loupe

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "StopToken.h"
+#include "dataset/Dataset.h"
+#include "eval/Metrics.h"
+
+#include <QString>
+
+#include <vector>
+
+namespace loupe {
+
+/// A trained run measured on a dataset (usually its test images).
+struct RunEvaluation {
+    ClassificationMetrics metrics;
+    double loss = 0;
+    int images = 0;
+    std::vector<BadFile> skipped; ///< images that could not be read
+    QString checkpoint;           ///< which weights were used
+};
+
+/// Loads the run's config and best (else last) checkpoint, predicts every labelled image of the
+/// dataset with the run's evaluation pipeline, and computes the metrics. Classes are matched by
+/// name; a dataset class the run never saw is refused. Writes predictions to `predictionsCsv`
+/// when given. Throws DatasetError for an unusable run folder or dataset.
+RunEvaluation evaluateRun(const QString &runDir, const Dataset &dataset, const QString &predictionsCsv = {},
+                          int threads = 0, const StopToken *stop = nullptr);
+
+} // namespace loupe

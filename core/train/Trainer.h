@@ -1,0 +1,87 @@
+#pragma once
+
+#include "StopToken.h"
+#include "dataset/Dataset.h"
+#include "train/TrainConfig.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <memory>
+
+namespace loupe {
+
+/// Where a run is, reported after every step (throttle before drawing).
+struct TrainProgress {
+    int epoch = 0; ///< 1-based
+    int epochs = 0;
+    int step = 0; ///< within the epoch, 1-based
+    int stepsPerEpoch = 0;
+    qint64 globalStep = 0;
+    double loss = 0;         ///< this step's training loss
+    double learningRate = 0;
+    double imagesPerSecond = 0;
+    double etaSeconds = 0;   ///< whole run
+};
+
+/// One evaluated epoch; also a line of metrics.jsonl.
+struct EpochMetrics {
+    int epoch = 0;
+    double trainLoss = 0;
+    double devLoss = 0;
+    double devAccuracy = 0;
+    double devMacroF1 = 0;
+    double imagesPerSecond = 0;
+    double seconds = 0;
+    double learningRate = 0;
+    bool best = false;
+};
+
+enum class TrainOutcome { Completed, EarlyStopped, Cancelled, Diverged, Failed };
+
+struct TrainResult {
+    TrainOutcome outcome = TrainOutcome::Failed;
+    QString message;     ///< for Diverged and Failed: what happened and the likely causes
+    int epochsRun = 0;   ///< last completed epoch
+    int bestEpoch = 0;
+    double bestDevLoss = 0;
+    std::vector<EpochMetrics> history;
+    QStringList notes;   ///< weight import notes, skipped files, resumed-from…
+};
+
+struct TrainCallbacks {
+    std::function<void(const TrainProgress &)> onStep;
+    std::function<void(const EpochMetrics &)> onEpoch;
+    std::function<void(const QString &)> onNote;
+};
+
+/// Trains a classifier on a dataset into a run folder (config.json, metrics.jsonl, a TensorBoard
+/// event file, checkpoints/last.pt and best.pt, predictions.csv). Runs on the calling thread;
+/// pause, resume and cancel may be called from any other thread and take effect between steps.
+class Trainer
+{
+public:
+    /// The dataset must outlive the trainer. Broken images should already be removed (scanner).
+    Trainer(const Dataset &dataset, TrainConfig config, QString runDir);
+    ~Trainer();
+
+    /// Continue from runDir's checkpoints/last.pt instead of starting afresh.
+    void setResume(bool resume);
+
+    TrainResult run(const TrainCallbacks &callbacks = {});
+
+    void pause();
+    void resume();
+    void cancel();
+    bool isPaused() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> d;
+};
+
+/// Human words for an outcome, for logs and the CLI.
+QString outcomeText(TrainOutcome outcome);
+
+} // namespace loupe

@@ -1,0 +1,407 @@
+// The training engine on tiny images: learning, the overfit check, divergence, checkpoints,
+// resume, pause and cancel, the run folder's files, and the CLI's exit codes.
+
+#include "TestUtil.h"
+
+#include "dataset/DatasetScanner.h"
+#include "dataset/Importers.h"
+#include "model/Models.h"
+#include "project/EventFile.h"
+#include "project/RunFolder.h"
+#include "train/Checkpoint.h"
+#include "train/DataLoader.h"
+#include "train/OverfitCheck.h"
+#include "train/RunEvaluation.h"
+#include "train/Trainer.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <opencv2/imgproc.hpp>
+
+#include <thread>
+
+using namespace loupe;
+using loupe::test::writeBytes;
+
+namespace {
+
+// Two classes a small network tells apart quickly: a bright disc or a bright bar on noise.
+void writeShapes(const QString &root, int perClass, int size = 40)
+{
+    cv::RNG rng(1234);
+    for (int i = 0; i < perClass; ++i) {
+        for (int cls = 0; cls < 2; ++cls) {
+            cv::Mat m(size, size, CV_8UC3);
+            rng.fill(m, cv::RNG::UNIFORM, 0, 60);
+            const cv::Point c(size / 2 + rng.uniform(-4, 5), size / 2 + rng.uniform(-4, 5));
+            if (cls == 0)
+                cv::circle(m, c, size / 4, cv::Scalar(230, 230, 230), cv::FILLED);
+            else
+                cv::rectangle(m, cv::Rect(c.x - size / 3, c.y - 2, 2 * size / 3, 4), cv::Scalar(230, 230, 230), cv::FILLED);
+            const QString path = QStringLiteral("%1/%2/%3.png").arg(root, cls == 0 ? QStringLiteral("disc") : QStringLiteral("bar")).arg(i);
+            std::vector<uchar> buf;
+            cv::imencode(".png", m, buf);
+            writeBytes(path, QByteArray(reinterpret_cast<const char *>(buf.data()), int(buf.size())));
+        }
+    }
+}
+
+Dataset load(const QString &root)
+{
+    Dataset ds = importDataset(root);
+    scanner::readHeaders(ds);
+    scanner::verifyImages(ds);
+    return ds;
+}
+
+TrainConfig tinyConfig()
+{
+    TrainConfig c;
+    c.model = QStringLiteral("resnet18");
+    c.imageSize = 32;
+    c.batchSize = 8;
+    c.epochs = 3;
+    c.optimizer = QStringLiteral("adam");
+    c.learningRate = 1e-3;
+    c.seed = 3;
+    c.devFraction = 0.25;
+    c.threads = 2;
+    c.loaderThreads = 1;
+    return c;
+}
+
+int runCli(const QStringList &args, QByteArray *err = nullptr)
+{
+    QProcess p;
+    p.start(QStringLiteral(LOUPE_CLI), args);
+    if (!p.waitForFinished(240000))
+        return -1;
+    if (err)
+        *err = p.readAllStandardError();
+    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+}
+
+} // namespace
+
+class TestTrain : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void loaderIsDeterministicAndKeepsChannels();
+    void lossDecreasesAndRunFolderIsComplete();
+    void checkpointRoundTripIsBitIdentical();
+    void resumeContinuesTheEpochCount();
+    void divergenceStopsTheRun();
+    void pauseResumeCancel();
+    void classWeights();
+    void overfitCheckPasses();
+    void overfitCheckFailsOnBrokenLabels();
+    void evaluateRunMatchesPredictions();
+    void cliExitCodes();
+
+private:
+    QTemporaryDir m_dir;
+    QString m_shapes;
+};
+
+void TestTrain::initTestCase()
+{
+    m_shapes = m_dir.filePath(QStringLiteral("shapes"));
+    writeShapes(m_shapes, 16);
+}
+
+void TestTrain::loaderIsDeterministicAndKeepsChannels()
+{
+    const Dataset ds = load(m_shapes);
+    std::vector<int> all(ds.samples.size());
+    std::iota(all.begin(), all.end(), 0);
+    LoaderOptions o;
+    o.batchSize = 5;
+    o.imageSize = 32;
+    o.threads = 2;
+    o.seed = 9;
+    const Pipeline pipeline = Pipeline::defaultTraining(32, 3);
+    auto epochOf = [&](int epoch) {
+        DataLoader loader(ds, all, pipeline, o);
+        loader.startEpoch(epoch);
+        std::vector<torch::Tensor> batches;
+        Batch b;
+        while (loader.next(b))
+            batches.push_back(b.images.clone());
+        return batches;
+    };
+    const auto a = epochOf(1), b = epochOf(1), c = epochOf(2);
+    QCOMPARE(int(a.size()), 7); // 32 images in batches of 5
+    QCOMPARE(a.back().size(0), 2);
+    for (std::size_t i = 0; i < a.size(); ++i)
+        QVERIFY(torch::equal(a[i], b[i]));
+    QVERIFY(!torch::equal(a[0], c[0]));
+    // The bright disc is bright in every channel: no channel was lost or zeroed.
+    const torch::Tensor one = a[0][0];
+    QCOMPARE(one.size(0), 3);
+    for (int ch = 0; ch < 3; ++ch)
+        QVERIFY2(one[ch].max().item<float>() > 1.0f, "normalised bright pixels are above 1");
+}
+
+void TestTrain::lossDecreasesAndRunFolderIsComplete()
+{
+    const Dataset ds = load(m_shapes);
+    const QString run = m_dir.filePath(QStringLiteral("run-learn"));
+    TrainConfig cfg = tinyConfig();
+    cfg.epochs = 4;
+    Trainer trainer(ds, cfg, run);
+    int steps = 0;
+    const TrainResult r = trainer.run({[&](const TrainProgress &) { ++steps; }, {}, {}});
+    QVERIFY2(r.outcome == TrainOutcome::Completed, qPrintable(r.message));
+    QCOMPARE(int(r.history.size()), 4);
+    QVERIFY(steps >= 4 * 3);
+    QVERIFY2(r.history.back().trainLoss < r.history.front().trainLoss,
+             qPrintable(QStringLiteral("%1 → %2").arg(r.history.front().trainLoss).arg(r.history.back().trainLoss)));
+
+    // The run folder the DESIGN promises.
+    const std::vector<EpochMetrics> lines = runfolder::readMetrics(run);
+    QCOMPARE(int(lines.size()), 4);
+    QFile metrics(runfolder::metricsPath(run));
+    QVERIFY(metrics.open(QIODevice::ReadOnly));
+    const QJsonObject first = QJsonDocument::fromJson(metrics.readLine()).object();
+    for (const char *key : {"epoch", "train_loss", "dev_loss", "dev_accuracy", "dev_macro_f1", "images_per_s", "seconds"})
+        QVERIFY2(first.contains(QLatin1String(key)), key);
+    const QJsonObject config = runfolder::readConfig(run);
+    QCOMPARE(config.value(QStringLiteral("model")).toString(), QStringLiteral("resnet18"));
+    QCOMPARE(config.value(QStringLiteral("dataset")).toObject().value(QStringLiteral("classes")).toArray().size(), 2);
+    QVERIFY(QFileInfo::exists(runfolder::lastCheckpointPath(run)));
+    QVERIFY(QFileInfo::exists(runfolder::bestCheckpointPath(run)));
+    QFile predictions(runfolder::predictionsPath(run));
+    QVERIFY(predictions.open(QIODevice::ReadOnly));
+    const QList<QByteArray> rows = predictions.readAll().trimmed().split('\n');
+    QCOMPARE(rows.front(), QByteArray("path,true_label,predicted_label,confidence"));
+    QCOMPARE(rows.size(), 1 + 8); // a quarter of 32 images in dev
+
+    // The TensorBoard file parses and holds the epoch losses.
+    const QStringList events = QDir(run).entryList({QStringLiteral("events.out.tfevents.*")});
+    QCOMPARE(events.size(), 1);
+    QString error;
+    const auto scalars = readScalarEvents(run + QLatin1Char('/') + events.front(), &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    int devLosses = 0;
+    for (const auto &e : scalars)
+        devLosses += e.tag == QLatin1String("loss/dev") ? 1 : 0;
+    QCOMPARE(devLosses, 4);
+}
+
+void TestTrain::checkpointRoundTripIsBitIdentical()
+{
+    auto model = makeModel({"resnet18", 3, 1});
+    torch::optim::SGD sgd(model->parameters(), torch::optim::SGDOptions(0.1).momentum(0.9));
+    // One step so that the optimizer has momentum buffers and batch norm has statistics.
+    sgd.zero_grad();
+    torch::nn::functional::cross_entropy(model->forward(torch::randn({4, 1, 32, 32})), torch::tensor({0, 1, 2, 0}))
+        .backward();
+    sgd.step();
+    CheckpointState state;
+    state.epoch = 7;
+    state.globalStep = 123;
+    state.bestEpoch = 5;
+    state.bestDevLoss = 0.25;
+    const std::string file = m_dir.filePath(QStringLiteral("round.pt")).toStdString();
+    saveCheckpoint(file, *model, sgd, state);
+    QVERIFY(!QFileInfo::exists(QString::fromStdString(file + ".tmp")));
+
+    auto other = makeModel({"resnet18", 3, 1});
+    torch::optim::SGD sgd2(other->parameters(), torch::optim::SGDOptions(0.1).momentum(0.9));
+    const CheckpointState back = loadCheckpoint(file, *other, &sgd2);
+    QCOMPARE(back.epoch, 7);
+    QCOMPARE(back.globalStep, qint64(123));
+    QCOMPARE(back.bestEpoch, 5);
+    QCOMPARE(back.bestDevLoss, 0.25);
+    const auto a = namedState(*model), b = namedState(*other);
+    QCOMPARE(a.size(), b.size());
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        QCOMPARE(a[i].first, b[i].first);
+        QVERIFY2(torch::equal(a[i].second, b[i].second), a[i].first.c_str());
+    }
+    // The optimizer continues exactly: the same step from both gives the same weights.
+    const torch::Tensor x = torch::randn({4, 1, 32, 32});
+    for (auto *pair : {&sgd, &sgd2}) {
+        pair->zero_grad();
+        auto &m = pair == &sgd ? model : other;
+        torch::nn::functional::cross_entropy(m->forward(x), torch::tensor({0, 1, 2, 0})).backward();
+        pair->step();
+    }
+    QVERIFY(torch::equal(model->named_parameters()["fc.weight"], other->named_parameters()["fc.weight"]));
+}
+
+void TestTrain::resumeContinuesTheEpochCount()
+{
+    const Dataset ds = load(m_shapes);
+    const QString run = m_dir.filePath(QStringLiteral("run-resume"));
+    TrainConfig cfg = tinyConfig();
+    cfg.epochs = 2;
+    const TrainResult first = Trainer(ds, cfg, run).run();
+    QVERIFY2(first.outcome == TrainOutcome::Completed, qPrintable(first.message));
+
+    cfg.epochs = 3;
+    Trainer again(ds, cfg, run);
+    again.setResume(true);
+    std::vector<int> epochsTrained;
+    const TrainResult second = again.run({{}, [&](const EpochMetrics &m) { epochsTrained.push_back(m.epoch); }, {}});
+    QVERIFY2(second.outcome == TrainOutcome::Completed, qPrintable(second.message));
+    QCOMPARE(epochsTrained, std::vector<int>({3}));
+    QCOMPARE(int(second.history.size()), 3);
+    QCOMPARE(second.history[0].trainLoss, first.history[0].trainLoss);
+    QVERIFY(!second.notes.filter(QStringLiteral("resumed after epoch 2")).isEmpty());
+    QCOMPARE(int(runfolder::readMetrics(run).size()), 3);
+}
+
+void TestTrain::divergenceStopsTheRun()
+{
+    const Dataset ds = load(m_shapes);
+    TrainConfig cfg = tinyConfig();
+    cfg.optimizer = QStringLiteral("sgd");
+    cfg.learningRate = 1e6;
+    const TrainResult r = Trainer(ds, cfg, m_dir.filePath(QStringLiteral("run-diverge"))).run();
+    QCOMPARE(r.outcome, TrainOutcome::Diverged);
+    QVERIFY2(r.message.contains(QStringLiteral("step")), qPrintable(r.message));
+    QVERIFY(r.message.contains(QStringLiteral("learning rate")));
+    QVERIFY(r.message.contains(QStringLiteral("not loaded properly")));
+}
+
+void TestTrain::pauseResumeCancel()
+{
+    const Dataset ds = load(m_shapes);
+    TrainConfig cfg = tinyConfig();
+    cfg.epochs = 50;
+    cfg.batchSize = 4;
+    Trainer trainer(ds, cfg, m_dir.filePath(QStringLiteral("run-pause")));
+    std::atomic<int> steps{0};
+    TrainResult result;
+    std::thread t([&] { result = trainer.run({[&](const TrainProgress &) { ++steps; }, {}, {}}); });
+    QTRY_VERIFY_WITH_TIMEOUT(steps.load() >= 2, 60000);
+    trainer.pause();
+    QVERIFY(trainer.isPaused());
+    QTest::qWait(300); // let the step in flight finish
+    const int atPause = steps.load();
+    QTest::qWait(700);
+    QCOMPARE(steps.load(), atPause);
+    trainer.resume();
+    QTRY_VERIFY_WITH_TIMEOUT(steps.load() > atPause, 60000);
+    trainer.cancel();
+    t.join();
+    QCOMPARE(result.outcome, TrainOutcome::Cancelled);
+}
+
+void TestTrain::classWeights()
+{
+    const std::vector<double> w = inverseFrequencyWeights({30, 10, 0, 20});
+    QCOMPARE(w[0], 60.0 / (4 * 30));
+    QCOMPARE(w[1], 60.0 / (4 * 10));
+    QCOMPARE(w[2], 0.0);
+    QCOMPARE(w[3], 60.0 / (4 * 20));
+
+    const Dataset ds = load(m_shapes);
+    TrainConfig cfg = tinyConfig();
+    cfg.epochs = 1;
+    cfg.classWeights = QStringLiteral("auto");
+    const TrainResult r = Trainer(ds, cfg, m_dir.filePath(QStringLiteral("run-weights"))).run();
+    QVERIFY2(r.outcome == TrainOutcome::Completed, qPrintable(r.message));
+    QVERIFY(!r.notes.filter(QStringLiteral("class weights")).isEmpty());
+
+    cfg.classWeights = QStringLiteral("explicit");
+    cfg.explicitClassWeights = {1.0, 2.0, 3.0};
+    const TrainResult bad = Trainer(ds, cfg, m_dir.filePath(QStringLiteral("run-weights2"))).run();
+    QCOMPARE(bad.outcome, TrainOutcome::Failed);
+    QVERIFY(bad.message.contains(QStringLiteral("3 class weights given for 2 classes")));
+}
+
+void TestTrain::overfitCheckPasses()
+{
+    const Dataset ds = load(m_shapes);
+    OverfitOptions o;
+    o.imageSize = 32;
+    o.threads = 2;
+    o.maxSteps = 150;
+    const OverfitResult r = runOverfitCheck(ds, o);
+    QVERIFY2(r.passed, qPrintable(r.message));
+    QCOMPARE(r.correct, 5);
+    QCOMPARE(int(r.paths.size()), 5);
+    QVERIFY(r.finalLoss < o.lossThreshold);
+}
+
+void TestTrain::overfitCheckFailsOnBrokenLabels()
+{
+    // The same picture under two labels cannot be learned: a broken label file looks like this.
+    QTemporaryDir dir;
+    cv::Mat m(40, 40, CV_8UC3, cv::Scalar(90, 90, 90));
+    std::vector<uchar> buf;
+    cv::imencode(".png", m, buf);
+    const QByteArray png(reinterpret_cast<const char *>(buf.data()), int(buf.size()));
+    for (int i = 0; i < 3; ++i) {
+        writeBytes(dir.filePath(QStringLiteral("a/%1.png").arg(i)), png);
+        writeBytes(dir.filePath(QStringLiteral("b/%1.png").arg(i)), png);
+    }
+    const Dataset ds = load(dir.path());
+    OverfitOptions o;
+    o.imageSize = 32;
+    o.threads = 2;
+    o.maxSteps = 40;
+    const OverfitResult r = runOverfitCheck(ds, o);
+    QVERIFY(!r.passed);
+    QVERIFY(!r.failedChecks.isEmpty());
+    QVERIFY2(r.message.contains(QStringLiteral("learning rate is too high")), qPrintable(r.message));
+    QVERIFY(r.message.contains(QStringLiteral("not loaded properly")));
+}
+
+void TestTrain::evaluateRunMatchesPredictions()
+{
+    const Dataset ds = load(m_shapes);
+    const QString run = m_dir.filePath(QStringLiteral("run-learn"));
+    const QString csv = m_dir.filePath(QStringLiteral("eval.csv"));
+    const RunEvaluation e = evaluateRun(run, ds, csv, 2);
+    QCOMPARE(e.images, 32);
+    int correct = 0;
+    for (std::size_t i = 0; i < e.metrics.confusion.size(); ++i)
+        correct += e.metrics.confusion[i][i];
+    QCOMPARE(e.metrics.accuracy, correct / 32.0);
+    QFile f(csv);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll().trimmed().split('\n').size(), 33);
+}
+
+void TestTrain::cliExitCodes()
+{
+    QByteArray err;
+    const QString run = m_dir.filePath(QStringLiteral("run-cli"));
+    QCOMPARE(runCli({QStringLiteral("train"), m_shapes, QStringLiteral("--out"), run, QStringLiteral("--model"),
+                     QStringLiteral("alexnet")},
+                    &err),
+             2);
+    QVERIFY2(err.contains("unknown model"), err.constData());
+    QCOMPARE(runCli({QStringLiteral("train"), m_shapes, QStringLiteral("--out"), run, QStringLiteral("--image-size"),
+                     QStringLiteral("32"), QStringLiteral("--epochs"), QStringLiteral("1"), QStringLiteral("--lr"),
+                     QStringLiteral("1e6"), QStringLiteral("--threads"), QStringLiteral("2")},
+                    &err),
+             1);
+    QVERIFY2(err.contains("diverged"), err.constData());
+    QCOMPARE(runCli({QStringLiteral("train"), m_shapes, QStringLiteral("--out"), run, QStringLiteral("--image-size"),
+                     QStringLiteral("32"), QStringLiteral("--epochs"), QStringLiteral("1"), QStringLiteral("--optimizer"),
+                     QStringLiteral("adam"), QStringLiteral("--lr"), QStringLiteral("0.001"), QStringLiteral("--threads"),
+                     QStringLiteral("2")},
+                    &err),
+             0);
+    QCOMPARE(runCli({QStringLiteral("eval"), run, m_shapes, QStringLiteral("--json")}, &err), 0);
+    QCOMPARE(runCli({QStringLiteral("eval"), m_dir.filePath(QStringLiteral("nothing")), m_shapes}, &err), 2);
+    QCOMPARE(runCli({QStringLiteral("overfit-check"), m_shapes, QStringLiteral("--image-size"), QStringLiteral("32"),
+                     QStringLiteral("--max-steps"), QStringLiteral("150")},
+                    &err),
+             0);
+}
+
+QTEST_GUILESS_MAIN(TestTrain)
+#include "tst_train.moc"
