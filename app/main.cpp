@@ -34,10 +34,20 @@ int main(int argc, char **argv)
         QStringLiteral("screenshot"),
         QApplication::translate("main", "Save a PNG of the window once loading has settled, then quit."),
         QStringLiteral("FILE"));
-    parser.addOptions({format, labels, screenshot});
+    const QCommandLineOption panel(QStringLiteral("panel"),
+                                   QApplication::translate("main", "Page to open: overview, report, browser, augment, "
+                                                                   "train or predictions."),
+                                   QStringLiteral("NAME"));
+    parser.addOptions({format, labels, screenshot, panel});
     parser.process(app);
 
     loupe::MainWindow window;
+    if (parser.isSet(panel) && !window.showPanel(parser.value(panel))) {
+        std::fprintf(stderr, "%s\n",
+                     qPrintable(QApplication::translate("main", "loupe: no page \"%1\"; the pages are %2")
+                                    .arg(parser.value(panel), window.panelKeys().join(QStringLiteral(", ")))));
+        return 2;
+    }
     window.show();
 
     if (parser.isSet(screenshot)) {

@@ -54,8 +54,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_report->setReadOnly(true);
     m_report->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_report->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_tabs->addTab(m_summary, tr("Summary"));
+    m_tabs->setObjectName(QStringLiteral("panels"));
+    m_tabs->addTab(m_summary, tr("Overview"));
     m_tabs->addTab(m_report, tr("Report"));
+    m_panelKeys = {QStringLiteral("overview"), QStringLiteral("report")};
     setCentralWidget(m_tabs);
 
     createDocks();
@@ -80,6 +82,29 @@ MainWindow::MainWindow(QWidget *parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::addPanel(Panel *panel, const QString &title, const QString &key)
+{
+    panel->setObjectName(key + QStringLiteral("Panel"));
+    m_tabs->addTab(panel, title);
+    m_panelKeys.append(key);
+    m_panels.append(panel);
+    panel->setInspection(m_inspection);
+}
+
+bool MainWindow::showPanel(const QString &key)
+{
+    const int index = int(m_panelKeys.indexOf(key));
+    if (index < 0)
+        return false;
+    m_tabs->setCurrentIndex(index);
+    return true;
+}
+
+QStringList MainWindow::panelKeys() const
+{
+    return m_panelKeys;
+}
 
 void MainWindow::createDocks()
 {
@@ -169,6 +194,8 @@ void MainWindow::openDataset(const QString &path, const InspectOptions &options)
     m_path = path;
     m_options = options;
     m_inspection.reset();
+    for (Panel *panel : m_panels)
+        panel->setInspection(nullptr);
     m_chart->clear();
     m_objects->clear();
     m_problems->clear();
@@ -241,6 +268,8 @@ void MainWindow::showInspection(const InspectionPtr &inspection)
     }
     if (m_problems->topLevelItemCount() == 0)
         new QTreeWidgetItem(m_problems, {tr("No broken files, duplicates or conflicting labels.")});
+    for (Panel *panel : m_panels)
+        panel->setInspection(inspection);
     Q_EMIT inspectionDone();
 }
 

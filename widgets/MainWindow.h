@@ -1,6 +1,7 @@
 #pragma once
 
 #include "InspectController.h"
+#include "Panel.h"
 
 #include <QMainWindow>
 
@@ -30,6 +31,12 @@ public:
     void openDataset(const QString &path, const InspectOptions &options = {});
 
     InspectionPtr inspection() const { return m_inspection; }
+
+    /// Adds a page after the overview; `key` names it for --panel and showPanel.
+    void addPanel(Panel *panel, const QString &title, const QString &key);
+    /// Brings a page to the front: "overview", "report" or a key given to addPanel. False if unknown.
+    bool showPanel(const QString &key);
+    QStringList panelKeys() const;
     ClassBalanceChart *classChart() const { return m_chart; }
     ObjectStatsChart *objectChart() const { return m_objects; }
     QTreeWidget *problemsTree() const { return m_problems; }
@@ -59,6 +66,8 @@ private:
     InspectOptions m_options;
 
     QTabWidget *m_tabs;
+    QStringList m_panelKeys; ///< one per tab of m_tabs, in order
+    QList<Panel *> m_panels;
     QTextBrowser *m_summary;
     QPlainTextEdit *m_report;
     ClassBalanceChart *m_chart;
