@@ -73,8 +73,7 @@ QString joined(const std::vector<std::string> &v)
 
 } // namespace
 
-class TestModels : public QObject
-{
+class TestModels : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
@@ -119,7 +118,7 @@ void TestModels::buildsEveryArch()
     auto model = makeModel({arch.toStdString(), 5, channels});
     model->eval();
     torch::NoGradGuard noGrad;
-    for (const auto &[h, w] : {std::pair{32, 32}, std::pair{64, 48}}) {
+    for (const auto &[h, w] : {std::pair {32, 32}, std::pair {64, 48}}) {
         const auto y = model->forward(torch::randn({1, channels, h, w}));
         QCOMPARE(shapeText(y.sizes()), QStringLiteral("[1, 5]"));
         QVERIFY(torch::isfinite(y).all().item<bool>());
@@ -158,11 +157,16 @@ void TestModels::matchesTorchvision_data()
     QTest::addColumn<QString>("torchvisionName");
     QTest::addColumn<qint64>("parameters");
     // Counted with torchvision 0.14 (make_weights.py prints them).
-    QTest::newRow("resnet18") << "resnet18" << "resnet18" << qint64(11689512);
-    QTest::newRow("resnet34") << "resnet34" << "resnet34" << qint64(21797672);
-    QTest::newRow("resnet50") << "resnet50" << "resnet50" << qint64(25557032);
-    QTest::newRow("vgg16") << "vgg16" << "vgg16_bn" << qint64(138365992);
-    QTest::newRow("vgg19") << "vgg19" << "vgg19_bn" << qint64(143678248);
+    QTest::newRow("resnet18") << "resnet18"
+                              << "resnet18" << qint64(11689512);
+    QTest::newRow("resnet34") << "resnet34"
+                              << "resnet34" << qint64(21797672);
+    QTest::newRow("resnet50") << "resnet50"
+                              << "resnet50" << qint64(25557032);
+    QTest::newRow("vgg16") << "vgg16"
+                           << "vgg16_bn" << qint64(138365992);
+    QTest::newRow("vgg19") << "vgg19"
+                           << "vgg19_bn" << qint64(143678248);
 }
 
 void TestModels::matchesTorchvision()
@@ -191,9 +195,12 @@ void TestModels::importsTorchScriptByName_data()
 {
     QTest::addColumn<QString>("arch");
     QTest::addColumn<QString>("fixtureName");
-    QTest::newRow("resnet18") << "resnet18" << "resnet18";
-    QTest::newRow("resnet50") << "resnet50" << "resnet50";
-    QTest::newRow("vgg16") << "vgg16" << "vgg16_bn";
+    QTest::newRow("resnet18") << "resnet18"
+                              << "resnet18";
+    QTest::newRow("resnet50") << "resnet50"
+                              << "resnet50";
+    QTest::newRow("vgg16") << "vgg16"
+                           << "vgg16_bn";
 }
 
 void TestModels::importsTorchScriptByName()
@@ -218,10 +225,10 @@ void TestModels::importsTorchScriptByName()
     const auto headBias = stateTensor(*model, model->headPrefix() + ".bias");
     QVERIFY(torch::equal(headBias, torch::tensor({0.1f, 0.2f, 0.3f})));
     // make_weights.py settles batch norm with three passes.
-    QCOMPARE(stateTensor(*model, arch.startsWith(QLatin1String("vgg")) ? "features.1.num_batches_tracked"
-                                                                       : "bn1.num_batches_tracked")
+    QCOMPARE(stateTensor(*model,
+                 arch.startsWith(QLatin1String("vgg")) ? "features.1.num_batches_tracked" : "bn1.num_batches_tracked")
                  .item<int64_t>(),
-             int64_t(3));
+        int64_t(3));
 
     // The same output as the Python model on the same input proves the wiring, not just the names.
     auto reference = torch::jit::load(fixture(fixtureName + QLatin1String("_3cls_ref.pt")), torch::kCPU);
@@ -238,8 +245,10 @@ void TestModels::reinitialisesHeadOfOtherSize_data()
 {
     QTest::addColumn<QString>("arch");
     QTest::addColumn<QString>("fixtureName");
-    QTest::newRow("resnet18") << "resnet18" << "resnet18";
-    QTest::newRow("vgg16") << "vgg16" << "vgg16_bn";
+    QTest::newRow("resnet18") << "resnet18"
+                              << "resnet18";
+    QTest::newRow("vgg16") << "vgg16"
+                           << "vgg16_bn";
 }
 
 void TestModels::reinitialisesHeadOfOtherSize()
@@ -252,9 +261,10 @@ void TestModels::reinitialisesHeadOfOtherSize()
     const auto headBefore = stateTensor(*model, head + ".weight").clone();
 
     const ImportReport report = importWeights(*model, file);
-    QCOMPARE(report.reinitialised, (std::vector<std::string>{head + ".weight", head + ".bias"}));
-    QVERIFY2(contains(report.notes, QStringLiteral("classifier head has 3 outputs in the file, 5 here: re-initialised")),
-             qPrintable(joined(report.notes)));
+    QCOMPARE(report.reinitialised, (std::vector<std::string> {head + ".weight", head + ".bias"}));
+    QVERIFY2(
+        contains(report.notes, QStringLiteral("classifier head has 3 outputs in the file, 5 here: re-initialised")),
+        qPrintable(joined(report.notes)));
     QCOMPARE(report.loaded.size() + 2, namedState(*model).size());
     QCOMPARE(stateTensor(*model, head + ".weight").size(0), int64_t(5));
     // Freshly drawn, not the old values, and the body came from the file.
@@ -360,7 +370,8 @@ void TestModels::sumsRgbFirstConvIntoGrey_data()
 {
     QTest::addColumn<QString>("arch");
     QTest::addColumn<QString>("fixtureName");
-    QTest::newRow("resnet18") << "resnet18" << "resnet18";
+    QTest::newRow("resnet18") << "resnet18"
+                              << "resnet18";
 }
 
 void TestModels::sumsRgbFirstConvIntoGrey()
@@ -371,9 +382,9 @@ void TestModels::sumsRgbFirstConvIntoGrey()
     auto grey = makeModel({arch.toStdString(), 3, 1});
     const ImportReport report = importWeights(*grey, file);
     const std::string first = grey->firstConvWeight();
-    QVERIFY2(contains(report.notes, QString::fromStdString(first)
-                                        + QLatin1String(" has 3 input channels in the file, 1 here: summed")),
-             qPrintable(joined(report.notes)));
+    QVERIFY2(contains(report.notes,
+                 QString::fromStdString(first) + QLatin1String(" has 3 input channels in the file, 1 here: summed")),
+        qPrintable(joined(report.notes)));
     QVERIFY(report.reinitialised.empty());
     const auto source = readTorchScript(file);
     QVERIFY(torch::equal(stateTensor(*grey, first), source.at(first).sum(1, true)));
@@ -401,7 +412,7 @@ void TestModels::saveThenImportIsBitIdentical()
 {
     QFETCH(QString, arch);
     QFETCH(int, channels);
-    const ModelSpec spec{arch.toStdString(), 4, channels};
+    const ModelSpec spec {arch.toStdString(), 4, channels};
     auto trained = makeModel(spec);
     {
         // One training-mode pass gives the batch-norm buffers values a fresh model does not have.
@@ -428,10 +439,10 @@ void TestModels::saveThenImportIsBitIdentical()
         QCOMPARE(a[i].second.dtype(), b[i].second.dtype());
         QVERIFY2(torch::equal(a[i].second, b[i].second), a[i].first.c_str());
     }
-    QCOMPARE(stateTensor(*restored, arch.startsWith(QLatin1String("vgg")) ? "features.1.num_batches_tracked"
-                                                                          : "bn1.num_batches_tracked")
+    QCOMPARE(stateTensor(*restored,
+                 arch.startsWith(QLatin1String("vgg")) ? "features.1.num_batches_tracked" : "bn1.num_batches_tracked")
                  .item<int64_t>(),
-             int64_t(1));
+        int64_t(1));
 }
 
 void TestModels::readsWrappedCheckpointAndNotesExtras()
@@ -451,7 +462,7 @@ void TestModels::readsWrappedCheckpointAndNotesExtras()
     const ImportReport report = importWeights(*model, file);
     QVERIFY2(contains(report.notes, QStringLiteral("start with \"model.\"")), qPrintable(joined(report.notes)));
     QVERIFY2(contains(report.notes, QStringLiteral("entries in the file that were not used: 1")),
-             qPrintable(joined(report.notes)));
+        qPrintable(joined(report.notes)));
     QVERIFY(torch::equal(stateTensor(*model, "layer4.1.conv2.weight"), stateTensor(*trained, "layer4.1.conv2.weight")));
 }
 

@@ -80,10 +80,9 @@ struct BasicBlockImpl : nn::Module {
         conv2 = register_module("conv2", conv(planes, planes, 3, 1, 1, false));
         bn2 = register_module("bn2", nn::BatchNorm2d(planes));
         if (stride != 1 || inplanes != planes * kExpansion)
-            downsample = register_module(
-                "downsample",
-                nn::Sequential(conv(inplanes, planes * kExpansion, 1, stride, 0, false),
-                               nn::BatchNorm2d(planes * kExpansion)));
+            downsample = register_module("downsample",
+                nn::Sequential(
+                    conv(inplanes, planes * kExpansion, 1, stride, 0, false), nn::BatchNorm2d(planes * kExpansion)));
     }
 
     torch::Tensor forward(torch::Tensor x)
@@ -94,9 +93,9 @@ struct BasicBlockImpl : nn::Module {
         return torch::relu(out);
     }
 
-    nn::Conv2d conv1{nullptr}, conv2{nullptr};
-    nn::BatchNorm2d bn1{nullptr}, bn2{nullptr};
-    nn::Sequential downsample{nullptr};
+    nn::Conv2d conv1 {nullptr}, conv2 {nullptr};
+    nn::BatchNorm2d bn1 {nullptr}, bn2 {nullptr};
+    nn::Sequential downsample {nullptr};
 };
 TORCH_MODULE(BasicBlock);
 
@@ -112,10 +111,9 @@ struct BottleneckImpl : nn::Module {
         conv3 = register_module("conv3", conv(planes, planes * kExpansion, 1, 1, 0, false));
         bn3 = register_module("bn3", nn::BatchNorm2d(planes * kExpansion));
         if (stride != 1 || inplanes != planes * kExpansion)
-            downsample = register_module(
-                "downsample",
-                nn::Sequential(conv(inplanes, planes * kExpansion, 1, stride, 0, false),
-                               nn::BatchNorm2d(planes * kExpansion)));
+            downsample = register_module("downsample",
+                nn::Sequential(
+                    conv(inplanes, planes * kExpansion, 1, stride, 0, false), nn::BatchNorm2d(planes * kExpansion)));
     }
 
     torch::Tensor forward(torch::Tensor x)
@@ -127,14 +125,13 @@ struct BottleneckImpl : nn::Module {
         return torch::relu(out);
     }
 
-    nn::Conv2d conv1{nullptr}, conv2{nullptr}, conv3{nullptr};
-    nn::BatchNorm2d bn1{nullptr}, bn2{nullptr}, bn3{nullptr};
-    nn::Sequential downsample{nullptr};
+    nn::Conv2d conv1 {nullptr}, conv2 {nullptr}, conv3 {nullptr};
+    nn::BatchNorm2d bn1 {nullptr}, bn2 {nullptr}, bn3 {nullptr};
+    nn::Sequential downsample {nullptr};
 };
 TORCH_MODULE(Bottleneck);
 
-class ResNetImpl : public ClassifierImpl
-{
+class ResNetImpl : public ClassifierImpl {
 public:
     template <typename Block>
     static std::shared_ptr<ResNetImpl> make(const ModelSpec &spec, const std::array<int, 4> &blocks)
@@ -165,8 +162,7 @@ private:
     {
     }
 
-    template <typename Block>
-    void build(const std::array<int, 4> &blocks)
+    template <typename Block> void build(const std::array<int, 4> &blocks)
     {
         // Registration order is torchvision's, so namedState() lists names as its state_dict does.
         m_conv1 = register_module("conv1", conv(spec().inChannels, 64, 7, 2, 3, false));
@@ -188,20 +184,19 @@ private:
         initConvAndNorm(*this);
     }
 
-    nn::Conv2d m_conv1{nullptr};
-    nn::BatchNorm2d m_bn1{nullptr};
-    nn::MaxPool2d m_maxpool{nullptr};
+    nn::Conv2d m_conv1 {nullptr};
+    nn::BatchNorm2d m_bn1 {nullptr};
+    nn::MaxPool2d m_maxpool {nullptr};
     std::vector<nn::Sequential> m_layers;
-    nn::AdaptiveAvgPool2d m_avgpool{nullptr};
-    nn::Linear m_fc{nullptr};
+    nn::AdaptiveAvgPool2d m_avgpool {nullptr};
+    nn::Linear m_fc {nullptr};
 };
 
 // ---- VGG with batch norm (torchvision's vgg16_bn / vgg19_bn) ----
 
 constexpr int kPool = 0; // a max-pool entry in a VGG configuration
 
-class VggImpl : public ClassifierImpl
-{
+class VggImpl : public ClassifierImpl {
 public:
     VggImpl(const ModelSpec &spec, const std::vector<int> &config)
         : ClassifierImpl(spec)
@@ -222,10 +217,9 @@ public:
         m_avgpool = register_module("avgpool", nn::AdaptiveAvgPool2d(nn::AdaptiveAvgPool2dOptions({7, 7})));
         // Indices 0, 3, 6 hold the linear layers, as in torchvision (ReLU and Dropout in between).
         m_head = nn::Linear(4096, spec.numClasses);
-        m_classifier = register_module(
-            "classifier",
+        m_classifier = register_module("classifier",
             nn::Sequential(nn::Linear(in * 7 * 7, 4096), nn::ReLU(nn::ReLUOptions(true)), nn::Dropout(0.5),
-                           nn::Linear(4096, 4096), nn::ReLU(nn::ReLUOptions(true)), nn::Dropout(0.5), m_head));
+                nn::Linear(4096, 4096), nn::ReLU(nn::ReLUOptions(true)), nn::Dropout(0.5), m_head));
         initConvAndNorm(*this);
         for (auto &m : m_classifier->modules(false))
             if (auto *l = m->as<nn::Linear>())
@@ -251,16 +245,16 @@ private:
         nn::init::zeros_(l.bias);
     }
 
-    nn::Sequential m_features{nullptr};
-    nn::AdaptiveAvgPool2d m_avgpool{nullptr};
-    nn::Sequential m_classifier{nullptr};
-    nn::Linear m_head{nullptr};
+    nn::Sequential m_features {nullptr};
+    nn::AdaptiveAvgPool2d m_avgpool {nullptr};
+    nn::Sequential m_classifier {nullptr};
+    nn::Linear m_head {nullptr};
 };
 
-const std::vector<int> kVgg16 = {64,  64,  kPool, 128, 128, kPool, 256, 256, 256, kPool,
-                                 512, 512, 512,   kPool, 512, 512, 512, kPool};
-const std::vector<int> kVgg19 = {64,  64,  kPool, 128, 128, kPool, 256, 256, 256, 256, kPool,
-                                 512, 512, 512,   512, kPool, 512, 512, 512, 512, kPool};
+const std::vector<int> kVgg16
+    = {64, 64, kPool, 128, 128, kPool, 256, 256, 256, kPool, 512, 512, 512, kPool, 512, 512, 512, kPool};
+const std::vector<int> kVgg19
+    = {64, 64, kPool, 128, 128, kPool, 256, 256, 256, 256, kPool, 512, 512, 512, 512, kPool, 512, 512, 512, 512, kPool};
 
 // ---- weight files ----
 
@@ -283,13 +277,15 @@ TensorMap readWeightFile(const std::string &file)
     try {
         module = torch::jit::load(file, torch::kCPU);
     } catch (const c10::Error &e) {
-        throw WeightImportError(Text::tr("%1 is neither a TorchScript file nor Loupe weights (%2); from PyTorch, save the model with "
-                 "torch.jit.script(model).save(path)")
-                                    .arg(qs(file), firstLine(e.what_without_backtrace())));
+        throw WeightImportError(
+            Text::tr("%1 is neither a TorchScript file nor Loupe weights (%2); from PyTorch, save the model with "
+                     "torch.jit.script(model).save(path)")
+                .arg(qs(file), firstLine(e.what_without_backtrace())));
     } catch (const std::exception &e) {
         throw WeightImportError(
             Text::tr("%1 is neither a TorchScript file nor Loupe weights (%2); from PyTorch, save the model with "
-                 "torch.jit.script(model).save(path)").arg(qs(file), firstLine(e.what())));
+                     "torch.jit.script(model).save(path)")
+                .arg(qs(file), firstLine(e.what())));
     }
     TensorMap tensors;
     for (const auto &p : module.named_parameters(/*recurse=*/true))
@@ -372,7 +368,7 @@ std::vector<std::pair<std::string, torch::Tensor>> namedState(const torch::nn::M
             out.emplace_back(prefix + b.key(), b.value());
     };
     addLocal(model, {});
-    for (const auto &child : model.named_modules(/*name_prefix=*/{}, /*include_self=*/false))
+    for (const auto &child : model.named_modules(/*name_prefix=*/ {}, /*include_self=*/false))
         addLocal(*child.value(), child.key() + ".");
     return out;
 }
@@ -426,9 +422,9 @@ ImportReport importWeights(ClassifierImpl &model, const std::string &file)
                                             .arg(qs(name), shapeText(value.sizes()), shapeText(target.sizes())));
             // A grey pixel g seen as RGB (g, g, g) gives the same response with the summed kernel.
             value = value.sum(1, /*keepdim=*/true);
-            report.notes.push_back(
-                Text::tr("%1 has 3 input channels in the file, 1 here: summed over the channels").arg(qs(name))
-                    .toStdString());
+            report.notes.push_back(Text::tr("%1 has 3 input channels in the file, 1 here: summed over the channels")
+                                       .arg(qs(name))
+                                       .toStdString());
         }
         if (isHead) {
             headCopies.emplace_back(target, value);
@@ -461,9 +457,9 @@ ImportReport importWeights(ClassifierImpl &model, const std::string &file)
         report.notes.push_back(
             Text::tr("names in the file start with \"%1\": read without it").arg(qs(prefix)).toStdString());
     if (countersMissing > 0)
-        report.notes.push_back(
-            Text::tr("batch-norm step counters missing from the file, left as they were: %1").arg(countersMissing)
-                .toStdString());
+        report.notes.push_back(Text::tr("batch-norm step counters missing from the file, left as they were: %1")
+                                   .arg(countersMissing)
+                                   .toStdString());
     const int unused = int(tensors.size()) - used;
     if (unused > 0)
         report.notes.push_back(Text::tr("entries in the file that were not used: %1").arg(unused).toStdString());
@@ -480,15 +476,13 @@ void saveWeights(ClassifierImpl &model, const std::string &file)
         archive.save_to(tmp);
     } catch (const std::exception &e) {
         std::filesystem::remove(tmp, ec);
-        throw std::runtime_error(
-            Text::tr("cannot write %1: %2").arg(qs(file), firstLine(e.what())).toStdString());
+        throw std::runtime_error(Text::tr("cannot write %1: %2").arg(qs(file), firstLine(e.what())).toStdString());
     }
     std::filesystem::rename(tmp, file, ec);
     if (ec) {
         std::error_code ignored;
         std::filesystem::remove(tmp, ignored);
-        throw std::runtime_error(
-            Text::tr("cannot write %1: %2").arg(qs(file), qs(ec.message())).toStdString());
+        throw std::runtime_error(Text::tr("cannot write %1: %2").arg(qs(file), qs(ec.message())).toStdString());
     }
 }
 

@@ -58,9 +58,9 @@ std::vector<std::pair<std::string, torch::Tensor>> namedState(const torch::nn::M
 
 /// What importWeights did, for the log and the UI.
 struct ImportReport {
-    std::vector<std::string> loaded;        ///< names copied from the file
+    std::vector<std::string> loaded; ///< names copied from the file
     std::vector<std::string> reinitialised; ///< names left freshly initialised (head of another size)
-    std::vector<std::string> notes;         ///< one sentence each: head reset, channels summed, unused entries
+    std::vector<std::string> notes; ///< one sentence each: head reset, channels summed, unused entries
 };
 
 /// Loads weights by name from a TorchScript file (torch.jit.script(model).save / torch.jit.save in
