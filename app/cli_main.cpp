@@ -556,7 +556,7 @@ int overfitCheck(const QStringList &args)
         printer.finish();
         for (std::size_t i = 0; i < r.paths.size(); ++i)
             std::printf("%s\n", qPrintable(Cli::tr("  %1  true %2, predicted %3%4")
-                                               .arg(r.paths[i], dataset.classes.value(r.truth[i]), dataset.classes.value(r.predicted[i]))
+                                               .arg(r.paths[i], r.classes.value(r.truth[i]), r.classes.value(r.predicted[i]))
                                                .arg(r.truth[i] == r.predicted[i] ? QString() : Cli::tr("  ← wrong"))));
         std::printf("%s\n", qPrintable(Cli::tr("overfit check %1").arg(r.message)));
         return r.passed ? Done : Failed;

@@ -2,6 +2,7 @@
 
 #include "TestUtil.h"
 
+#include "dataset/ClassificationView.h"
 #include "dataset/DatasetScanner.h"
 #include "dataset/DatasetStats.h"
 #include "dataset/Errors.h"
@@ -40,6 +41,7 @@ private Q_SLOTS:
     void statsSizes();
     void statsObjects();
     void statsDuplicatesAndConflicts();
+    void classificationViewOfObjects();
 
 private:
     static int countOf(const Dataset &ds, const QString &cls)
@@ -413,6 +415,34 @@ void TestDataset::statsDuplicatesAndConflicts()
     QCOMPARE(int(st.conflictGroups.size()), 1);
     QVERIFY(st.conflictGroups[0].join(QLatin1Char(' ')).contains(QStringLiteral("/data/0/2.png")));
     QVERIFY(st.conflictGroups[0].join(QLatin1Char(' ')).contains(QStringLiteral("/data/1/0.png")));
+}
+
+void TestDataset::classificationViewOfObjects()
+{
+    Dataset ds;
+    ds.classes = {QStringLiteral("scratch"), QStringLiteral("spot")};
+    Sample none;
+    Sample both;
+    Annotation small, large;
+    small.classId = 1;
+    small.box = QRectF(0, 0, 4, 4);
+    large.classId = 0;
+    large.box = QRectF(10, 10, 30, 5);
+    both.objects = {small, large};
+    Sample spot;
+    spot.objects = {small};
+    ds.samples = {none, both, spot};
+    QVERIFY(hasOnlyObjectLabels(ds));
+    const Dataset view = classificationView(ds);
+    QCOMPARE(view.classes, QStringList({QStringLiteral("no object"), QStringLiteral("scratch"), QStringLiteral("spot")}));
+    QCOMPARE(view.samples[0].classId, 0);
+    QCOMPARE(view.samples[1].classId, 1); // the larger object wins
+    QCOMPARE(view.samples[2].classId, 2);
+    QVERIFY(!view.warnings.isEmpty());
+    // A dataset with image classes is left alone.
+    const Dataset plain = syntheticClasses({2, 2});
+    QVERIFY(!hasOnlyObjectLabels(plain));
+    QCOMPARE(classificationView(plain).classes, plain.classes);
 }
 
 QTEST_GUILESS_MAIN(TestDataset)

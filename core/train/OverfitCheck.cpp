@@ -1,6 +1,7 @@
 #include "train/OverfitCheck.h"
 
 #include "augment/Pipeline.h"
+#include "dataset/ClassificationView.h"
 #include "dataset/Errors.h"
 #include "model/Models.h"
 #include "train/DataLoader.h"
@@ -57,9 +58,10 @@ std::vector<int> pickStratified(const Dataset &ds, int count, quint64 seed)
 
 } // namespace
 
-OverfitResult runOverfitCheck(const Dataset &dataset, const OverfitOptions &options,
+OverfitResult runOverfitCheck(const Dataset &original, const OverfitOptions &options,
                               const std::function<void(int, double)> &onStep, const StopToken *stop)
 {
+    const Dataset dataset = classificationView(original);
     if (dataset.classes.size() < 2)
         throw DatasetError(Text::tr("the overfit check needs at least two classes; this dataset has %1")
                                .arg(dataset.classes.size()));
@@ -95,6 +97,7 @@ OverfitResult runOverfitCheck(const Dataset &dataset, const OverfitOptions &opti
     torch::optim::Adam optimizer(model->parameters(), torch::optim::AdamOptions(options.learningRate));
     model->train();
     OverfitResult result;
+    result.classes = dataset.classes;
     int settled = 0;
     for (int step = 1; step <= options.maxSteps; ++step) {
         if (stop && stop->stopRequested())

@@ -31,6 +31,7 @@ struct OverfitResult {
     std::vector<QString> paths;
     std::vector<int> truth;
     std::vector<int> predicted;
+    QStringList classes;      ///< names of truth and predicted (object-only datasets get derived classes)
     QStringList failedChecks; ///< each check that failed, with its numbers
     QString message;          ///< verdict with the likely causes when it failed
 };

@@ -1,6 +1,7 @@
 #include "train/RunEvaluation.h"
 
 #include "augment/Pipeline.h"
+#include "dataset/ClassificationView.h"
 #include "dataset/Errors.h"
 #include "model/Models.h"
 #include "model/WeightImportError.h"
@@ -41,13 +42,13 @@ RunEvaluation evaluateRun(const QString &runDir, const Dataset &dataset, const Q
         throw DatasetError(Text::tr("%1 has no checkpoint to evaluate yet").arg(runDir));
 
     // The dataset's class ids mapped onto the run's, by name.
-    Dataset data = dataset;
-    std::vector<int> remap(dataset.classes.size(), -1);
-    for (int c = 0; c < dataset.classes.size(); ++c) {
-        remap[c] = int(runClasses.indexOf(dataset.classes.at(c)));
+    Dataset data = classificationView(dataset);
+    std::vector<int> remap(data.classes.size(), -1);
+    for (int c = 0; c < data.classes.size(); ++c) {
+        remap[c] = int(runClasses.indexOf(data.classes.at(c)));
         if (remap[c] < 0)
             throw DatasetError(Text::tr("class \"%1\" of the dataset is not one the run was trained on (%2)")
-                                   .arg(dataset.classes.at(c), runClasses.join(QLatin1String(", "))));
+                                   .arg(data.classes.at(c), runClasses.join(QLatin1String(", "))));
     }
     std::vector<int> indices;
     for (int i = 0; i < int(data.samples.size()); ++i) {

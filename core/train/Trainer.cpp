@@ -1,6 +1,7 @@
 #include "train/Trainer.h"
 
 #include "augment/Pipeline.h"
+#include "dataset/ClassificationView.h"
 #include "dataset/Errors.h"
 #include "dataset/Split.h"
 #include "eval/Metrics.h"
@@ -83,6 +84,7 @@ QString outcomeText(TrainOutcome outcome)
 
 struct Trainer::Impl {
     Dataset data;
+    bool derivedClasses = false; ///< image classes taken from the objects
     TrainConfig cfg;
     QString runDir;
     bool resume = false;
@@ -105,7 +107,8 @@ struct Trainer::Impl {
 Trainer::Trainer(const Dataset &dataset, TrainConfig config, QString runDir)
     : d(std::make_unique<Impl>())
 {
-    d->data = dataset;
+    d->derivedClasses = hasOnlyObjectLabels(dataset);
+    d->data = classificationView(dataset);
     d->cfg = std::move(config);
     d->runDir = QDir(runDir).absolutePath();
 }
@@ -182,6 +185,8 @@ TrainResult Trainer::Impl::run(const TrainCallbacks &cb)
 
     if (const QString problem = cfg.validate(); !problem.isEmpty())
         return fail(problem);
+    if (derivedClasses)
+        note(data.warnings.back());
     if (data.classes.size() < 2)
         return fail(Text::tr("a classifier needs at least two classes; this dataset has %1").arg(data.classes.size()));
 

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "train/Trainer.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <vector>
+
+namespace loupe {
+
+/// The practice's reading of a pair of loss curves.
+enum class Verdict { NoneYet, Converging, Underfitting, Overfitting, Diverging, Converged };
+
+/// A verdict with the numbers that justify it and what the practice says to do about it.
+struct Diagnosis {
+    Verdict verdict = Verdict::NoneYet;
+    QString title;        ///< one or two words: "Overfitting"
+    QString evidence;     ///< the numbers behind the verdict, in a sentence
+    QStringList remedies; ///< the practice's remedies, most effective first; empty when none apply
+
+    // The measurements the rules looked at (losses in the loss's own units).
+    int epochs = 0;            ///< evaluated epochs in the history
+    double chanceLoss = 0;     ///< a uniform guess's cross-entropy, ln(classes): the scale of "high" and "low"
+    double trainLoss = 0;      ///< last epoch's
+    double devLoss = 0;        ///< last epoch's
+    double bestDevLoss = 0;
+    int bestDevEpoch = 0;
+    double trainSlope = 0;     ///< per epoch over the recent window, as a fraction of chanceLoss
+    double devSlope = 0;       ///< likewise
+};
+
+/// Reads the history of a run (one entry per evaluated epoch, in order) of a classifier with
+/// `classes` classes. Non-finite losses count as divergence, never as numbers.
+Diagnosis diagnose(const std::vector<EpochMetrics> &history, int classes);
+
+/// Human name of a verdict ("overfitting").
+QString verdictName(Verdict verdict);
+
+} // namespace loupe
