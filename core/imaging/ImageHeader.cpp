@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QFile>
 
+#include <fcntl.h>
+
 #include <climits>
 #include <cstdint>
 #include <cstring>
@@ -501,14 +503,20 @@ std::optional<ImageHeader> parseImageHeader(const char *data, std::size_t size, 
 
 std::optional<ImageHeader> readImageHeader(const QString &path, QString *reason)
 {
-    // One chunk covers almost every header; FileSource seeks for the rest.
-    constexpr qint64 firstChunk = 64 * 1024;
+    // 4 KB covers almost every header (a JPEG's size sits near byte 160); FileSource seeks for the
+    // rest, such as a header behind large EXIF data. A larger first read costs dearly on a cold
+    // disk: the kernel's read-ahead turns 64 KB into ~256 KB a file, 2.6 GB for 10,000 images.
+    constexpr qint64 firstChunk = 4 * 1024;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         if (reason)
             *reason = QCoreApplication::translate("loupe::ImageHeader", "cannot open file: %1").arg(file.errorString());
         return std::nullopt;
     }
+#ifdef POSIX_FADV_RANDOM
+    // Only the header is wanted: no read-ahead of the pixels.
+    ::posix_fadvise(file.handle(), 0, 0, POSIX_FADV_RANDOM);
+#endif
     const QByteArray head = file.read(firstChunk);
     if (head.isEmpty() && file.size() > 0) {
         if (reason)
