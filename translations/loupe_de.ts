@@ -2,181 +2,1005 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>loupe::Advisor</name>
+    <message>
+        <source>max_delta %1</source>
+        <translation>max_delta %1</translation>
+    </message>
+    <message>
+        <source>max %1</source>
+        <translation>max %1</translation>
+    </message>
+    <message>
+        <source>min %1</source>
+        <translation>min %1</translation>
+    </message>
+    <message>
+        <source>Objects too small</source>
+        <translation>Objekte zu klein</translation>
+    </message>
+    <message>
+        <source>Saturated pixels</source>
+        <translation>Gesättigte Pixel</translation>
+    </message>
+    <message>
+        <source>Wide images turned over</source>
+        <translation>Breite Bilder hochkant gedreht</translation>
+    </message>
+    <message>
+        <source>Blur erases small objects</source>
+        <translation>Weichzeichnen löscht kleine Objekte</translation>
+    </message>
+    <message>
+        <source>Objects cut out</source>
+        <translation>Objekte abgeschnitten</translation>
+    </message>
+    <message>
+        <source>%1 of %2 objects in %3 images end smaller than %4×%4 px after the pipeline&apos;s resizing, cropping and scaling (smallest side %5 px)</source>
+        <translation>%1 von %2 Objekten in %3 Bildern sind nach Skalieren, Zuschneiden und Zoomen der Pipeline kleiner als %4×%4 px (kleinste Seite %5 px)</translation>
+    </message>
+    <message>
+        <source>; %1 of them are already smaller in the original images</source>
+        <translation>; %1 davon sind schon in den Originalbildern kleiner</translation>
+    </message>
+    <message>
+        <source>Use a larger input (at least %1 px instead of %2), crop the images to the region of interest, or tile them (e.g. 4×4 patches) so the defects keep their pixels.</source>
+        <translation>Verwenden Sie eine größere Eingabe (mindestens %1 px statt %2), schneiden Sie die Bilder auf den relevanten Bereich zu oder zerlegen Sie sie in Kacheln (z. B. 4×4), damit die Defekte ihre Pixel behalten.</translation>
+    </message>
+    <message>
+        <source>Zoom out less, crop the images to the region of interest, or tile them (e.g. 4×4 patches).</source>
+        <translation>Zoomen Sie weniger heraus, schneiden Sie die Bilder auf den relevanten Bereich zu oder zerlegen Sie sie in Kacheln (z. B. 4×4).</translation>
+    </message>
+    <message>
+        <source>%1 at %2 turns %3% of the pixels pure black or white on average over %4 sampled images (up to %5% in one); %6 of them lose more than %7%</source>
+        <translation>%1 bei %2 macht im Mittel über %4 Stichprobenbilder %3% der Pixel rein schwarz oder weiß (bis zu %5% in einem Bild); %6 davon verlieren mehr als %7%</translation>
+    </message>
+    <message>
+        <source>Narrow the range to %1 or less, which keeps the clipped share under %2%.</source>
+        <translation>Verengen Sie den Bereich auf %1 oder weniger; dann bleibt der abgeschnittene Anteil unter %2%.</translation>
+    </message>
+    <message>
+        <source>%1 turns %2 images with an aspect of %3:1 or more (up to %4:1) on their side, which drops much of their detail</source>
+        <translation>%1 legt %2 Bilder mit einem Seitenverhältnis von %3:1 oder mehr (bis %4:1) auf die Seite, wodurch viele Details verloren gehen</translation>
+    </message>
+    <message>
+        <source>Use flips instead, rotate by a few degrees at most, or tile the images into square patches before turning them.</source>
+        <translation>Spiegeln Sie stattdessen, drehen Sie höchstens um wenige Grad oder zerlegen Sie die Bilder vor dem Drehen in quadratische Kacheln.</translation>
+    </message>
+    <message>
+        <source>%1 with σ up to %2 px: %3 of %4 objects in %5 images are at most %6 px across at that point (smallest %7 px), and a blur of 2σ ≥ half their size can erase them</source>
+        <translation>%1 mit σ bis %2 px: %3 von %4 Objekten in %5 Bildern sind an dieser Stelle höchstens %6 px groß (kleinstes %7 px), und eine Unschärfe mit 2σ ≥ halber Objektgröße kann sie auslöschen</translation>
+    </message>
+    <message>
+        <source>Lower max_sigma to %1 px or less, or use a larger input.</source>
+        <translation>Senken Sie max_sigma auf %1 px oder weniger oder verwenden Sie eine größere Eingabe.</translation>
+    </message>
+    <message>
+        <source>Leave blur out for objects this small, or use a larger input.</source>
+        <translation>Verzichten Sie bei so kleinen Objekten auf Weichzeichnen oder verwenden Sie eine größere Eingabe.</translation>
+    </message>
+    <message>
+        <source>%1 can leave %2 of %3 objects out of the image entirely and cut %4 more by over %5%, in %6 images</source>
+        <translation>%1 kann in %6 Bildern %2 von %3 Objekten ganz aus dem Bild lassen und %4 weitere um mehr als %5% beschneiden</translation>
+    </message>
+    <message>
+        <source>Crop larger (min_scale closer to 1), or crop to the region of interest first.</source>
+        <translation>Schneiden Sie größer zu (min_scale näher an 1) oder schneiden Sie zuerst auf den relevanten Bereich zu.</translation>
+    </message>
+    <message>
+        <source>Lower max_fraction, or crop to the region of interest with a margin first.</source>
+        <translation>Senken Sie max_fraction oder schneiden Sie zuerst mit Rand auf den relevanten Bereich zu.</translation>
+    </message>
+    <message>
+        <source>Zoom in less (a lower max), or crop to the region of interest first.</source>
+        <translation>Zoomen Sie weniger hinein (kleineres max) oder schneiden Sie zuerst auf den relevanten Bereich zu.</translation>
+    </message>
+    <message>
+        <source>Use a coarser grid, or overlap the tiles by cropping with a margin.</source>
+        <translation>Verwenden Sie ein gröberes Raster oder lassen Sie die Kacheln durch Zuschneiden mit Rand überlappen.</translation>
+    </message>
+    <message>
+        <source>Rotate by fewer degrees, or leave a margin around the region of interest.</source>
+        <translation>Drehen Sie um weniger Grad oder lassen Sie einen Rand um den relevanten Bereich.</translation>
+    </message>
+    <message>
+        <source>Move or enlarge the crop so that it covers where the objects lie.</source>
+        <translation>Verschieben oder vergrößern Sie den Ausschnitt so, dass er die Lage der Objekte abdeckt.</translation>
+    </message>
+    <message>
+        <source>Resizing cannot keep objects this small: they need the images&apos; full resolution (%1 px). Crop the images to the region of interest, or tile them (e.g. 4×4 patches) instead of resizing.</source>
+        <translation>Durch Skalieren lassen sich so kleine Objekte nicht erhalten: Sie brauchen die volle Auflösung der Bilder (%1 px). Schneiden Sie die Bilder auf den relevanten Bereich zu oder zerlegen Sie sie in Kacheln (z. B. 4×4), statt sie zu skalieren.</translation>
+    </message>
+</context>
+<context>
+    <name>loupe::AugmentPanel</name>
+    <message>
+        <source>rot %1°</source>
+        <translation>Drehung %1°</translation>
+    </message>
+    <message>
+        <source>zoom ×%1</source>
+        <translation>Zoom ×%1</translation>
+    </message>
+    <message>
+        <source>shift %1,%2</source>
+        <translation>Versatz %1,%2</translation>
+    </message>
+    <message>
+        <source>bright %1%2</source>
+        <translation>Helligkeit %1%2</translation>
+    </message>
+    <message>
+        <source>contrast ×%1</source>
+        <translation>Kontrast ×%1</translation>
+    </message>
+    <message>
+        <source>γ %1</source>
+        <translation>γ %1</translation>
+    </message>
+    <message>
+        <source>noise %1</source>
+        <translation>Rauschen %1</translation>
+    </message>
+    <message>
+        <source>blur σ%1</source>
+        <translation>Unschärfe σ%1</translation>
+    </message>
+    <message>
+        <source>crop %1,%2 %3×%4</source>
+        <translation>Ausschnitt %1,%2 %3×%4</translation>
+    </message>
+    <message>
+        <source>tile %1,%2</source>
+        <translation>Kachel %1,%2</translation>
+    </message>
+    <message>
+        <source>no random change</source>
+        <translation>keine zufällige Änderung</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>no class</source>
+        <translation>keine Klasse</translation>
+    </message>
+    <message>
+        <source>%1
+%2×%2, %3 channel(s), label %4</source>
+        <translation>%1
+%2×%2, Kanäle: %3, Label %4</translation>
+    </message>
+    <message>
+        <source>%1: %2
+</source>
+        <translation>%1: %2
+</translation>
+    </message>
+    <message>
+        <source>#%1 before (%2×%3)</source>
+        <translation>#%1 vorher (%2×%3)</translation>
+    </message>
+    <message>
+        <source>%1×%2 out
+</source>
+        <translation>%1×%2 Ausgabe
+</translation>
+    </message>
+    <message>
+        <source>pipeline %1: %2</source>
+        <translation>Pipeline %1: %2</translation>
+    </message>
+    <message>
+        <source>%1  (p %2)</source>
+        <translation>%1  (p %2)</translation>
+    </message>
+    <message>
+        <source>Training pipeline</source>
+        <translation>Trainings-Pipeline</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Move the step up</source>
+        <translation>Schritt nach oben verschieben</translation>
+    </message>
+    <message>
+        <source>Move the step down</source>
+        <translation>Schritt nach unten verschieben</translation>
+    </message>
+    <message>
+        <source>Load…</source>
+        <translation>Laden…</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Speichern…</translation>
+    </message>
+    <message>
+        <source>Use default for training</source>
+        <translation>Standard fürs Training verwenden</translation>
+    </message>
+    <message>
+        <source>Resize to the model&apos;s input, random horizontal flip, normalise</source>
+        <translation>Auf die Modelleingabe skalieren, zufällig horizontal spiegeln, normalisieren</translation>
+    </message>
+    <message>
+        <source>Advisor</source>
+        <translation>Berater</translation>
+    </message>
+    <message>
+        <source>Click a warning to see the images it names, before and after</source>
+        <translation>Klicken Sie auf eine Warnung, um die genannten Bilder vorher und nachher zu sehen</translation>
+    </message>
+    <message>
+        <source>Random sample</source>
+        <translation>Zufällige Stichprobe</translation>
+    </message>
+    <message>
+        <source> images</source>
+        <translation> Bilder</translation>
+    </message>
+    <message>
+        <source>seed </source>
+        <translation>Seed </translation>
+    </message>
+    <message>
+        <source>or indices / file names, e.g. 3, 17, part_004.jpg</source>
+        <translation>oder Indizes / Dateinamen, z. B. 3, 17, part_004.jpg</translation>
+    </message>
+    <message>
+        <source> variants</source>
+        <translation> Varianten</translation>
+    </message>
+    <message>
+        <source>Evaluation view</source>
+        <translation>Evaluierungsansicht</translation>
+    </message>
+    <message>
+        <source>Only the deterministic steps: what evaluation and inference see</source>
+        <translation>Nur die deterministischen Schritte: was Evaluierung und Inferenz sehen</translation>
+    </message>
+    <message>
+        <source>Exact batch</source>
+        <translation>Exakter Batch</translation>
+    </message>
+    <message>
+        <source>The first images of an epoch as the training data loader hands them to the model, de-normalised</source>
+        <translation>Die ersten Bilder einer Epoche, wie der Trainings-Datenlader sie dem Modell übergibt, denormalisiert</translation>
+    </message>
+    <message>
+        <source>input </source>
+        <translation>Eingabe </translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>3 channels</source>
+        <translation>3 Kanäle</translation>
+    </message>
+    <message>
+        <source>1 channel</source>
+        <translation>1 Kanal</translation>
+    </message>
+    <message>
+        <source>epoch </source>
+        <translation>Epoche </translation>
+    </message>
+    <message>
+        <source> in batch</source>
+        <translation> im Batch</translation>
+    </message>
+    <message>
+        <source>Open a dataset to preview its augmented images.</source>
+        <translation>Öffnen Sie einen Datensatz, um seine augmentierten Bilder anzusehen.</translation>
+    </message>
+    <message>
+        <source>This dataset has no images.</source>
+        <translation>Dieser Datensatz enthält keine Bilder.</translation>
+    </message>
+    <message>
+        <source>Not in this dataset: %1</source>
+        <translation>Nicht in diesem Datensatz: %1</translation>
+    </message>
+    <message>
+        <source>Not applied: %1: %2</source>
+        <translation>Nicht angewendet: %1: %2</translation>
+    </message>
+    <message>
+        <source>Untick to switch the step off</source>
+        <translation>Häkchen entfernen, um den Schritt auszuschalten</translation>
+    </message>
+    <message>
+        <source>No step selected</source>
+        <translation>Kein Schritt ausgewählt</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; parameters</source>
+        <translation>Parameter von &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>No parameters.</source>
+        <translation>Keine Parameter.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Load augmentation pipeline</source>
+        <translation>Augmentierungs-Pipeline laden</translation>
+    </message>
+    <message>
+        <source>Pipeline (*.json)</source>
+        <translation>Pipeline (*.json)</translation>
+    </message>
+    <message>
+        <source>Load pipeline</source>
+        <translation>Pipeline laden</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a pipeline: %2: %3</source>
+        <translation>%1 ist keine Pipeline: %2: %3</translation>
+    </message>
+    <message>
+        <source>Save augmentation pipeline</source>
+        <translation>Augmentierungs-Pipeline speichern</translation>
+    </message>
+    <message>
+        <source>Save pipeline</source>
+        <translation>Pipeline speichern</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Exact batch: the first %1 images of epoch %2 as the data loader gives them to the model (%3×%3, %4 channel(s)), de-normalised.</source>
+        <translation>Exakter Batch: die ersten %1 Bilder von Epoche %2, wie der Datenlader sie dem Modell übergibt (%3×%3, Kanäle: %4), denormalisiert.</translation>
+    </message>
+    <message>
+        <source>Evaluation view: only the deterministic steps, as evaluation and inference see the images.</source>
+        <translation>Evaluierungsansicht: nur die deterministischen Schritte, so wie Evaluierung und Inferenz die Bilder sehen.</translation>
+    </message>
+    <message>
+        <source>Each row: the image before (framed), then %1 training variants; hover a picture for every parameter.</source>
+        <translation>Jede Zeile: das Bild vorher (gerahmt), dann %1 Trainingsvarianten; zeigen Sie auf ein Bild, um alle Parameter zu sehen.</translation>
+    </message>
+    <message>
+        <source>Click to show the images concerned, before and after</source>
+        <translation>Klicken, um die betroffenen Bilder vorher und nachher zu zeigen</translation>
+    </message>
+    <message>
+        <source>No warnings: objects stay visible, pixels stay in range, nothing is cut out.</source>
+        <translation>Keine Warnungen: Objekte bleiben sichtbar, Pixel bleiben im Wertebereich, nichts wird abgeschnitten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Advisor: %n warning(s)</source>
+        <translation>
+            <numerusform>Berater: %n Warnung</numerusform>
+            <numerusform>Berater: %n Warnungen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>loupe::BrowserPanel</name>
+    <message>
+        <source>Broken only</source>
+        <translation>Nur defekte</translation>
+    </message>
+    <message>
+        <source>◀</source>
+        <translation>◀</translation>
+    </message>
+    <message>
+        <source>Previous image (Left)</source>
+        <translation>Vorheriges Bild (Links)</translation>
+    </message>
+    <message>
+        <source>▶</source>
+        <translation>▶</translation>
+    </message>
+    <message>
+        <source>Next image (Right)</source>
+        <translation>Nächstes Bild (Rechts)</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>Fit the image to the window (F)</source>
+        <translation>Bild in das Fenster einpassen (F)</translation>
+    </message>
+    <message>
+        <source>1:1</source>
+        <translation>1:1</translation>
+    </message>
+    <message>
+        <source>One image pixel per screen pixel (1)</source>
+        <translation>Ein Bildpixel pro Bildschirmpixel (1)</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <source>Show boxes and masks in class colours</source>
+        <translation>Boxen und Masken in Klassenfarben anzeigen</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Messen</translation>
+    </message>
+    <message>
+        <source>Drag across a defect to measure it in image pixels</source>
+        <translation>Über einen Defekt ziehen, um ihn in Bildpixeln zu messen</translation>
+    </message>
+    <message>
+        <source>Show one class</source>
+        <translation>Eine Klasse anzeigen</translation>
+    </message>
+    <message>
+        <source>All classes</source>
+        <translation>Alle Klassen</translation>
+    </message>
+    <message>
+        <source>All splits</source>
+        <translation>Alle Splits</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>dev</source>
+        <translation>Dev</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>no split</source>
+        <translation>kein Split</translation>
+    </message>
+    <message>
+        <source>Filter by path</source>
+        <translation>Nach Pfad filtern</translation>
+    </message>
+    <message>
+        <source>Sort the grid</source>
+        <translation>Raster sortieren</translation>
+    </message>
+    <message>
+        <source>Dataset order</source>
+        <translation>Reihenfolge im Datensatz</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Klasse</translation>
+    </message>
+    <message>
+        <source>Image size</source>
+        <translation>Bildgröße</translation>
+    </message>
+    <message>
+        <source>Thumbnail size</source>
+        <translation>Größe der Vorschaubilder</translation>
+    </message>
+    <message>
+        <source>Sort:</source>
+        <translation>Sortierung:</translation>
+    </message>
+    <message>
+        <source>Open a dataset to browse its images.</source>
+        <translation>Öffnen Sie einen Datensatz, um seine Bilder zu durchsuchen.</translation>
+    </message>
+    <message>
+        <source>No dataset open</source>
+        <translation>Kein Datensatz geöffnet</translation>
+    </message>
+    <message>
+        <source>showing %1 of %2</source>
+        <translation>%1 von %2 angezeigt</translation>
+    </message>
+    <message>
+        <source> (%1 broken)</source>
+        <translation> (%1 defekt)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be shown: %2</source>
+        <translation>%1 kann nicht angezeigt werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>loupe::Checkpoint</name>
+    <message>
+        <source>cannot write the checkpoint %1: %2</source>
+        <translation>der Checkpoint %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 was written for another model: %2 does not fit</source>
+        <translation>%1 wurde für ein anderes Modell geschrieben: %2 passt nicht</translation>
+    </message>
+    <message>
+        <source>%1 is not a readable checkpoint: %2</source>
+        <translation>%1 ist kein lesbarer Checkpoint: %2</translation>
+    </message>
+</context>
+<context>
     <name>loupe::ClassBalanceChart</name>
     <message>
         <source>images per class</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder pro Klasse</translation>
     </message>
     <message>
         <source>less than half of the largest class</source>
-        <translation type="unfinished"></translation>
+        <translation>weniger als die Hälfte der größten Klasse</translation>
     </message>
     <message>
         <source>count</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzahl</translation>
     </message>
     <message>
         <source>objects per class</source>
-        <translation type="unfinished"></translation>
+        <translation>Objekte pro Klasse</translation>
     </message>
     <message>
         <source>objects</source>
-        <translation type="unfinished"></translation>
+        <translation>Objekte</translation>
     </message>
     <message>
         <source>images</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder</translation>
+    </message>
+</context>
+<context>
+    <name>loupe::ClassificationView</name>
+    <message>
+        <source>no object</source>
+        <translation>kein Objekt</translation>
+    </message>
+    <message>
+        <source>image classes derived from the objects: an image takes the class of its largest object; images without objects are &quot;%1&quot;</source>
+        <translation>Bildklassen aus den Objekten abgeleitet: Ein Bild erhält die Klasse seines größten Objekts; Bilder ohne Objekte sind „%1“</translation>
     </message>
 </context>
 <context>
     <name>loupe::Cli</name>
     <message>
-        <source>usage: loupe-cli COMMAND ...
-commands:
-  inspect DATASET [--format F] [--labels FILE] [--json] [--threads N] [--headers-only]
-  make-demo OUT_DIR [--kind fashion|defects] [--per-class N] [--seed N]
-Run &apos;loupe-cli COMMAND --help&apos; for a command&apos;s options.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Reports what a dataset holds: classes, sizes, objects, broken files, duplicates and warnings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeigt, was ein Datensatz enthält: Klassen, Größen, Objekte, defekte Dateien, Duplikate und Warnungen.</translation>
     </message>
     <message>
         <source>A folder, CSV, COCO JSON, VOC or YOLO folder, or IDX file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Ordner, eine CSV-Datei, COCO-JSON, ein VOC- oder YOLO-Ordner oder eine IDX-Datei.</translation>
     </message>
     <message>
         <source>auto, folder, csv, coco, voc, yolo or idx.</source>
-        <translation type="unfinished"></translation>
+        <translation>auto, folder, csv, coco, voc, yolo oder idx.</translation>
     </message>
     <message>
         <source>A label file kept apart from the images.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Label-Datei, die getrennt von den Bildern liegt.</translation>
     </message>
     <message>
         <source>Print one JSON object for scripts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein JSON-Objekt für Skripte ausgeben.</translation>
     </message>
     <message>
         <source>Worker threads (0 = every core).</source>
-        <translation type="unfinished"></translation>
+        <translation>Worker-Threads (0 = alle Kerne).</translation>
     </message>
     <message>
         <source>Read image headers only; skip the full decode check.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Bild-Header lesen; die vollständige Dekodierprüfung auslassen.</translation>
     </message>
     <message>
         <source>inspect takes one DATASET; see &apos;loupe-cli inspect --help&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>inspect erwartet genau ein DATASET; siehe &apos;loupe-cli inspect --help&apos;</translation>
     </message>
     <message>
         <source>--threads expects a whole number of 0 or more, got &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>--threads erwartet eine ganze Zahl ab 0, erhalten: „%1“</translation>
     </message>
     <message>
         <source>Reading headers</source>
-        <translation type="unfinished"></translation>
+        <translation>Header werden gelesen</translation>
     </message>
     <message>
         <source>Checking images</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder werden geprüft</translation>
     </message>
     <message>
         <source>Writes a demo dataset: Fashion-MNIST as class folders, or generated inspection images with COCO boxes and masks.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreibt einen Demo-Datensatz: Fashion-MNIST als Klassenordner oder generierte Prüfbilder mit COCO-Boxen und -Masken.</translation>
     </message>
     <message>
         <source>Folder to write into.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zielordner.</translation>
     </message>
     <message>
         <source>fashion or defects.</source>
-        <translation type="unfinished"></translation>
+        <translation>fashion oder defects.</translation>
     </message>
     <message>
         <source>Images per class (fashion: per split; 0 = all).</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder pro Klasse (fashion: pro Split; 0 = alle).</translation>
     </message>
     <message>
         <source>Seed of the generated defects.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seed der generierten Defekte.</translation>
     </message>
     <message>
         <source>make-demo takes one OUT_DIR; see &apos;loupe-cli make-demo --help&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>make-demo erwartet genau ein OUT_DIR; siehe &apos;loupe-cli make-demo --help&apos;</translation>
     </message>
     <message>
         <source>--per-class expects a whole number of 0 or more, got &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>--per-class erwartet eine ganze Zahl ab 0, erhalten: „%1“</translation>
     </message>
     <message>
         <source>--seed expects a whole number, got &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>--seed erwartet eine ganze Zahl, erhalten: „%1“</translation>
     </message>
     <message>
         <source>Writing images</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder werden geschrieben</translation>
     </message>
     <message>
         <source>--kind expects fashion or defects, got &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>--kind erwartet fashion oder defects, erhalten: „%1“</translation>
     </message>
     <message>
         <source>Wrote %1 images to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Bilder nach %2 geschrieben</translation>
     </message>
     <message>
         <source>unknown command &quot;%1&quot;
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Befehl „%1“
+%2</translation>
+    </message>
+    <message>
+        <source>usage: loupe-cli COMMAND ...
+commands:
+  inspect DATASET [--format F] [--labels FILE] [--json] [--threads N] [--headers-only]
+  make-demo OUT_DIR [--kind fashion|defects] [--per-class N] [--seed N]
+  train DATASET --out RUN_DIR [--model M] [--image-size N] [--epochs N] [--batch N] [--lr X]
+        [--optimizer sgd|adam|adamw] [--augment PIPELINE.json|none] [--class-weights auto|none|W,..]
+        [--early-stop PATIENCE] [--init WEIGHTS] [--threads N] [--seed N] [--dev-fraction F] [--resume]
+  eval RUN_DIR DATASET [--json] [--predictions FILE.csv]
+  overfit-check DATASET [--model M] [--images 5]
+Run &apos;loupe-cli COMMAND --help&apos; for a command&apos;s options.</source>
+        <translation>Aufruf: loupe-cli COMMAND ...
+Befehle:
+  inspect DATASET [--format F] [--labels FILE] [--json] [--threads N] [--headers-only]
+  make-demo OUT_DIR [--kind fashion|defects] [--per-class N] [--seed N]
+  train DATASET --out RUN_DIR [--model M] [--image-size N] [--epochs N] [--batch N] [--lr X]
+        [--optimizer sgd|adam|adamw] [--augment PIPELINE.json|none] [--class-weights auto|none|W,..]
+        [--early-stop PATIENCE] [--init WEIGHTS] [--threads N] [--seed N] [--dev-fraction F] [--resume]
+  eval RUN_DIR DATASET [--json] [--predictions FILE.csv]
+  overfit-check DATASET [--model M] [--images 5]
+Die Optionen eines Befehls zeigt &apos;loupe-cli COMMAND --help&apos;.</translation>
+    </message>
+    <message>
+        <source>skipped %1: %2</source>
+        <translation>%1 übersprungen: %2</translation>
+    </message>
+    <message>
+        <source>--%1 expects a whole number of %2 or more, got &quot;%3&quot;</source>
+        <translation>--%1 erwartet eine ganze Zahl ab %2, erhalten: „%3“</translation>
+    </message>
+    <message>
+        <source>--%1 expects a number, got &quot;%2&quot;</source>
+        <translation>--%1 erwartet eine Zahl, erhalten: „%2“</translation>
+    </message>
+    <message>
+        <source>Trains an image classifier into a run folder: config.json, metrics.jsonl, a TensorBoard event file, checkpoints and predictions.csv.</source>
+        <translation>Trainiert einen Bildklassifikator in einen Laufordner: config.json, metrics.jsonl, eine TensorBoard-Eventdatei, Checkpoints und predictions.csv.</translation>
+    </message>
+    <message>
+        <source>The dataset to learn from.</source>
+        <translation>Der Datensatz, aus dem gelernt wird.</translation>
+    </message>
+    <message>
+        <source>Run folder to write.</source>
+        <translation>Zu schreibender Laufordner.</translation>
+    </message>
+    <message>
+        <source>Dataset format (auto).</source>
+        <translation>Datensatzformat (auto).</translation>
+    </message>
+    <message>
+        <source>resnet18, resnet34, resnet50, vgg16 or vgg19.</source>
+        <translation>resnet18, resnet34, resnet50, vgg16 oder vgg19.</translation>
+    </message>
+    <message>
+        <source>Input size in pixels.</source>
+        <translation>Eingabegröße in Pixeln.</translation>
+    </message>
+    <message>
+        <source>1 (grey) or 3.</source>
+        <translation>1 (Graustufen) oder 3.</translation>
+    </message>
+    <message>
+        <source>Epochs.</source>
+        <translation>Epochen.</translation>
+    </message>
+    <message>
+        <source>Batch size.</source>
+        <translation>Batch-Größe.</translation>
+    </message>
+    <message>
+        <source>Learning rate.</source>
+        <translation>Lernrate.</translation>
+    </message>
+    <message>
+        <source>sgd, adam or adamw.</source>
+        <translation>sgd, adam oder adamw.</translation>
+    </message>
+    <message>
+        <source>SGD momentum.</source>
+        <translation>SGD-Momentum.</translation>
+    </message>
+    <message>
+        <source>Weight decay.</source>
+        <translation>Weight Decay.</translation>
+    </message>
+    <message>
+        <source>none, step or cosine.</source>
+        <translation>none, step oder cosine.</translation>
+    </message>
+    <message>
+        <source>Warm-up epochs.</source>
+        <translation>Aufwärm-Epochen.</translation>
+    </message>
+    <message>
+        <source>Pipeline JSON, or none.</source>
+        <translation>Pipeline-JSON oder none.</translation>
+    </message>
+    <message>
+        <source>auto, none, or one weight per class (W,W,...).</source>
+        <translation>auto, none oder ein Gewicht pro Klasse (W,W,...).</translation>
+    </message>
+    <message>
+        <source>Stop after this many epochs without dev-loss improvement.</source>
+        <translation>Nach so vielen Epochen ohne Verbesserung des Dev-Verlusts anhalten.</translation>
+    </message>
+    <message>
+        <source>Initial weights: a TorchScript file or an earlier run folder.</source>
+        <translation>Startgewichte: eine TorchScript-Datei oder ein früherer Laufordner.</translation>
+    </message>
+    <message>
+        <source>Compute threads (0 = every core).</source>
+        <translation>Rechen-Threads (0 = alle Kerne).</translation>
+    </message>
+    <message>
+        <source>Image decoding threads.</source>
+        <translation>Threads zum Dekodieren der Bilder.</translation>
+    </message>
+    <message>
+        <source>Seed of the split, the order and the augmentations.</source>
+        <translation>Seed für Aufteilung, Reihenfolge und Augmentierungen.</translation>
+    </message>
+    <message>
+        <source>Share held out for dev when the dataset has no dev split.</source>
+        <translation>Anteil, der für Dev zurückgehalten wird, wenn der Datensatz keinen Dev-Split hat.</translation>
+    </message>
+    <message>
+        <source>At most this many steps an epoch (quick looks).</source>
+        <translation>Höchstens so viele Schritte pro Epoche (für schnelle Tests).</translation>
+    </message>
+    <message>
+        <source>Continue the run in RUN_DIR from its last checkpoint.</source>
+        <translation>Den Lauf in RUN_DIR ab seinem letzten Checkpoint fortsetzen.</translation>
+    </message>
+    <message>
+        <source>train takes one DATASET and --out RUN_DIR; see &apos;loupe-cli train --help&apos;</source>
+        <translation>train erwartet genau ein DATASET und --out RUN_DIR; siehe &apos;loupe-cli train --help&apos;</translation>
+    </message>
+    <message>
+        <source>--class-weights expects auto, none or non-negative numbers separated by commas, got &quot;%1&quot;</source>
+        <translation>--class-weights erwartet auto, none oder nicht negative, durch Kommas getrennte Zahlen, erhalten: „%1“</translation>
+    </message>
+    <message>
+        <source>Epoch %1/%2 loss %3, %4 images/s, %5 s left</source>
+        <translation>Epoche %1/%2 Verlust %3, %4 Bilder/s, noch %5 s</translation>
+    </message>
+    <message>
+        <source>epoch %1: train loss %2, dev loss %3, dev accuracy %4, dev macro F1 %5, %6 images/s, %7 s%8</source>
+        <translation>Epoche %1: Trainingsverlust %2, Dev-Verlust %3, Dev-Genauigkeit %4, Dev-Makro-F1 %5, %6 Bilder/s, %7 s%8</translation>
+    </message>
+    <message>
+        <source> (best)</source>
+        <translation> (Bestwert)</translation>
+    </message>
+    <message>
+        <source>%1 after %2 epochs; best dev loss %3 at epoch %4; run in %5</source>
+        <translation>%1 nach %2 Epochen; bester Dev-Verlust %3 in Epoche %4; Lauf in %5</translation>
+    </message>
+    <message>
+        <source>Measures a trained run on a dataset: accuracy, per-class precision, recall and F1, macro F1 and the confusion matrix.</source>
+        <translation>Misst einen trainierten Lauf auf einem Datensatz: Genauigkeit, Präzision, Recall und F1 pro Klasse, Makro-F1 und die Konfusionsmatrix.</translation>
+    </message>
+    <message>
+        <source>A run folder written by train.</source>
+        <translation>Ein von train geschriebener Laufordner.</translation>
+    </message>
+    <message>
+        <source>The images to measure on.</source>
+        <translation>Die Bilder, auf denen gemessen wird.</translation>
+    </message>
+    <message>
+        <source>Write path,true_label,predicted_label,confidence.</source>
+        <translation>path,true_label,predicted_label,confidence schreiben.</translation>
+    </message>
+    <message>
+        <source>eval takes RUN_DIR and DATASET; see &apos;loupe-cli eval --help&apos;</source>
+        <translation>eval erwartet RUN_DIR und DATASET; siehe &apos;loupe-cli eval --help&apos;</translation>
+    </message>
+    <message>
+        <source>%1 images, weights %2
+</source>
+        <translation>%1 Bilder, Gewichte %2
+</translation>
+    </message>
+    <message>
+        <source>accuracy %1, macro F1 %2
+
+</source>
+        <translation>Genauigkeit %1, Makro-F1 %2
+
+</translation>
+    </message>
+    <message>
+        <source>class</source>
+        <translation>Klasse</translation>
+    </message>
+    <message>
+        <source>precision</source>
+        <translation>Präzision</translation>
+    </message>
+    <message>
+        <source>recall</source>
+        <translation>Recall</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>support</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>
+confusion (rows true, columns predicted)
+</source>
+        <translation>
+Konfusionsmatrix (Zeilen: wahr, Spalten: vorhergesagt)
+</translation>
+    </message>
+    <message>
+        <source>The practice&apos;s first sanity check: train on five images with every random transform off and expect the model to learn them all. Exit 0 pass, 1 fail.</source>
+        <translation>Die erste Plausibilitätsprüfung der Praxis: auf fünf Bildern ohne jede zufällige Transformation trainieren und erwarten, dass das Modell alle lernt. Exit-Code 0 bestanden, 1 nicht bestanden.</translation>
+    </message>
+    <message>
+        <source>The dataset to draw the images from.</source>
+        <translation>Der Datensatz, aus dem die Bilder stammen.</translation>
+    </message>
+    <message>
+        <source>How many images.</source>
+        <translation>Anzahl der Bilder.</translation>
+    </message>
+    <message>
+        <source>Give up after this many steps.</source>
+        <translation>Nach so vielen Schritten aufgeben.</translation>
+    </message>
+    <message>
+        <source>Seed.</source>
+        <translation>Seed.</translation>
+    </message>
+    <message>
+        <source>overfit-check takes one DATASET; see &apos;loupe-cli overfit-check --help&apos;</source>
+        <translation>overfit-check erwartet genau ein DATASET; siehe &apos;loupe-cli overfit-check --help&apos;</translation>
+    </message>
+    <message>
+        <source>Overfitting %1 images, loss %2</source>
+        <translation>Überanpassung an %1 Bilder, Verlust %2</translation>
+    </message>
+    <message>
+        <source>  %1  true %2, predicted %3%4</source>
+        <translation>  %1  wahr %2, vorhergesagt %3%4</translation>
+    </message>
+    <message>
+        <source>  ← wrong</source>
+        <translation>  ← falsch</translation>
+    </message>
+    <message>
+        <source>overfit check %1</source>
+        <translation>Overfit-Check %1</translation>
+    </message>
+</context>
+<context>
+    <name>loupe::DataLoader</name>
+    <message>
+        <source>the augmentation pipeline returned no image</source>
+        <translation>die Augmentierungs-Pipeline hat kein Bild geliefert</translation>
+    </message>
+    <message>
+        <source>the pipeline produced %1 channels, the model takes %2</source>
+        <translation>die Pipeline hat %1 Kanäle erzeugt, das Modell erwartet %2</translation>
     </message>
 </context>
 <context>
     <name>loupe::DatasetStats</name>
     <message>
         <source>class &quot;%1&quot; has %2 objects (%3%), less than half of &quot;%4&quot; (%5): collect more, or weight classes</source>
-        <translation type="unfinished"></translation>
+        <translation>Klasse „%1“ hat %2 Objekte (%3%), weniger als die Hälfte von „%4“ (%5): mehr sammeln oder Klassen gewichten</translation>
     </message>
     <message>
         <source>class &quot;%1&quot; has %2 images (%3%), less than half of &quot;%4&quot; (%5): collect more, or weight classes</source>
-        <translation type="unfinished"></translation>
+        <translation>Klasse „%1“ hat %2 Bilder (%3%), weniger als die Hälfte von „%4“ (%5): mehr sammeln oder Klassen gewichten</translation>
     </message>
     <message numerus="yes">
         <source>%n image(s) have no label</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Bild hat kein Label</numerusform>
+            <numerusform>%n Bilder haben kein Label</numerusform>
         </translation>
     </message>
     <message>
         <source>aspect ratios reach %1:1; rotating such images by 90° loses much of their detail</source>
-        <translation type="unfinished"></translation>
+        <translation>Seitenverhältnisse erreichen %1:1; dreht man solche Bilder um 90°, gehen viele Details verloren</translation>
     </message>
     <message>
         <source>%1×%2 px &quot;%3&quot; in %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1×%2 px „%3“ in %4</translation>
     </message>
     <message>
         <source>objects smaller than 5×5 px even at full size: %1; crop to the region of interest or tile the image instead of downsizing</source>
-        <translation type="unfinished"></translation>
+        <translation>Objekte, die schon in voller Größe kleiner als 5×5 px sind: %1; auf den relevanten Bereich zuschneiden oder das Bild kacheln statt verkleinern</translation>
     </message>
     <message>
         <source>smallest objects: %1; they stay at least 5×5 px only when images are resized to %2 px wide or more (from %3 px)</source>
-        <translation type="unfinished"></translation>
+        <translation>kleinste Objekte: %1; sie bleiben nur dann mindestens 5×5 px groß, wenn die Bilder auf %2 px Breite oder mehr skaliert werden (von %3 px)</translation>
     </message>
     <message numerus="yes">
         <source>%n file(s) are exact copies of another image; a copy in both train and dev inflates dev scores</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Datei ist eine exakte Kopie eines anderen Bildes; eine Kopie in Training und Dev zugleich schönt die Dev-Werte</numerusform>
+            <numerusform>%n Dateien sind exakte Kopien eines anderen Bildes; eine Kopie in Training und Dev zugleich schönt die Dev-Werte</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n image(s) appear under two or more different labels: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Bild erscheint unter zwei oder mehr verschiedenen Labels: %1</numerusform>
+            <numerusform>%n Bilder erscheinen unter zwei oder mehr verschiedenen Labels: %1</numerusform>
         </translation>
     </message>
 </context>
@@ -184,62 +1008,265 @@ Run &apos;loupe-cli COMMAND --help&apos; for a command&apos;s options.</source>
     <name>loupe::DemoMaker</name>
     <message>
         <source>cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>cannot create the folder %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Ordner %1 kann nicht angelegt werden</translation>
     </message>
     <message>
         <source>Fashion-MNIST IDX files not found (%1). Install the Debian package dataset-fashion-mnist (apt install dataset-fashion-mnist), or give the folder that holds train-images-idx3-ubyte.gz and its siblings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fashion-MNIST-IDX-Dateien nicht gefunden (%1). Installieren Sie das Debian-Paket dataset-fashion-mnist (apt install dataset-fashion-mnist) oder geben Sie den Ordner an, der train-images-idx3-ubyte.gz und die zugehörigen Dateien enthält.</translation>
     </message>
     <message>
         <source>no images in the IDX files in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Bilder in den IDX-Dateien in %1</translation>
     </message>
     <message>
         <source>demo image size %1×%2 is outside %3–%4 pixels a side</source>
-        <translation type="unfinished"></translation>
+        <translation>die Demo-Bildgröße %1×%2 liegt außerhalb von %3–%4 Pixeln pro Seite</translation>
     </message>
     <message>
         <source>images per class must be between 0 and 100000, not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder pro Klasse müssen zwischen 0 und 100000 liegen, nicht %1</translation>
+    </message>
+</context>
+<context>
+    <name>loupe::Diagnosis</name>
+    <message>
+        <source>A bigger backbone (more trainable parameters), e.g. resnet34 or resnet50 instead of resnet18.</source>
+        <translation>Ein größeres Backbone (mehr trainierbare Parameter), z. B. resnet34 oder resnet50 statt resnet18.</translation>
+    </message>
+    <message>
+        <source>Less data augmentation: review the transforms and remove those that hide what the model must see (strong brightness, 90° rotations, crops that cut away context).</source>
+        <translation>Weniger Datenaugmentierung: Prüfen Sie die Transformationen und entfernen Sie die, die verdecken, was das Modell sehen muss (starke Helligkeitsänderung, 90°-Drehungen, Ausschnitte, die Kontext abschneiden).</translation>
+    </message>
+    <message>
+        <source>Less regularisation: lower the weight decay (or the dropout).</source>
+        <translation>Weniger Regularisierung: Weight Decay (oder Dropout) senken.</translation>
+    </message>
+    <message>
+        <source>A larger input image size, no larger than the original images.</source>
+        <translation>Eine größere Eingabebildgröße, höchstens so groß wie die Originalbilder.</translation>
+    </message>
+    <message>
+        <source>More training data: the simplest and by far the most effective remedy.</source>
+        <translation>Mehr Trainingsdaten: das einfachste und bei Weitem wirksamste Mittel.</translation>
+    </message>
+    <message>
+        <source>More data augmentation: stronger transforms, or more of them.</source>
+        <translation>Mehr Datenaugmentierung: stärkere oder mehr Transformationen.</translation>
+    </message>
+    <message>
+        <source>Last, with caution: a smaller backbone. It can cost accuracy; more augmentation and regularisation are better first steps.</source>
+        <translation>Zuletzt und mit Vorsicht: ein kleineres Backbone. Das kann Genauigkeit kosten; mehr Augmentierung und Regularisierung sind bessere erste Schritte.</translation>
+    </message>
+    <message>
+        <source>A lower learning rate: a tenth of the current one is a good next try.</source>
+        <translation>Eine niedrigere Lernrate: ein Zehntel der aktuellen ist ein guter nächster Versuch.</translation>
+    </message>
+    <message>
+        <source>If it still diverges, run the overfit check: the images or labels may not be loaded properly.</source>
+        <translation>Divergiert es weiterhin, führen Sie den Overfit-Check aus: Möglicherweise werden die Bilder oder Labels nicht richtig geladen.</translation>
+    </message>
+    <message>
+        <source>no verdict yet</source>
+        <translation>noch kein Befund</translation>
+    </message>
+    <message>
+        <source>converging</source>
+        <translation>konvergiert noch</translation>
+    </message>
+    <message>
+        <source>underfitting</source>
+        <translation>Unteranpassung</translation>
+    </message>
+    <message>
+        <source>overfitting</source>
+        <translation>Überanpassung</translation>
+    </message>
+    <message>
+        <source>diverging</source>
+        <translation>divergiert</translation>
+    </message>
+    <message>
+        <source>converged</source>
+        <translation>konvergiert</translation>
+    </message>
+    <message>
+        <source>No epoch has been evaluated yet.</source>
+        <translation>Es wurde noch keine Epoche ausgewertet.</translation>
+    </message>
+    <message>
+        <source>At epoch %1 the loss stopped being a number (train %2, dev %3).</source>
+        <translation>In Epoche %1 ist der Verlust keine Zahl mehr (Training %2, Dev %3).</translation>
+    </message>
+    <message>
+        <source>Train loss %1 at epoch %2 is worse than a uniform guess&apos;s %3.</source>
+        <translation>Der Trainingsverlust %1 in Epoche %2 ist schlechter als der eines gleichverteilten Ratens (%3).</translation>
+    </message>
+    <message>
+        <source>Train loss rose from %1 at epoch %2 to %3 at epoch %4: training is going the wrong way.</source>
+        <translation>Der Trainingsverlust stieg von %1 in Epoche %2 auf %3 in Epoche %4: Das Training läuft in die falsche Richtung.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n epoch(s) so far; the curves are read from epoch %1 on.</source>
+        <translation>
+            <numerusform>Bisher %n Epoche; die Kurven werden ab Epoche %1 ausgewertet.</numerusform>
+            <numerusform>Bisher %n Epochen; die Kurven werden ab Epoche %1 ausgewertet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>train loss %1 (%2 of a uniform guess&apos;s %3), dev loss %4 (%5)</source>
+        <translation>Trainingsverlust %1 (%2 des Verlusts %3 bei gleichverteiltem Raten), Dev-Verlust %4 (%5)</translation>
+    </message>
+    <message>
+        <source>Train loss keeps falling (now %1) while dev loss goes up: %2 at epoch %3, %4 now.</source>
+        <translation>Der Trainingsverlust fällt weiter (jetzt %1), während der Dev-Verlust steigt: %2 in Epoche %3, jetzt %4.</translation>
+    </message>
+    <message>
+        <source>Train loss is near zero but dev loss stays high: %1.</source>
+        <translation>Der Trainingsverlust ist nahe null, aber der Dev-Verlust bleibt hoch: %1.</translation>
+    </message>
+    <message>
+        <source>Both curves have flattened (under %1 of a uniform guess&apos;s loss an epoch over the last %2 epochs) at a high level: %3.</source>
+        <translation>Beide Kurven sind auf hohem Niveau abgeflacht (weniger als %1 des Verlusts bei gleichverteiltem Raten pro Epoche über die letzten %2 Epochen): %3.</translation>
+    </message>
+    <message>
+        <source>Both curves are low and flat: %1.</source>
+        <translation>Beide Kurven sind niedrig und flach: %1.</translation>
+    </message>
+    <message>
+        <source>Both curves have flattened between high and low: %1. Neither underfitting nor overfitting yet; compare with other runs.</source>
+        <translation>Beide Kurven sind zwischen hoch und niedrig abgeflacht: %1. Noch weder Unter- noch Überanpassung; vergleichen Sie mit anderen Läufen.</translation>
+    </message>
+    <message>
+        <source>Still learning: %1, train falling %2 of a uniform guess&apos;s loss an epoch.</source>
+        <translation>Lernt noch: %1, der Trainingsverlust fällt pro Epoche um %2 des Verlusts bei gleichverteiltem Raten.</translation>
+    </message>
+</context>
+<context>
+    <name>loupe::Evaluation</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>loupe::EventFile</name>
+    <message>
+        <source>Cannot create the run folder %1</source>
+        <translation>Der Laufordner %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>Cannot create the event file %1: %2</source>
+        <translation>Die Eventdatei %1 kann nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>The event file is not open</source>
+        <translation>Die Eventdatei ist nicht geöffnet</translation>
+    </message>
+    <message>
+        <source>Cannot write to the event file %1: %2</source>
+        <translation>In die Eventdatei %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot open the event file %1: %2</source>
+        <translation>Die Eventdatei %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: torn record at byte %2 (the file ends inside it)</source>
+        <translation>%1: abgerissener Eintrag bei Byte %2 (die Datei endet mittendrin)</translation>
+    </message>
+    <message>
+        <source>%1: record at byte %2 has a corrupt length (checksum mismatch)</source>
+        <translation>%1: Eintrag bei Byte %2 hat eine beschädigte Länge (Prüfsumme stimmt nicht)</translation>
+    </message>
+    <message>
+        <source>%1: record at byte %2 has corrupt data (checksum mismatch)</source>
+        <translation>%1: Eintrag bei Byte %2 hat beschädigte Daten (Prüfsumme stimmt nicht)</translation>
+    </message>
+    <message>
+        <source>%1: record at byte %2 is not a valid Event message</source>
+        <translation>%1: Eintrag bei Byte %2 ist keine gültige Event-Nachricht</translation>
     </message>
 </context>
 <context>
     <name>loupe::ImageHeader</name>
     <message>
         <source>truncated header</source>
-        <translation type="unfinished"></translation>
+        <translation>abgeschnittener Header</translation>
     </message>
     <message>
         <source>damaged %1 header</source>
-        <translation type="unfinished"></translation>
+        <translation>beschädigter %1-Header</translation>
     </message>
     <message>
         <source>image has zero width or height (%1×%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild hat Breite oder Höhe null (%1×%2)</translation>
     </message>
     <message>
         <source>image dimensions out of range (%1×%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bildabmessungen außerhalb des zulässigen Bereichs (%1×%2)</translation>
     </message>
     <message>
         <source>empty file (0 bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>leere Datei (0 Byte)</translation>
     </message>
     <message>
         <source>not an image (unrecognised signature)</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Bild (unbekannte Signatur)</translation>
     </message>
     <message>
         <source>cannot open file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei kann nicht geöffnet werden: %1</translation>
     </message>
     <message>
         <source>cannot read file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei kann nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>loupe::ImageViewer</name>
+    <message>
+        <source>Select a thumbnail to view the image.</source>
+        <translation>Wählen Sie ein Vorschaubild aus, um das Bild anzuzeigen.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be shown: %2</source>
+        <translation>%1 kann nicht angezeigt werden: %2</translation>
+    </message>
+    <message>
+        <source>x %1, y %2: %3</source>
+        <translation>x %1, y %2: %3</translation>
+    </message>
+    <message>
+        <source>x %1, y %2: RGB %3, %4, %5</source>
+        <translation>x %1, y %2: RGB %3, %4, %5</translation>
+    </message>
+    <message>
+        <source>%1 px (%2 × %3)</source>
+        <translation>%1 px (%2 × %3)</translation>
+    </message>
+    <message>
+        <source>%1 × %2 px</source>
+        <translation>%1 × %2 px</translation>
+    </message>
+    <message>
+        <source>zoom %1%</source>
+        <translation>Zoom %1%</translation>
+    </message>
+    <message>
+        <source>measured %1</source>
+        <translation>gemessen: %1</translation>
+    </message>
+    <message>
+        <source>drag to measure</source>
+        <translation>zum Messen ziehen</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
     </message>
 </context>
 <context>
@@ -247,926 +1274,2081 @@ Run &apos;loupe-cli COMMAND --help&apos; for a command&apos;s options.</source>
     <message>
         <source>Dataset   %1 (%2)
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Datensatz %1 (%2)
+</translation>
     </message>
     <message>
         <source>Images    %1 readable, %2 broken or missing
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder    %1 lesbar, %2 defekt oder fehlend
+</translation>
     </message>
     <message>
         <source>Size      min %1, median %2, max %3 px; aspect %4–%5
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Größe     min %1, Median %2, max %3 px; Seitenverhältnis %4–%5
+</translation>
     </message>
     <message>
         <source>Classes (objects per class)
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Klassen (Objekte pro Klasse)
+</translation>
     </message>
     <message>
         <source>Classes (images per class)
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Klassen (Bilder pro Klasse)
+</translation>
     </message>
     <message>
         <source>  ← under-represented</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Objects   %1; smallest %2×%3 px; every object stays ≥5×5 px down to %4 px wide
-</source>
-        <translation type="unfinished"></translation>
+        <translation>  ← unterrepräsentiert</translation>
     </message>
     <message>
         <source>  shorter side:</source>
-        <translation type="unfinished"></translation>
+        <translation>  kürzere Seite:</translation>
     </message>
     <message>
         <source>  where objects sit (8×8 grid of the image, darker = more):
 </source>
-        <translation type="unfinished"></translation>
+        <translation>  wo Objekte liegen (8×8-Raster des Bildes, dunkler = mehr):
+</translation>
     </message>
     <message numerus="yes">
         <source>Broken or missing files (%n, skipped)
 </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Defekte oder fehlende Dateien (%n, übersprungen)
+</numerusform>
+            <numerusform>Defekte oder fehlende Dateien (%n, übersprungen)
+</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Identical files (%n group(s))
 </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Identische Dateien (%n Gruppe)
+</numerusform>
+            <numerusform>Identische Dateien (%n Gruppen)
+</numerusform>
         </translation>
     </message>
     <message>
         <source>Warnings
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Warnungen
+</translation>
     </message>
     <message>
         <source>
 (stopped early: figures cover only the files read)
 </source>
-        <translation type="unfinished"></translation>
+        <translation>
+(vorzeitig beendet: die Zahlen umfassen nur die gelesenen Dateien)
+</translation>
+    </message>
+    <message>
+        <source>Objects   %1 in %2 images (%3 images without objects); smallest %4×%5 px
+</source>
+        <translation>Objekte   %1 in %2 Bildern (%3 Bilder ohne Objekte); kleinstes %4×%5 px
+</translation>
+    </message>
+    <message>
+        <source>  some objects are under 5×5 px even at full size: crop or tile rather than downsize
+</source>
+        <translation>  manche Objekte sind schon in voller Größe kleiner als 5×5 px: zuschneiden oder kacheln statt verkleinern
+</translation>
+    </message>
+    <message>
+        <source>  every object stays at least 5×5 px when images are resized to %1 px wide or more
+</source>
+        <translation>  jedes Objekt bleibt mindestens 5×5 px groß, wenn die Bilder auf %1 px Breite oder mehr skaliert werden
+</translation>
+    </message>
+</context>
+<context>
+    <name>loupe::LossPlot</name>
+    <message>
+        <source>Log scale</source>
+        <translation>Log-Skala</translation>
+    </message>
+    <message>
+        <source>Earlier runs</source>
+        <translation>Frühere Läufe</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <source>dev macro F1</source>
+        <translation>Dev-Makro-F1</translation>
+    </message>
+    <message>
+        <source>train loss per step</source>
+        <translation>Trainingsverlust pro Schritt</translation>
+    </message>
+    <message>
+        <source>train loss per step (smoothed)</source>
+        <translation>Trainingsverlust pro Schritt (geglättet)</translation>
+    </message>
+    <message>
+        <source>train loss per epoch</source>
+        <translation>Trainingsverlust pro Epoche</translation>
+    </message>
+    <message>
+        <source>dev loss</source>
+        <translation>Dev-Verlust</translation>
+    </message>
+    <message>
+        <source>dev macro F1 (right axis)</source>
+        <translation>Dev-Makro-F1 (rechte Achse)</translation>
+    </message>
+    <message>
+        <source> best</source>
+        <translation> Bestwert</translation>
+    </message>
+    <message>
+        <source> early stop</source>
+        <translation> vorzeitiger Stopp</translation>
+    </message>
+    <message>
+        <source>Exponential moving average of the step losses: 0 draws them raw.</source>
+        <translation>Exponentieller gleitender Mittelwert der Schrittverluste: 0 zeichnet sie ungeglättet.</translation>
+    </message>
+    <message>
+        <source>Draw the dev (solid) and train (dashed) losses of the project&apos;s other runs.</source>
+        <translation>Dev-Verlust (durchgezogen) und Trainingsverlust (gestrichelt) der anderen Läufe des Projekts zeichnen.</translation>
+    </message>
+    <message>
+        <source>Reset view</source>
+        <translation>Ansicht zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Show every curve and follow new data again (drag to pan, wheel to zoom).</source>
+        <translation>Alle Kurven zeigen und wieder neuen Daten folgen (Ziehen verschiebt, Mausrad zoomt).</translation>
+    </message>
+    <message>
+        <source>PNG…</source>
+        <translation>PNG…</translation>
+    </message>
+    <message>
+        <source>Save the plot as a PNG image.</source>
+        <translation>Diagramm als PNG-Bild speichern.</translation>
+    </message>
+    <message>
+        <source>PDF…</source>
+        <translation>PDF…</translation>
+    </message>
+    <message>
+        <source>Save the plot as a PDF.</source>
+        <translation>Diagramm als PDF speichern.</translation>
+    </message>
+    <message>
+        <source>Smoothing</source>
+        <translation>Glättung</translation>
+    </message>
+    <message>
+        <source>%1 (dev —, train - -)</source>
+        <translation>%1 (Dev —, Training - -)</translation>
+    </message>
+    <message>
+        <source>train loss (step)</source>
+        <translation>Trainingsverlust (Schritt)</translation>
+    </message>
+    <message>
+        <source>%1
+epoch %2: %3</source>
+        <translation>%1
+Epoche %2: %3</translation>
+    </message>
+    <message>
+        <source>Export the plot as PDF</source>
+        <translation>Diagramm als PDF exportieren</translation>
+    </message>
+    <message>
+        <source>Export the plot as PNG</source>
+        <translation>Diagramm als PNG exportieren</translation>
+    </message>
+    <message>
+        <source>loss.pdf</source>
+        <translation>loss.pdf</translation>
+    </message>
+    <message>
+        <source>loss.png</source>
+        <translation>loss.png</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>%1 konnte nicht geschrieben werden.</translation>
     </message>
 </context>
 <context>
     <name>loupe::MainWindow</name>
     <message>
         <source>Loupe</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Loupe</translation>
     </message>
     <message>
         <source>Report</source>
-        <translation type="unfinished"></translation>
+        <translation>Bericht</translation>
     </message>
     <message>
         <source>Open a dataset: a folder of class folders, a CSV, COCO, VOC, YOLO or IDX files.</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensatz öffnen: ein Ordner mit Klassenordnern, eine CSV-Datei, COCO-, VOC-, YOLO- oder IDX-Dateien.</translation>
     </message>
     <message>
         <source>&lt;h2&gt;Loupe&lt;/h2&gt;&lt;p&gt;Open a dataset with &lt;b&gt;File › Open Folder&lt;/b&gt; or &lt;b&gt;File › Open Label File&lt;/b&gt; to review it before training.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Loupe&lt;/h2&gt;&lt;p&gt;Öffnen Sie einen Datensatz mit &lt;b&gt;Datei › Ordner öffnen&lt;/b&gt; oder &lt;b&gt;Datei › Label-Datei öffnen&lt;/b&gt;, um ihn vor dem Training zu prüfen.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Classes</source>
-        <translation type="unfinished"></translation>
+        <translation>Klassen</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei</translation>
     </message>
     <message>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem</translation>
     </message>
     <message>
         <source>Problems</source>
-        <translation type="unfinished"></translation>
+        <translation>Probleme</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>Open &amp;Folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ordner öffnen…</translation>
     </message>
     <message>
         <source>Open &amp;Label File…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Label-Datei öffnen…</translation>
     </message>
     <message>
         <source>&amp;Reload</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neu laden</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <source>&amp;About Loupe</source>
-        <translation type="unfinished"></translation>
+        <translation>Ü&amp;ber Loupe</translation>
     </message>
     <message>
         <source>About &amp;Qt</source>
-        <translation type="unfinished"></translation>
+        <translation>Über &amp;Qt</translation>
     </message>
     <message>
         <source>Main</source>
-        <translation type="unfinished"></translation>
+        <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
         <source>Open Dataset Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensatzordner öffnen</translation>
     </message>
     <message>
         <source>Open Label File</source>
-        <translation type="unfinished"></translation>
+        <translation>Label-Datei öffnen</translation>
     </message>
     <message>
         <source>Label files (*.csv *.json *.yaml *.yml *ubyte *ubyte.gz);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Label-Dateien (*.csv *.json *.yaml *.yml *ubyte *ubyte.gz);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>About Loupe</source>
-        <translation type="unfinished"></translation>
+        <translation>Über Loupe</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Loupe %1&lt;/h3&gt;&lt;p&gt;A workbench for training vision models on small, hard datasets: review the images, prove the pipeline, train, and study every misprediction. Offline.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Loupe %1&lt;/h3&gt;&lt;p&gt;Eine Werkbank zum Trainieren von Bildverarbeitungsmodellen auf kleinen, schwierigen Datensätzen: Bilder prüfen, die Pipeline absichern, trainieren und jede Fehlvorhersage untersuchen. Offline.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</translation>
     </message>
     <message>
         <source>%1 — Loupe</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — Loupe</translation>
     </message>
     <message>
         <source>Reading %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird gelesen…</translation>
     </message>
     <message>
         <source>Reading labels</source>
-        <translation type="unfinished"></translation>
+        <translation>Labels werden gelesen</translation>
     </message>
     <message>
         <source>Reading headers</source>
-        <translation type="unfinished"></translation>
+        <translation>Header werden gelesen</translation>
     </message>
     <message>
         <source>Checking images</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder werden geprüft</translation>
     </message>
     <message>
         <source>%1: %2 of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 von %3</translation>
     </message>
     <message>
         <source>Could not open the dataset: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Datensatz konnte nicht geöffnet werden: %1</translation>
     </message>
     <message>
         <source>&lt;h2&gt;Could not open the dataset&lt;/h2&gt;&lt;p&gt;%1&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Der Datensatz konnte nicht geöffnet werden&lt;/h2&gt;&lt;p&gt;%1&lt;/p&gt;</translation>
     </message>
     <message>
         <source>%1 images, %2 classes, %3 broken or missing, %4 warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Bilder, %2 Klassen, %3 defekt oder fehlend, %4 Warnungen</translation>
     </message>
     <message>
         <source>Broken or missing files (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Defekte oder fehlende Dateien (%1)</translation>
     </message>
     <message>
         <source>Identical files (%1 groups)</source>
-        <translation type="unfinished"></translation>
+        <translation>Identische Dateien (Gruppen: %1)</translation>
     </message>
     <message>
         <source>same bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>gleiche Bytes</translation>
     </message>
     <message>
         <source>Same image, different labels (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gleiches Bild, verschiedene Labels (%1)</translation>
     </message>
     <message>
         <source>conflicting labels</source>
-        <translation type="unfinished"></translation>
+        <translation>widersprüchliche Labels</translation>
     </message>
     <message>
         <source>Images</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder</translation>
     </message>
     <message>
         <source>%1 readable, %2 broken or missing</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 lesbar, %2 defekt oder fehlend</translation>
     </message>
     <message>
         <source>Image size</source>
-        <translation type="unfinished"></translation>
+        <translation>Bildgröße</translation>
     </message>
     <message>
         <source>min %1, median %2, max %3 px</source>
-        <translation type="unfinished"></translation>
+        <translation>min %1, Median %2, max %3 px</translation>
     </message>
     <message>
         <source>Aspect ratio</source>
-        <translation type="unfinished"></translation>
+        <translation>Seitenverhältnis</translation>
     </message>
     <message>
         <source>%1 to %2 (median %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bis %2 (Median %3)</translation>
     </message>
     <message>
         <source>Objects</source>
-        <translation type="unfinished"></translation>
+        <translation>Objekte</translation>
     </message>
     <message>
         <source>Smallest object</source>
-        <translation type="unfinished"></translation>
+        <translation>Kleinstes Objekt</translation>
     </message>
     <message>
         <source>%1 × %2 px</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 × %2 px</translation>
     </message>
     <message>
         <source>Narrowest safe resize</source>
-        <translation type="unfinished"></translation>
+        <translation>Kleinste sichere Zielbreite</translation>
     </message>
     <message>
         <source>%1 px wide keeps every object at least 5 × 5 px</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei %1 px Breite bleibt jedes Objekt mindestens 5 × 5 px groß</translation>
     </message>
     <message>
         <source>Identical files</source>
-        <translation type="unfinished"></translation>
+        <translation>Identische Dateien</translation>
     </message>
     <message>
         <source>Warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnungen</translation>
     </message>
     <message>
         <source>No warnings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Warnungen.</translation>
     </message>
     <message>
         <source>Stopped early: the figures cover only the files read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorzeitig beendet: Die Zahlen umfassen nur die gelesenen Dateien.</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Browser</source>
+        <translation>Browser</translation>
+    </message>
+    <message>
+        <source>Augment</source>
+        <translation>Augmentierung</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>No broken files, duplicates or conflicting labels.</source>
+        <translation>Keine defekten Dateien, Duplikate oder widersprüchlichen Labels.</translation>
+    </message>
+    <message>
+        <source>none: some objects are under 5 × 5 px even at full size</source>
+        <translation>keine: manche Objekte sind schon in voller Größe kleiner als 5 × 5 px</translation>
+    </message>
+</context>
+<context>
+    <name>loupe::Metrics</name>
+    <message>
+        <source>%1 true labels but %2 predictions</source>
+        <translation>%1 wahre Labels, aber %2 Vorhersagen</translation>
+    </message>
+    <message>
+        <source>class index %1 at sample %2 is outside 0..%3</source>
+        <translation>Klassenindex %1 bei Beispiel %2 liegt außerhalb von 0..%3</translation>
+    </message>
+</context>
+<context>
+    <name>loupe::Models</name>
+    <message>
+        <source>%1 does not exist or is not a file</source>
+        <translation>%1 existiert nicht oder ist keine Datei</translation>
+    </message>
+    <message>
+        <source>%1 is neither a TorchScript file nor Loupe weights (%2); from PyTorch, save the model with torch.jit.script(model).save(path)</source>
+        <translation>%1 ist weder eine TorchScript-Datei noch Loupe-Gewichte (%2); speichern Sie das Modell in PyTorch mit torch.jit.script(model).save(path)</translation>
+    </message>
+    <message>
+        <source>%1 holds no parameters</source>
+        <translation>%1 enthält keine Parameter</translation>
+    </message>
+    <message>
+        <source>the model takes images of shape [N, %1, H, W] with H and W at least %2, not %3</source>
+        <translation>das Modell erwartet Bilder der Form [N, %1, H, W] mit H und W mindestens %2, nicht %3</translation>
+    </message>
+    <message>
+        <source>a classifier needs at least one class, not %1</source>
+        <translation>ein Klassifikator braucht mindestens eine Klasse, nicht %1</translation>
+    </message>
+    <message>
+        <source>the model takes 1 or 3 image channels, not %1</source>
+        <translation>das Modell erwartet 1 oder 3 Bildkanäle, nicht %1</translation>
+    </message>
+    <message>
+        <source>unknown model &quot;%1&quot;; known models: %2</source>
+        <translation>unbekanntes Modell „%1“; bekannte Modelle: %2</translation>
+    </message>
+    <message>
+        <source>%1: missing from %2</source>
+        <translation>%1: fehlt in %2</translation>
+    </message>
+    <message>
+        <source>%1: file has %2, model needs %3</source>
+        <translation>%1: Datei hat %2, Modell braucht %3</translation>
+    </message>
+    <message>
+        <source>%1 has 3 input channels in the file, 1 here: summed over the channels</source>
+        <translation>%1 hat in der Datei 3 Eingabekanäle, hier 1: über die Kanäle summiert</translation>
+    </message>
+    <message>
+        <source>classifier head has %1 outputs in the file, %2 here: re-initialised</source>
+        <translation>der Klassifikatorkopf hat in der Datei %1 Ausgänge, hier %2: neu initialisiert</translation>
+    </message>
+    <message>
+        <source>the file has no classifier head of this shape: re-initialised</source>
+        <translation>die Datei hat keinen Klassifikatorkopf dieser Form: neu initialisiert</translation>
+    </message>
+    <message>
+        <source>names in the file start with &quot;%1&quot;: read without it</source>
+        <translation>Namen in der Datei beginnen mit „%1“: ohne dieses Präfix gelesen</translation>
+    </message>
+    <message>
+        <source>batch-norm step counters missing from the file, left as they were: %1</source>
+        <translation>Batch-Norm-Schrittzähler fehlen in der Datei, unverändert gelassen: %1</translation>
+    </message>
+    <message>
+        <source>entries in the file that were not used: %1</source>
+        <translation>nicht verwendete Einträge in der Datei: %1</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>loupe::ObjectStatsChart</name>
+    <message>
+        <source>shorter side of the object (px)</source>
+        <translation>kürzere Seite des Objekts (px)</translation>
+    </message>
+    <message>
+        <source>objects</source>
+        <translation>Objekte</translation>
+    </message>
+    <message>
+        <source>where object centres sit (share of width, height)</source>
+        <translation>wo Objektmittelpunkte liegen (Anteil an Breite, Höhe)</translation>
+    </message>
+</context>
+<context>
+    <name>loupe::OverfitCheck</name>
+    <message>
+        <source>the overfit check needs at least two classes; this dataset has %1</source>
+        <translation>der Overfit-Check braucht mindestens zwei Klassen; dieser Datensatz hat %1</translation>
+    </message>
+    <message>
+        <source>the overfit check needs %1 labelled images; this dataset has %2</source>
+        <translation>der Overfit-Check braucht %1 Bilder mit Label; dieser Datensatz hat %2</translation>
+    </message>
+    <message>
+        <source>cannot read the images of the overfit check: %1</source>
+        <translation>die Bilder des Overfit-Checks können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>training loss is %1 after %2 steps, not below %3</source>
+        <translation>der Trainingsverlust ist nach %2 Schritten %1, nicht unter %3</translation>
+    </message>
+    <message>
+        <source>%1 of %2 images predicted right in evaluation mode</source>
+        <translation>%1 von %2 Bildern im Evaluierungsmodus richtig vorhergesagt</translation>
+    </message>
+    <message>
+        <source>passed: the model learned all %1 images (loss %2 after %3 steps)</source>
+        <translation>bestanden: Das Modell hat alle %1 Bilder gelernt (Verlust %2 nach %3 Schritten)</translation>
+    </message>
+    <message>
+        <source>failed: %1. Likely causes: (1) the crop or resize used in training differs from evaluation; (2) the images or labels are not loaded properly; (3) the learning rate is too high.</source>
+        <translation>nicht bestanden: %1. Wahrscheinliche Ursachen: (1) Zuschnitt oder Skalierung im Training unterscheiden sich von der Evaluierung; (2) die Bilder oder Labels werden nicht richtig geladen; (3) die Lernrate ist zu hoch.</translation>
+    </message>
+</context>
+<context>
+    <name>loupe::Pipeline</name>
+    <message>
+        <source>byte %1</source>
+        <translation>Byte %1</translation>
+    </message>
+    <message>
+        <source>not valid JSON: %1</source>
+        <translation>kein gültiges JSON: %1</translation>
+    </message>
+    <message>
+        <source>top level</source>
+        <translation>oberste Ebene</translation>
+    </message>
+    <message>
+        <source>expected an object {&quot;steps&quot;: [...]}</source>
+        <translation>erwartet ein Objekt {&quot;steps&quot;: [...]}</translation>
+    </message>
+    <message>
+        <source>missing; expected a list of steps</source>
+        <translation>fehlt; erwartet eine Liste von Schritten</translation>
+    </message>
+    <message>
+        <source>expected a list of steps</source>
+        <translation>erwartet eine Liste von Schritten</translation>
+    </message>
+    <message>
+        <source>expected an object with a &quot;type&quot;</source>
+        <translation>erwartet ein Objekt mit &quot;type&quot;</translation>
+    </message>
+    <message>
+        <source>normalize (steps[%1]) turns the image into floats and must be the last step</source>
+        <translation>normalize (steps[%1]) wandelt das Bild in Gleitkommazahlen um und muss der letzte Schritt sein</translation>
+    </message>
+    <message>
+        <source>image size</source>
+        <translation>Bildgröße</translation>
+    </message>
+    <message>
+        <source>expected 1 to 16384 pixels, found %1</source>
+        <translation>erwartet 1 bis 16384 Pixel, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>channels</source>
+        <translation>Kanäle</translation>
+    </message>
+    <message>
+        <source>expected 1 or 3, found %1</source>
+        <translation>erwartet 1 oder 3, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>image</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <source>the image is empty</source>
+        <translation>das Bild ist leer</translation>
+    </message>
+    <message>
+        <source>expected 8 bits per value and 1 to 4 channels</source>
+        <translation>erwartet 8 Bit pro Wert und 1 bis 4 Kanäle</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>the image has %1 channels, mean and std give %2 values</source>
+        <translation>das Bild hat %1 Kanäle, mean und std geben %2 Werte an</translation>
+    </message>
+    <message>
+        <source>expected an 8-bit image; steps after normalize are not supported</source>
+        <translation>erwartet ein 8-Bit-Bild; Schritte nach normalize werden nicht unterstützt</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>eine Liste</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <source>expected a whole number from %1 to %2</source>
+        <translation>erwartet eine ganze Zahl von %1 bis %2</translation>
+    </message>
+    <message>
+        <source>missing; %1</source>
+        <translation>fehlt; %1</translation>
+    </message>
+    <message>
+        <source>%1, found %2</source>
+        <translation>%1, gefunden: %2</translation>
+    </message>
+    <message>
+        <source>expected a number above %1 and at most %2</source>
+        <translation>erwartet eine Zahl größer als %1 und höchstens %2</translation>
+    </message>
+    <message>
+        <source>expected a number from %1 to %2</source>
+        <translation>erwartet eine Zahl von %1 bis %2</translation>
+    </message>
+    <message>
+        <source>expected true or false, found %1</source>
+        <translation>erwartet true oder false, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>expected one of %1, found %2</source>
+        <translation>erwartet eines von %1, gefunden: %2</translation>
+    </message>
+    <message>
+        <source>expected a list of 1 to 4 numbers (one per channel, RGB order)</source>
+        <translation>erwartet eine Liste von 1 bis 4 Zahlen (eine pro Kanal, RGB-Reihenfolge)</translation>
+    </message>
+    <message>
+        <source>%1 always applies (it is not a random step); expected 1 or no probability, found %2</source>
+        <translation>%1 wird immer angewendet (kein zufälliger Schritt); erwartet 1 oder keine Wahrscheinlichkeit, gefunden: %2</translation>
+    </message>
+    <message>
+        <source>expected at least %1 (the value of %2), found %3</source>
+        <translation>erwartet mindestens %1 (den Wert von %2), gefunden: %3</translation>
+    </message>
+    <message>
+        <source>unknown field; %1 takes %2</source>
+        <translation>unbekanntes Feld; %1 akzeptiert %2</translation>
+    </message>
+    <message>
+        <source>expected %1 values, as many as mean has, found %2</source>
+        <translation>erwartet %1 Werte, so viele wie mean hat, gefunden: %2</translation>
+    </message>
+    <message>
+        <source>expected either width and height or min_scale and max_scale, not both</source>
+        <translation>erwartet entweder width und height oder min_scale und max_scale, nicht beides</translation>
+    </message>
+    <message>
+        <source>missing; expected one of %1</source>
+        <translation>fehlt; erwartet eines von %1</translation>
+    </message>
+    <message>
+        <source>unknown step type %1; expected one of %2</source>
+        <translation>unbekannter Schritttyp %1; erwartet eines von %2</translation>
+    </message>
+</context>
+<context>
+    <name>loupe::RecentDatasetsMenu</name>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>No recent datasets</source>
+        <translation>Keine zuletzt geöffneten Datensätze</translation>
+    </message>
+    <message>
+        <source>Clear Menu</source>
+        <translation>Menü leeren</translation>
+    </message>
+</context>
+<context>
+    <name>loupe::RunEvaluation</name>
+    <message>
+        <source>%1 names no classes</source>
+        <translation>%1 nennt keine Klassen</translation>
+    </message>
+    <message>
+        <source>%1 has no checkpoint to evaluate yet</source>
+        <translation>%1 hat noch keinen Checkpoint zum Evaluieren</translation>
+    </message>
+    <message>
+        <source>class &quot;%1&quot; of the dataset is not one the run was trained on (%2)</source>
+        <translation>die Klasse „%1“ des Datensatzes gehört nicht zu denen, auf die der Lauf trainiert wurde (%2)</translation>
+    </message>
+    <message>
+        <source>the dataset has no labelled images to evaluate</source>
+        <translation>der Datensatz hat keine Bilder mit Label zum Evaluieren</translation>
+    </message>
+</context>
+<context>
+    <name>loupe::RunFolder</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a Loupe run folder: no readable config.json</source>
+        <translation>%1 ist kein Loupe-Laufordner: keine lesbare config.json</translation>
+    </message>
+    <message>
+        <source>byte %1</source>
+        <translation>Byte %1</translation>
+    </message>
+    <message>
+        <source>expected a JSON object (%1)</source>
+        <translation>erwartet ein JSON-Objekt (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>loupe::RunStatus</name>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <source>stopped early</source>
+        <translation>vorzeitig beendet</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>diverged</source>
+        <translation>divergiert</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>unterbrochen</translation>
+    </message>
+    <message>
+        <source>%1, %2 px, batch %3, %4 lr %5, %6 epochs</source>
+        <translation>%1, %2 px, Batch %3, %4 Lernrate %5, %6 Epochen</translation>
+    </message>
+</context>
+<context>
+    <name>loupe::RunsModel</name>
+    <message>
+        <source> (%1/%2 epochs)</source>
+        <translation> (%1/%2 Epochen)</translation>
+    </message>
+    <message>
+        <source>, can resume</source>
+        <translation>, fortsetzbar</translation>
+    </message>
+    <message>
+        <source>%1 (epoch %2)</source>
+        <translation>%1 (Epoche %2)</translation>
+    </message>
+    <message>
+        <source>dataset: %1</source>
+        <translation>Datensatz: %1</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Config</source>
+        <translation>Konfiguration</translation>
+    </message>
+    <message>
+        <source>Best dev macro F1</source>
+        <translation>Bester Dev-Makro-F1</translation>
     </message>
 </context>
 <context>
     <name>loupe::SafeDecoder</name>
     <message>
         <source>truncated JPEG (no end-of-image marker)</source>
-        <translation type="unfinished"></translation>
+        <translation>abgeschnittenes JPEG (kein End-of-Image-Marker)</translation>
     </message>
     <message>
         <source>damaged JPEG (invalid segment length)</source>
-        <translation type="unfinished"></translation>
+        <translation>beschädigtes JPEG (ungültige Segmentlänge)</translation>
     </message>
     <message>
         <source>truncated PNG (no IEND chunk)</source>
-        <translation type="unfinished"></translation>
+        <translation>abgeschnittenes PNG (kein IEND-Chunk)</translation>
     </message>
     <message>
         <source>damaged PNG (invalid chunk length)</source>
-        <translation type="unfinished"></translation>
+        <translation>beschädigtes PNG (ungültige Chunk-Länge)</translation>
     </message>
     <message>
         <source>truncated BMP (pixel data shorter than the header says)</source>
-        <translation type="unfinished"></translation>
+        <translation>abgeschnittenes BMP (Pixeldaten kürzer als im Header angegeben)</translation>
     </message>
     <message>
         <source>unsupported number of channels (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht unterstützte Kanalzahl (%1)</translation>
     </message>
     <message>
         <source>image claims %1×%2 pixels, above the limit of %3 megapixels</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild gibt %1×%2 Pixel an, mehr als die Grenze von %3 Megapixeln</translation>
     </message>
     <message>
         <source>image is %1×%2 pixels, an aspect ratio above the limit of %3:1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild hat %1×%2 Pixel, ein Seitenverhältnis über der Grenze von %3:1</translation>
     </message>
     <message>
         <source>file too large to decode</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei zu groß zum Dekodieren</translation>
     </message>
     <message>
         <source>not a decodable image (the %1 decoder rejected the data)</source>
-        <translation type="unfinished"></translation>
+        <translation>kein dekodierbares Bild (der %1-Decoder hat die Daten abgelehnt)</translation>
     </message>
     <message>
         <source>decoder error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Decoder-Fehler: %1</translation>
     </message>
     <message>
         <source>out of memory while decoding</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicher beim Dekodieren erschöpft</translation>
     </message>
     <message>
         <source>decoder error</source>
-        <translation type="unfinished"></translation>
+        <translation>Decoder-Fehler</translation>
     </message>
     <message>
         <source>file not found</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei nicht gefunden</translation>
     </message>
     <message>
         <source>not a regular file</source>
-        <translation type="unfinished"></translation>
+        <translation>keine reguläre Datei</translation>
     </message>
     <message>
         <source>file is %1 MB, above the limit of %2 MB</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei hat %1 MB, mehr als die Grenze von %2 MB</translation>
     </message>
     <message>
         <source>cannot open file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei kann nicht geöffnet werden: %1</translation>
     </message>
     <message>
         <source>out of memory while reading the file</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicher beim Lesen der Datei erschöpft</translation>
     </message>
     <message>
         <source>cannot read file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei kann nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>loupe::ThumbnailDelegate</name>
+    <message>
+        <source>Broken</source>
+        <translation>Defekt</translation>
+    </message>
+</context>
+<context>
+    <name>loupe::ThumbnailModel</name>
+    <message>
+        <source>train</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>dev</source>
+        <translation>Dev</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
+    </message>
+    <message>
+        <source>%1
+%2 × %3 px — %4</source>
+        <translation>%1
+%2 × %3 px — %4</translation>
+    </message>
+</context>
+<context>
+    <name>loupe::TrainConfig</name>
+    <message>
+        <source>config.json: &quot;%1&quot; should be a string</source>
+        <translation>config.json: &quot;%1&quot; sollte eine Zeichenkette sein</translation>
+    </message>
+    <message>
+        <source>config.json: &quot;%1&quot; should be a number</source>
+        <translation>config.json: &quot;%1&quot; sollte eine Zahl sein</translation>
+    </message>
+    <message>
+        <source>unknown model &quot;%1&quot;; expected one of %2</source>
+        <translation>unbekanntes Modell „%1“; erwartet eines von %2</translation>
+    </message>
+    <message>
+        <source>image size %1 is outside 16..4096</source>
+        <translation>Bildgröße %1 liegt außerhalb von 16..4096</translation>
+    </message>
+    <message>
+        <source>channels must be 1 or 3, not %1</source>
+        <translation>Kanäle müssen 1 oder 3 sein, nicht %1</translation>
+    </message>
+    <message>
+        <source>epochs must be at least 1</source>
+        <translation>Epochen müssen mindestens 1 sein</translation>
+    </message>
+    <message>
+        <source>batch size must be at least 1</source>
+        <translation>Batch-Größe muss mindestens 1 sein</translation>
+    </message>
+    <message>
+        <source>learning rate must be above 0</source>
+        <translation>Lernrate muss größer als 0 sein</translation>
+    </message>
+    <message>
+        <source>unknown optimizer &quot;%1&quot;; expected sgd, adam or adamw</source>
+        <translation>unbekannter Optimierer „%1“; erwartet sgd, adam oder adamw</translation>
+    </message>
+    <message>
+        <source>unknown schedule &quot;%1&quot;; expected none, step or cosine</source>
+        <translation>unbekannter Zeitplan „%1“; erwartet none, step oder cosine</translation>
+    </message>
+    <message>
+        <source>class weights must be auto, none or a list of numbers</source>
+        <translation>Klassengewichte müssen auto, none oder eine Liste von Zahlen sein</translation>
+    </message>
+    <message>
+        <source>dev fraction must be in [0, 1)</source>
+        <translation>Dev-Anteil muss in [0, 1) liegen</translation>
+    </message>
+    <message>
+        <source>early-stopping patience must be 0 (off) or more</source>
+        <translation>Geduld für vorzeitiges Stoppen muss 0 (aus) oder mehr sein</translation>
+    </message>
+</context>
+<context>
+    <name>loupe::TrainController</name>
+    <message>
+        <source>A run or an overfit check is already going; wait for it or cancel it first.</source>
+        <translation>Ein Lauf oder ein Overfit-Check läuft bereits; warten Sie, bis er fertig ist, oder brechen Sie ihn zuerst ab.</translation>
+    </message>
+</context>
+<context>
+    <name>loupe::TrainPanel</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Overfit check</source>
+        <translation>Overfit-Check</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>no run</source>
+        <translation>kein Lauf</translation>
+    </message>
+    <message>
+        <source>Continue the selected cancelled or interrupted run from its last checkpoint.</source>
+        <translation>Den ausgewählten abgebrochenen oder unterbrochenen Lauf ab seinem letzten Checkpoint fortsetzen.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Runs&lt;/b&gt; (select one to see its curves)</source>
+        <translation>&lt;b&gt;Läufe&lt;/b&gt; (einen auswählen, um seine Kurven zu sehen)</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Cancelling: the run stops after the current step and keeps its last checkpoint.</source>
+        <translation>Wird abgebrochen: Der Lauf hält nach dem aktuellen Schritt an und behält seinen letzten Checkpoint.</translation>
+    </message>
+    <message>
+        <source>Stopping the overfit check…</source>
+        <translation>Overfit-Check wird angehalten…</translation>
+    </message>
+    <message>
+        <source>Paused after the current step; the GUI and the checkpoint are untouched.</source>
+        <translation>Nach dem aktuellen Schritt pausiert; Oberfläche und Checkpoint bleiben unverändert.</translation>
+    </message>
+    <message>
+        <source>Checking: step %1, loss %2</source>
+        <translation>Prüfung: Schritt %1, Verlust %2</translation>
+    </message>
+    <message>
+        <source>Passed: loss %1 after %2 steps, %3 of %4 images right.</source>
+        <translation>Bestanden: Verlust %1 nach %2 Schritten, %3 von %4 Bildern richtig.</translation>
+    </message>
+    <message>
+        <source>Failed:</source>
+        <translation>Nicht bestanden:</translation>
+    </message>
+    <message>
+        <source>Likely causes: the crop or resize differs between training and evaluation; the images or labels are not loaded properly; the learning rate is too high.</source>
+        <translation>Wahrscheinliche Ursachen: Zuschnitt oder Skalierung unterscheiden sich zwischen Training und Evaluierung; die Bilder oder Labels werden nicht richtig geladen; die Lernrate ist zu hoch.</translation>
+    </message>
+    <message>
+        <source>Could not run: %1</source>
+        <translation>Konnte nicht ausgeführt werden: %1</translation>
+    </message>
+    <message>
+        <source>Presets are kept in loupe-runs/presets.json next to the runs.</source>
+        <translation>Voreinstellungen werden in loupe-runs/presets.json neben den Läufen gespeichert.</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Speichern…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>Voreinstellung</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Backbone</source>
+        <translation>Backbone</translation>
+    </message>
+    <message>
+        <source>none: random weights</source>
+        <translation>keine: zufällige Gewichte</translation>
+    </message>
+    <message>
+        <source>A TorchScript weights file or an earlier run folder (its best checkpoint).</source>
+        <translation>Eine TorchScript-Gewichtsdatei oder ein früherer Laufordner (sein bester Checkpoint).</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>Choose a weights file</source>
+        <translation>Gewichtsdatei auswählen</translation>
+    </message>
+    <message>
+        <source>Initial weights</source>
+        <translation>Startgewichte</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>Image size</source>
+        <translation>Bildgröße</translation>
+    </message>
+    <message>
+        <source>Optimisation</source>
+        <translation>Optimierung</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>Optimierer</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <source>constant</source>
+        <translation>konstant</translation>
+    </message>
+    <message>
+        <source>step (÷10 every 10 epochs)</source>
+        <translation>stufenweise (÷10 alle 10 Epochen)</translation>
+    </message>
+    <message>
+        <source>cosine</source>
+        <translation>Kosinus</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Zeitplan</translation>
+    </message>
+    <message>
+        <source> epochs</source>
+        <translation> Epochen</translation>
+    </message>
+    <message>
+        <source>Warm-up</source>
+        <translation>Aufwärmphase</translation>
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation>Weight Decay</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Epochen</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>Stop after this many epochs without a lower dev loss.</source>
+        <translation>Nach so vielen Epochen ohne niedrigeren Dev-Verlust anhalten.</translation>
+    </message>
+    <message>
+        <source>Early stopping</source>
+        <translation>Vorzeitiges Stoppen</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>auto (inverse frequency)</source>
+        <translation>auto (inverse Häufigkeit)</translation>
+    </message>
+    <message>
+        <source>Class weights</source>
+        <translation>Klassengewichte</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>default: Loupe&apos;s training pipeline; none: resize and normalise only; or a pipeline JSON saved from the augmentation page.</source>
+        <translation>Standard: die Trainings-Pipeline von Loupe; keine: nur skalieren und normalisieren; oder eine auf der Augmentierungsseite gespeicherte Pipeline-JSON.</translation>
+    </message>
+    <message>
+        <source>Choose a pipeline JSON</source>
+        <translation>Pipeline-JSON auswählen</translation>
+    </message>
+    <message>
+        <source>Augmentation</source>
+        <translation>Augmentierung</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>every core</source>
+        <translation>alle Kerne</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>Threads</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <source>The practice&apos;s first sanity check: train on five images with every random transform off (64 px) and expect them all learned. Run it before a long training job.</source>
+        <translation>Die erste Plausibilitätsprüfung der Praxis: auf fünf Bildern ohne jede zufällige Transformation trainieren (64 px) und erwarten, dass alle gelernt werden. Vor einem langen Training ausführen.</translation>
+    </message>
+    <message>
+        <source>Run %1 was interrupted after epoch %2 of %3. Press Resume to continue it from its checkpoint.</source>
+        <translation>Lauf %1 wurde nach Epoche %2 von %3 unterbrochen. Klicken Sie auf Fortsetzen, um ihn ab seinem Checkpoint fortzusetzen.</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;The practice suggests:&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Die Praxis empfiehlt:&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>starting…</source>
+        <translation>wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Preparing the data and the model…</source>
+        <translation>Daten und Modell werden vorbereitet…</translation>
+    </message>
+    <message>
+        <source>Open a dataset first.</source>
+        <translation>Öffnen Sie zuerst einen Datensatz.</translation>
+    </message>
+    <message>
+        <source>Cannot create the runs folder %1.</source>
+        <translation>Der Ordner für Läufe %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Open the dataset the run was trained on to resume it.</source>
+        <translation>Öffnen Sie den Datensatz, auf dem der Lauf trainiert wurde, um ihn fortzusetzen.</translation>
+    </message>
+    <message>
+        <source>Cannot resume %1: %2</source>
+        <translation>%1 kann nicht fortgesetzt werden: %2</translation>
+    </message>
+    <message>
+        <source>Run %1 was trained on %2; open that dataset to resume it.</source>
+        <translation>Lauf %1 wurde auf %2 trainiert; öffnen Sie diesen Datensatz, um ihn fortzusetzen.</translation>
+    </message>
+    <message>
+        <source>Run %1 has no checkpoint to resume from.</source>
+        <translation>Lauf %1 hat keinen Checkpoint zum Fortsetzen.</translation>
+    </message>
+    <message>
+        <source>Resuming run %1 after epoch %2.</source>
+        <translation>Lauf %1 wird nach Epoche %2 fortgesetzt.</translation>
+    </message>
+    <message>
+        <source>Checking: training %1 on %2 images…</source>
+        <translation>Prüfung: %1 wird auf %2 Bildern trainiert…</translation>
+    </message>
+    <message>
+        <source>epoch %1 of %2</source>
+        <translation>Epoche %1 von %2</translation>
+    </message>
+    <message>
+        <source>step %1 of %2</source>
+        <translation>Schritt %1 von %2</translation>
+    </message>
+    <message>
+        <source>%1 images/s · %2 left · loss %3 · learning rate %4</source>
+        <translation>%1 Bilder/s · noch %2 · Verlust %3 · Lernrate %4</translation>
+    </message>
+    <message>
+        <source>Run %1: %2.</source>
+        <translation>Lauf %1: %2.</translation>
+    </message>
+    <message>
+        <source>Diverging</source>
+        <translation>Divergiert</translation>
+    </message>
+    <message>
+        <source>%1 after %2 epochs</source>
+        <translation>%1 nach %2 Epochen</translation>
+    </message>
+    <message>
+        <source>Training could not run: %1</source>
+        <translation>Das Training konnte nicht ausgeführt werden: %1</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>A training run is in progress (%1). Stop it and close?
+
+The last checkpoint is kept: the run can be resumed from the Train page when this dataset is opened again.</source>
+        <translation>Ein Trainingslauf ist im Gange (%1). Anhalten und schließen?
+
+Der letzte Checkpoint bleibt erhalten: Der Lauf kann auf der Seite Training fortgesetzt werden, wenn dieser Datensatz wieder geöffnet wird.</translation>
+    </message>
+    <message>
+        <source>The overfit check is still running. Stop it and close?</source>
+        <translation>Der Overfit-Check läuft noch. Anhalten und schließen?</translation>
+    </message>
+    <message>
+        <source>Stop training?</source>
+        <translation>Training anhalten?</translation>
+    </message>
+    <message>
+        <source>(form as is)</source>
+        <translation>(aktuelles Formular)</translation>
+    </message>
+    <message>
+        <source>Preset %1 loaded.</source>
+        <translation>Voreinstellung %1 geladen.</translation>
+    </message>
+    <message>
+        <source>Preset %1 cannot be used: %2</source>
+        <translation>Voreinstellung %1 kann nicht verwendet werden: %2</translation>
+    </message>
+    <message>
+        <source>Open a dataset first: presets are kept next to its runs.</source>
+        <translation>Öffnen Sie zuerst einen Datensatz: Voreinstellungen werden neben seinen Läufen gespeichert.</translation>
+    </message>
+    <message>
+        <source>Save preset</source>
+        <translation>Voreinstellung speichern</translation>
+    </message>
+    <message>
+        <source>Name of the preset:</source>
+        <translation>Name der Voreinstellung:</translation>
+    </message>
+    <message>
+        <source>Preset %1 saved in %2.</source>
+        <translation>Voreinstellung %1 in %2 gespeichert.</translation>
+    </message>
+    <message>
+        <source>TorchScript weights (*.pt *.pth);;All files (*)</source>
+        <translation>TorchScript-Gewichte (*.pt *.pth);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Augmentation pipeline</source>
+        <translation>Augmentierungs-Pipeline</translation>
+    </message>
+    <message>
+        <source>Pipeline JSON (*.json);;All files (*)</source>
+        <translation>Pipeline-JSON (*.json);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>loupe::Trainer</name>
+    <message>
+        <source>completed</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <source>stopped early: dev loss stopped improving</source>
+        <translation>vorzeitig beendet: der Dev-Verlust verbessert sich nicht mehr</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>diverged</source>
+        <translation>divergiert</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>augmentation pipeline %1: %2</source>
+        <translation>Augmentierungs-Pipeline %1: %2</translation>
+    </message>
+    <message>
+        <source>LibTorch stopped the run: %1</source>
+        <translation>LibTorch hat den Lauf angehalten: %1</translation>
+    </message>
+    <message>
+        <source>a classifier needs at least two classes; this dataset has %1</source>
+        <translation>ein Klassifikator braucht mindestens zwei Klassen; dieser Datensatz hat %1</translation>
+    </message>
+    <message>
+        <source>no labelled training images: classification needs class folders, a CSV or IDX labels</source>
+        <translation>keine Trainingsbilder mit Label: Klassifikation braucht Klassenordner, eine CSV-Datei oder IDX-Labels</translation>
+    </message>
+    <message>
+        <source>no dev images: dev loss and metrics are computed on the training images</source>
+        <translation>keine Dev-Bilder: Dev-Verlust und Metriken werden auf den Trainingsbildern berechnet</translation>
+    </message>
+    <message>
+        <source>cannot read the augmentation pipeline %1: %2</source>
+        <translation>die Augmentierungs-Pipeline %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>no weights to import at %1</source>
+        <translation>keine Gewichte zum Importieren unter %1</translation>
+    </message>
+    <message>
+        <source>imported %1 tensors from %2</source>
+        <translation>%1 Tensoren aus %2 importiert</translation>
+    </message>
+    <message>
+        <source>class weights (inverse frequency): %1</source>
+        <translation>Klassengewichte (inverse Häufigkeit): %1</translation>
+    </message>
+    <message>
+        <source>%1 class weights given for %2 classes</source>
+        <translation>%1 Klassengewichte für %2 Klassen angegeben</translation>
+    </message>
+    <message>
+        <source>resumed after epoch %1 from %2</source>
+        <translation>nach Epoche %1 aus %2 fortgesetzt</translation>
+    </message>
+    <message>
+        <source>nothing to resume in %1: starting a new run</source>
+        <translation>nichts zum Fortsetzen in %1: ein neuer Lauf wird gestartet</translation>
+    </message>
+    <message>
+        <source>no TensorBoard file: %1</source>
+        <translation>keine TensorBoard-Datei: %1</translation>
+    </message>
+    <message>
+        <source>training diverged at step %1 (epoch %2): the loss is %3. Likely causes: the learning rate is too high (it is %4; try %5), or the images or labels are not loaded properly (check them with loupe-cli inspect and the overfit check). The last checkpoint before this epoch is kept.</source>
+        <translation>das Training ist bei Schritt %1 (Epoche %2) divergiert: der Verlust ist %3. Wahrscheinliche Ursachen: Die Lernrate ist zu hoch (sie beträgt %4; versuchen Sie %5), oder die Bilder oder Labels werden nicht richtig geladen (prüfen Sie sie mit loupe-cli inspect und dem Overfit-Check). Der letzte Checkpoint vor dieser Epoche bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>skipped %1: %2</source>
+        <translation>%1 übersprungen: %2</translation>
+    </message>
+    <message>
+        <source>cancelled during epoch %1; the checkpoint of epoch %2 is kept</source>
+        <translation>während Epoche %1 abgebrochen; der Checkpoint von Epoche %2 bleibt erhalten</translation>
+    </message>
+    <message>
+        <source>training diverged in epoch %1: the dev loss is %2. Likely causes: the learning rate is too high (it is %3; try %4), or the images or labels are not loaded properly (check them with loupe-cli inspect and the overfit check). The last checkpoint before this epoch is kept.</source>
+        <translation>das Training ist in Epoche %1 divergiert: der Dev-Verlust ist %2. Wahrscheinliche Ursachen: Die Lernrate ist zu hoch (sie beträgt %3; versuchen Sie %4), oder die Bilder oder Labels werden nicht richtig geladen (prüfen Sie sie mit loupe-cli inspect und dem Overfit-Check). Der letzte Checkpoint vor dieser Epoche bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>dev loss has not improved for %1 epochs; the best was epoch %2 (%3)</source>
+        <translation>der Dev-Verlust hat sich seit %1 Epochen nicht verbessert; am besten war Epoche %2 (%3)</translation>
     </message>
 </context>
 <context>
     <name>loupe::importers</name>
     <message>
         <source>a boolean</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Wahrheitswert</translation>
     </message>
     <message>
         <source>a string</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Zeichenkette</translation>
     </message>
     <message>
         <source>an array</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Array</translation>
     </message>
     <message>
         <source>an object</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Objekt</translation>
     </message>
     <message>
         <source>a number</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Zahl</translation>
     </message>
     <message>
         <source>expected a number, found %1</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet eine Zahl, gefunden: %1</translation>
     </message>
     <message>
         <source>expected a whole number, found %1</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet eine ganze Zahl, gefunden: %1</translation>
     </message>
     <message>
         <source>line %1, column %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1, Spalte %2</translation>
     </message>
     <message>
         <source>expected compressed RLE counts, the string ends inside a number</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet komprimierte RLE-Zählwerte, die Zeichenkette endet mitten in einer Zahl</translation>
     </message>
     <message>
         <source>expected compressed RLE counts (characters &apos;0&apos; to &apos;o&apos;), found &apos;%1&apos; at position %2</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet komprimierte RLE-Zählwerte (Zeichen &apos;0&apos; bis &apos;o&apos;), gefunden: &apos;%1&apos; an Position %2</translation>
     </message>
     <message>
         <source>expected compressed RLE counts, found a number too large at position %1</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet komprimierte RLE-Zählwerte, gefunden: eine zu große Zahl an Position %1</translation>
     </message>
     <message>
         <source>expected compressed RLE counts, count %1 decodes to the negative value %2</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet komprimierte RLE-Zählwerte, Zählwert %1 ergibt den negativen Wert %2</translation>
     </message>
     <message>
         <source>expected [height, width] of the RLE mask</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet [height, width] der RLE-Maske</translation>
     </message>
     <message>
         <source>expected a positive [height, width], found [%1, %2]</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet positive [height, width], gefunden: [%1, %2]</translation>
     </message>
     <message>
         <source>expected a run length of 0 or more, found %1</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet eine Lauflänge von 0 oder mehr, gefunden: %1</translation>
     </message>
     <message>
         <source>expected RLE counts as a list of numbers or a compressed string</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet RLE-Zählwerte als Liste von Zahlen oder als komprimierte Zeichenkette</translation>
     </message>
     <message>
         <source>expected run lengths that add up to height × width = %1, found %2</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet Lauflängen mit der Summe Höhe × Breite = %1, gefunden: %2</translation>
     </message>
     <message>
         <source>expected fewer RLE runs</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet weniger RLE-Läufe</translation>
     </message>
     <message>
         <source>expected a polygon [x1, y1, x2, y2, ...], found %1</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet ein Polygon [x1, y1, x2, y2, ...], gefunden: %1</translation>
     </message>
     <message>
         <source>expected a polygon of x, y pairs, found %1 numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet ein Polygon aus x,y-Paaren, gefunden: %1 Zahlen</translation>
     </message>
     <message>
         <source>expected a list of polygons or an RLE object {&quot;size&quot;: [h, w], &quot;counts&quot;: ...}, found %1</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet eine Liste von Polygonen oder ein RLE-Objekt {&quot;size&quot;: [h, w], &quot;counts&quot;: ...}, gefunden: %1</translation>
     </message>
     <message>
         <source>expected an array &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet ein Array &quot;%1&quot;</translation>
     </message>
     <message>
         <source>expected an array, found %1</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet ein Array, gefunden: %1</translation>
     </message>
     <message>
         <source>expected %1 object, found %2</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet ein Objekt (%1), gefunden: %2</translation>
     </message>
     <message>
         <source>expected a JSON object with &quot;images&quot;, &quot;categories&quot; and &quot;annotations&quot;, found %1</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet ein JSON-Objekt mit &quot;images&quot;, &quot;categories&quot; und &quot;annotations&quot;, gefunden: %1</translation>
     </message>
     <message>
         <source>a category</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Kategorie</translation>
     </message>
     <message>
         <source>expected a category id</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet eine Kategorie-ID</translation>
     </message>
     <message>
         <source>expected a category name</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet einen Kategorienamen</translation>
     </message>
     <message>
         <source>expected a string, found %1</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet eine Zeichenkette, gefunden: %1</translation>
     </message>
     <message>
         <source>expected a unique category id, %1 is used twice</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet eine eindeutige Kategorie-ID, %1 kommt zweimal vor</translation>
     </message>
     <message>
         <source>%1: category name &quot;%2&quot; is used by more than one id</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: der Kategoriename „%2“ wird von mehr als einer ID verwendet</translation>
     </message>
     <message>
         <source>an image</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Bild</translation>
     </message>
     <message>
         <source>expected an image id</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet eine Bild-ID</translation>
     </message>
     <message>
         <source>expected a unique image id, %1 is used twice</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet eine eindeutige Bild-ID, %1 kommt zweimal vor</translation>
     </message>
     <message>
         <source>expected the image&apos;s file_name</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet den file_name des Bildes</translation>
     </message>
     <message>
         <source>expected a file name, found %1</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet einen Dateinamen, gefunden: %1</translation>
     </message>
     <message>
         <source>missing: listed in %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlt: aufgeführt in %1 %2</translation>
     </message>
     <message>
         <source>an annotation</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Annotation</translation>
     </message>
     <message>
         <source>expected the annotation&apos;s image_id</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet die image_id der Annotation</translation>
     </message>
     <message>
         <source>expected the id of an entry in images, found %1</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet die ID eines Eintrags in images, gefunden: %1</translation>
     </message>
     <message>
         <source>expected the annotation&apos;s category_id</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet die category_id der Annotation</translation>
     </message>
     <message>
         <source>expected the id of an entry in categories, found %1</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet die ID eines Eintrags in categories, gefunden: %1</translation>
     </message>
     <message>
         <source>expected 4 numbers [x, y, width, height]</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet 4 Zahlen [x, y, width, height]</translation>
     </message>
     <message>
         <source>expected 4 numbers [x, y, width, height], element %1 is %2</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet 4 Zahlen [x, y, width, height], Element %1 ist %2</translation>
     </message>
     <message>
         <source>expected a width and height of 0 or more, found %1 × %2</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet Breite und Höhe von 0 oder mehr, gefunden: %1 × %2</translation>
     </message>
     <message>
         <source>expected a bbox or a segmentation</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet eine bbox oder eine segmentation</translation>
     </message>
     <message>
         <source>%1: %2 polygon(s) with fewer than 3 points were left out</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Polygone mit weniger als 3 Punkten ausgelassen: %2</translation>
     </message>
     <message>
         <source>Cannot open COCO file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>COCO-Datei %1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
         <source>expected valid JSON: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet gültiges JSON: %1</translation>
     </message>
     <message>
         <source>unexpected structure: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>unerwartete Struktur: %1</translation>
     </message>
     <message>
         <source>line %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1</translation>
     </message>
     <message>
         <source>a quoted field is never closed (expected a closing &quot;)</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Feld in Anführungszeichen wird nie geschlossen (erwartet ein schließendes &quot;)</translation>
     </message>
     <message>
         <source>cannot open %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
         <source>expected 2 fields path,label (or path,label,split), found %1</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet 2 Felder path,label (oder path,label,split), gefunden: %1</translation>
     </message>
     <message>
         <source>expected an image path, found an empty field</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet einen Bildpfad, gefunden: ein leeres Feld</translation>
     </message>
     <message>
         <source>expected a label for %1, found an empty field</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet ein Label für %1, gefunden: ein leeres Feld</translation>
     </message>
     <message>
         <source>expected split train, valid or test, found &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet den Split train, valid oder test, gefunden: &quot;%1&quot;</translation>
     </message>
     <message>
         <source>expected lines of path,label, found none</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet Zeilen der Form path,label, keine gefunden</translation>
     </message>
     <message>
         <source>not a folder: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Ordner: %1</translation>
     </message>
     <message>
         <source>folder %1 is neither a split (train, valid, test) nor inside one; skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner %1 ist weder ein Split (train, valid, test) noch liegt er in einem; übersprungen</translation>
     </message>
     <message numerus="yes">
         <source>%n image(s) directly in %1 have no class folder and were skipped</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Bild direkt in %1 liegt in keinem Klassenordner und wurde übersprungen</numerusform>
+            <numerusform>%n Bilder direkt in %1 liegen in keinem Klassenordner und wurden übersprungen</numerusform>
         </translation>
     </message>
     <message>
         <source>no images found in class folders under %1</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Bilder in Klassenordnern unter %1 gefunden</translation>
     </message>
     <message>
         <source>expected IDX magic %1 for images, found %2</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet IDX-Magic %1 für Bilder, gefunden: %2</translation>
     </message>
     <message>
         <source>expected IDX magic %1 for labels, found %2</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet IDX-Magic %1 für Labels, gefunden: %2</translation>
     </message>
     <message>
         <source> (this looks like a labels file)</source>
-        <translation type="unfinished"></translation>
+        <translation> (das sieht nach einer Label-Datei aus)</translation>
     </message>
     <message>
         <source> (this looks like an images file)</source>
-        <translation type="unfinished"></translation>
+        <translation> (das sieht nach einer Bilddatei aus)</translation>
     </message>
     <message>
         <source>%1 bytes of data (%2) is more than the %3 GiB Loupe holds in memory</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Byte Daten (%2) sind mehr als die %3 GiB, die Loupe im Speicher hält</translation>
     </message>
     <message>
         <source>the header claims %1 items; at most %2 are supported</source>
-        <translation type="unfinished"></translation>
+        <translation>der Header gibt %1 Einträge an; höchstens %2 werden unterstützt</translation>
     </message>
     <message>
         <source>image size %1×%2 has no pixels</source>
-        <translation type="unfinished"></translation>
+        <translation>Bildgröße %1×%2 hat keine Pixel</translation>
     </message>
     <message>
         <source>image size %1×%2 is implausibly large</source>
-        <translation type="unfinished"></translation>
+        <translation>Bildgröße %1×%2 ist unplausibel groß</translation>
     </message>
     <message>
         <source>expected %1 bytes of pixels, the file has %2 (truncated?)</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet %1 Byte Pixeldaten, die Datei hat %2 (abgeschnitten?)</translation>
     </message>
     <message>
         <source>expected %1 bytes of labels, the file has %2 (truncated?)</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet %1 Byte Labels, die Datei hat %2 (abgeschnitten?)</translation>
     </message>
     <message>
         <source>the file ends inside the %1-byte IDX header</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datei endet innerhalb des %1 Byte langen IDX-Headers</translation>
     </message>
     <message>
         <source>cannot start gzip decompression (out of memory?)</source>
-        <translation type="unfinished"></translation>
+        <translation>gzip-Dekomprimierung kann nicht gestartet werden (Speicher erschöpft?)</translation>
     </message>
     <message>
         <source>corrupt gzip data: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>beschädigte gzip-Daten: %1</translation>
     </message>
     <message>
         <source>cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>out of memory while decompressing %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicher beim Dekomprimieren von %1 erschöpft</translation>
     </message>
     <message>
         <source>the gzip stream is cut off: expected %1 bytes, it decompresses to %2 (truncated download?)</source>
-        <translation type="unfinished"></translation>
+        <translation>der gzip-Datenstrom ist abgeschnitten: erwartet %1 Byte, er ergibt dekomprimiert %2 (abgebrochener Download?)</translation>
     </message>
     <message>
         <source>IDX file not found: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>IDX-Datei nicht gefunden: %1</translation>
     </message>
     <message>
         <source>not found: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht gefunden: %1</translation>
     </message>
     <message>
         <source>a labels file belongs to one IDX images file, not to the folder %1</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Label-Datei gehört zu einer IDX-Bilddatei, nicht zum Ordner %1</translation>
     </message>
     <message>
         <source>skipped %1: no labels file beside it</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 übersprungen: keine Label-Datei daneben</translation>
     </message>
     <message>
         <source>no IDX images file with a labels file beside it in %1 (expected names like train-images-idx3-ubyte.gz and train-labels-idx1-ubyte.gz)</source>
-        <translation type="unfinished"></translation>
+        <translation>keine IDX-Bilddatei mit einer Label-Datei daneben in %1 (erwartet Namen wie train-images-idx3-ubyte.gz und train-labels-idx1-ubyte.gz)</translation>
     </message>
     <message>
         <source>no labels file found beside %1; give it explicitly (an IDX labels file such as train-labels-idx1-ubyte.gz)</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Label-Datei neben %1 gefunden; geben Sie sie ausdrücklich an (eine IDX-Label-Datei wie train-labels-idx1-ubyte.gz)</translation>
     </message>
     <message>
         <source>holds %1 labels but %2 holds %3 images</source>
-        <translation type="unfinished"></translation>
+        <translation>enthält %1 Labels, aber %2 enthält %3 Bilder</translation>
     </message>
     <message>
         <source>images are %1×%2 but those of %3 are %4×%5; one IDX dataset needs one size</source>
-        <translation type="unfinished"></translation>
+        <translation>die Bilder sind %1×%2, die von %3 aber %4×%5; ein IDX-Datensatz braucht eine einheitliche Größe</translation>
     </message>
     <message>
         <source>too many images in total to index</source>
-        <translation type="unfinished"></translation>
+        <translation>insgesamt zu viele Bilder zum Indizieren</translation>
     </message>
     <message>
         <source>%1: ignored data after the last image</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Daten nach dem letzten Bild ignoriert</translation>
     </message>
     <message>
         <source>%1: ignored data after the last label</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Daten nach dem letzten Label ignoriert</translation>
     </message>
     <message>
         <source>no such file or folder: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei oder Ordner nicht vorhanden: %1</translation>
     </message>
     <message>
         <source>no such label file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Label-Datei nicht vorhanden: %1</translation>
     </message>
     <message>
         <source>cannot tell the dataset format of %1: expected class folders, a CSV, COCO JSON, VOC XML, YOLO labels or IDX files (or name one with --format)</source>
-        <translation type="unfinished"></translation>
+        <translation>das Datensatzformat von %1 ist nicht erkennbar: erwartet Klassenordner, eine CSV-Datei, COCO-JSON, VOC-XML, YOLO-Labels oder IDX-Dateien (oder geben Sie es mit --format an)</translation>
     </message>
     <message>
         <source>unknown format &quot;%1&quot;; expected one of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekanntes Format „%1“; erwartet eines von %2</translation>
     </message>
     <message>
         <source>no single CSV file in %1; name it with --labels</source>
-        <translation type="unfinished"></translation>
+        <translation>keine eindeutige CSV-Datei in %1; geben Sie sie mit --labels an</translation>
     </message>
     <message>
         <source>%1 holds %2 COCO JSON files; name one with --labels</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 enthält %2 COCO-JSON-Dateien; geben Sie eine mit --labels an</translation>
     </message>
     <message>
         <source>expected an &lt;annotation&gt; element, the file is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet ein &lt;annotation&gt;-Element, die Datei ist leer</translation>
     </message>
     <message>
         <source>expected an &lt;annotation&gt; element, found &lt;%1&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet ein &lt;annotation&gt;-Element, gefunden: &lt;%1&gt;</translation>
     </message>
     <message>
         <source>expected well-formed XML: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wohlgeformtes XML: %1</translation>
     </message>
     <message>
         <source>expected a number in &lt;%1&gt;, found &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet eine Zahl in &lt;%1&gt;, gefunden: &quot;%2&quot;</translation>
     </message>
     <message>
         <source>expected a size of 0 or more in &lt;%1&gt;, found %2</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet eine Größe von 0 oder mehr in &lt;%1&gt;, gefunden: %2</translation>
     </message>
     <message>
         <source>expected a &lt;name&gt; in the &lt;object&gt; starting here</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet ein &lt;name&gt; in dem hier beginnenden &lt;object&gt;</translation>
     </message>
     <message>
         <source>expected a &lt;bndbox&gt; in the &lt;object&gt; starting here</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet eine &lt;bndbox&gt; in dem hier beginnenden &lt;object&gt;</translation>
     </message>
     <message>
         <source>expected &lt;%1&gt; in the &lt;bndbox&gt; starting here</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet &lt;%1&gt; in der hier beginnenden &lt;bndbox&gt;</translation>
     </message>
     <message>
         <source>expected xmin &lt;= xmax and ymin &lt;= ymax in the &lt;bndbox&gt; starting here, found %1, %2, %3, %4</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet xmin &lt;= xmax und ymin &lt;= ymax in der hier beginnenden &lt;bndbox&gt;, gefunden: %1, %2, %3, %4</translation>
     </message>
     <message>
         <source>VOC folder %1 does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>VOC-Ordner %1 existiert nicht</translation>
     </message>
     <message>
         <source>No VOC annotation (.xml) files in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine VOC-Annotationsdateien (.xml) in %1</translation>
     </message>
     <message>
         <source>cannot read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht lesbar: %1</translation>
     </message>
     <message>
         <source>missing: named in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlt: genannt in %1</translation>
     </message>
     <message>
         <source>%1 image(s) in %2 have no annotation file and were left out</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder in %2 ohne Annotationsdatei ausgelassen: %1</translation>
     </message>
     <message>
         <source>expected &quot;id: name&quot; with a class id of 0 or more, found &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet &quot;id: name&quot; mit einer Klassen-ID von 0 oder mehr, gefunden: &quot;%1&quot;</translation>
     </message>
     <message>
         <source>expected each class id once, %1 appears twice</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet jede Klassen-ID einmal, %1 kommt zweimal vor</translation>
     </message>
     <message>
         <source>Cannot read %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelesen werden</translation>
     </message>
     <message>
         <source>expected the number of classes after nc:, found &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet die Anzahl der Klassen nach nc:, gefunden: &quot;%1&quot;</translation>
     </message>
     <message>
         <source>expected the list of names to end with &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet, dass die Namensliste mit &apos;%1&apos; endet</translation>
     </message>
     <message>
         <source>expected names as [a, b, ...], &quot;- name&quot; lines or &quot;id: name&quot; lines, found &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet Namen als [a, b, ...], &quot;- name&quot;-Zeilen oder &quot;id: name&quot;-Zeilen, gefunden: &quot;%1&quot;</translation>
     </message>
     <message>
         <source>expected either &quot;- name&quot; lines or &quot;id: name&quot; lines, not both</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet entweder &quot;- name&quot;-Zeilen oder &quot;id: name&quot;-Zeilen, nicht beides</translation>
     </message>
     <message>
         <source>expected class ids 0 to %1 without gaps, id %2 is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet Klassen-IDs 0 bis %1 ohne Lücken, ID %2 fehlt</translation>
     </message>
     <message>
         <source>expected a name for every class, found an empty one</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet einen Namen für jede Klasse, gefunden: ein leerer</translation>
     </message>
     <message>
         <source>expected a class name, found an empty line</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet einen Klassennamen, gefunden: eine leere Zeile</translation>
     </message>
     <message>
         <source>expected class x_center y_center width height, found &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet class x_center y_center width height, gefunden: &quot;%1&quot;</translation>
     </message>
     <message>
         <source>expected a class id of 0 or more, found &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet eine Klassen-ID von 0 oder mehr, gefunden: &quot;%1&quot;</translation>
     </message>
     <message>
         <source>expected a class id from 0 to %1, found %2</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet eine Klassen-ID von 0 bis %1, gefunden: %2</translation>
     </message>
     <message>
         <source>expected normalised coordinates between 0 and 1, found %1 (number %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet normierte Koordinaten zwischen 0 und 1, gefunden: %1 (Zahl %2)</translation>
     </message>
     <message>
         <source>YOLO folder %1 does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>YOLO-Ordner %1 existiert nicht</translation>
     </message>
     <message>
         <source>%1 gives nc but no names; classes are named by their ids</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 gibt nc, aber keine names an; Klassen werden nach ihren IDs benannt</translation>
     </message>
     <message>
         <source>%1 says nc: %2 but lists %3 names; the names are used</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 gibt nc: %2 an, listet aber %3 Namen auf; die Namen werden verwendet</translation>
     </message>
     <message>
         <source>cannot read its label file %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die zugehörige Label-Datei %1 kann nicht gelesen werden</translation>
     </message>
     <message>
         <source>cannot read the image size</source>
-        <translation type="unfinished"></translation>
+        <translation>die Bildgröße kann nicht gelesen werden</translation>
     </message>
     <message>
         <source>No data.yaml or classes.txt; classes are named by their ids</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine data.yaml oder classes.txt; Klassen werden nach ihren IDs benannt</translation>
     </message>
 </context>
 <context>
     <name>loupe::scanner</name>
     <message>
         <source>image claims %1×%2 pixels, above the limit of %3 megapixels</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild gibt %1×%2 Pixel an, mehr als die Grenze von %3 Megapixeln</translation>
     </message>
     <message>
         <source>cannot read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht lesbar: %1</translation>
     </message>
     <message>
         <source>file of %1 MB is above the limit of %2 MB</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei mit %1 MB liegt über der Grenze von %2 MB</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Loupe, a workbench for vision models.</source>
-        <translation type="unfinished"></translation>
+        <translation>Loupe, eine Werkbank für Bildverarbeitungsmodelle.</translation>
     </message>
     <message>
         <source>Dataset to open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu öffnender Datensatz.</translation>
     </message>
     <message>
         <source>auto, folder, csv, coco, voc, yolo or idx.</source>
-        <translation type="unfinished"></translation>
+        <translation>auto, folder, csv, coco, voc, yolo oder idx.</translation>
     </message>
     <message>
         <source>A label file kept apart from the images.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Label-Datei, die getrennt von den Bildern liegt.</translation>
     </message>
     <message>
         <source>Save a PNG of the window once loading has settled, then quit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach dem Laden ein PNG des Fensters speichern und dann beenden.</translation>
+    </message>
+    <message>
+        <source>Page to open: overview, report, browser, augment, train or predictions.</source>
+        <translation>Zu öffnende Seite: overview, report, browser, augment, train oder predictions.</translation>
+    </message>
+    <message>
+        <source>loupe: no page &quot;%1&quot;; the pages are %2</source>
+        <translation>loupe: keine Seite „%1“; die Seiten sind %2</translation>
     </message>
 </context>
 </TS>

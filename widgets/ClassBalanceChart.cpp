@@ -31,6 +31,11 @@ ClassBalanceChart::ClassBalanceChart(QWidget *parent)
     m_plot->legend->setVisible(true);
     m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
     m_plot->setNoAntialiasingOnDrag(true);
+    connect(m_plot, &QCustomPlot::plottableClick, this, [this](QCPAbstractPlottable *plottable, int dataIndex, QMouseEvent *) {
+        auto *bars = qobject_cast<QCPBars *>(plottable);
+        if ((bars == m_normal || bars == m_rare) && dataIndex >= 0 && dataIndex < bars->data()->size())
+            Q_EMIT classClicked(int(std::lround(bars->data()->at(dataIndex)->key)));
+    });
 }
 
 void ClassBalanceChart::clear()

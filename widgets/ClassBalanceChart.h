@@ -23,6 +23,10 @@ public:
     QVector<QPair<double, bool>> bars() const;
     QCustomPlot *plot() const { return m_plot; }
 
+Q_SIGNALS:
+    /// A bar was clicked; the index is the class's position in DatasetStats::classes.
+    void classClicked(int classIndex);
+
 private:
     QCustomPlot *m_plot;
     QCPBars *m_normal;

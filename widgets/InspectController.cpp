@@ -71,10 +71,21 @@ void InspectController::start(const QString &path, const InspectOptions &options
                 },
                 Qt::QueuedConnection);
         };
+        auto announceIndexed = [self, generation](const Inspection &early) {
+            auto copy = std::make_shared<const Inspection>(early);
+            QMetaObject::invokeMethod(
+                self.data(),
+                [self, copy, generation] {
+                    if (self && self->m_generation == generation)
+                        Q_EMIT self->indexed(copy);
+                },
+                Qt::QueuedConnection);
+        };
         InspectionPtr result;
         QString error;
         try {
-            result = std::make_shared<const Inspection>(inspectDataset(path, options, forward, stopToken.get()));
+            result = std::make_shared<const Inspection>(
+                inspectDataset(path, options, forward, stopToken.get(), announceIndexed));
         } catch (const LabelFileError &e) {
             error = e.message();
         } catch (const DatasetError &e) {

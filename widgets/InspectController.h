@@ -31,6 +31,8 @@ public:
 Q_SIGNALS:
     /// phase: 0 import, 1 headers, 2 full check.
     void progress(int phase, int done, int total);
+    /// The images are listed and their sizes known; the full check is still running.
+    void indexed(loupe::InspectionPtr inspection);
     void finished(loupe::InspectionPtr inspection);
     void failed(const QString &message);
 

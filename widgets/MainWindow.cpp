@@ -1,7 +1,12 @@
 #include "MainWindow.h"
 
+#include "AugmentPanel.h"
+#include "BrowserPanel.h"
 #include "ClassBalanceChart.h"
+#include "DropOpener.h"
 #include "ObjectStatsChart.h"
+#include "RecentDatasetsMenu.h"
+#include "TrainPanel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -62,6 +67,10 @@ MainWindow::MainWindow(QWidget *parent)
 
     createDocks();
     createActions();
+    addPanel(new BrowserPanel(this), tr("Browser"), QStringLiteral("browser"));
+    addPanel(new AugmentPanel(this), tr("Augment"), QStringLiteral("augment"));
+    addPanel(new TrainPanel(this), tr("Train"), QStringLiteral("train"));
+    new DropOpener(this); // drop a folder or label file anywhere on the window to open it
 
     m_progress->setMaximumWidth(260);
     m_progress->setVisible(false);
@@ -73,6 +82,11 @@ MainWindow::MainWindow(QWidget *parent)
 
     connect(&m_controller, &InspectController::progress, this, &MainWindow::showProgress);
     connect(&m_controller, &InspectController::finished, this, &MainWindow::showInspection);
+    connect(&m_controller, &InspectController::indexed, this, [this](const InspectionPtr &early) {
+        // Pages can show the images while the full check still runs.
+        for (Panel *panel : m_panels)
+            panel->setInspection(early);
+    });
     connect(&m_controller, &InspectController::failed, this, &MainWindow::showError);
 
     QSettings settings;
@@ -140,6 +154,7 @@ void MainWindow::createActions()
     openFolder->setObjectName(QStringLiteral("openFolderAction"));
     QAction *openLabels = file->addAction(tr("Open &Label File…"), this, &MainWindow::chooseLabelFile);
     openLabels->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    file->addMenu(new RecentDatasetsMenu(this));
     QAction *reload = file->addAction(tr("&Reload"), this, [this] {
         if (!m_path.isEmpty())
             openDataset(m_path, m_options);

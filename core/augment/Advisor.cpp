@@ -531,7 +531,18 @@ std::vector<AugmentWarning> advise(const Pipeline &pipeline, const Dataset &data
                 const int current = std::max(r->width, r->height);
                 // Rounded up to a multiple of 32, the stride most backbones want.
                 const int needed = int(std::ceil(current * needFactor / 32.0)) * 32;
-                w.suggestion = Text::tr("Use a larger input (at least %1 px instead of %2), crop the images to the "
+                int fullSide = 0;
+                for (const PerImage &p : images)
+                    if (std::find(w.samples.begin(), w.samples.end(), p.sample) != w.samples.end())
+                        fullSide = std::max(fullSide, std::max(dataset.samples[std::size_t(p.sample)].width,
+                                                               dataset.samples[std::size_t(p.sample)].height));
+                if (fullSide > 0 && needed >= fullSide)
+                    w.suggestion = Text::tr("Resizing cannot keep objects this small: they need the images' full "
+                                            "resolution (%1 px). Crop the images to the region of interest, or tile "
+                                            "them (e.g. 4×4 patches) instead of resizing.")
+                                       .arg(fullSide);
+                else
+                    w.suggestion = Text::tr("Use a larger input (at least %1 px instead of %2), crop the images to the "
                                         "region of interest, or tile them (e.g. 4×4 patches) so the defects keep "
                                         "their pixels.")
                                    .arg(needed)

@@ -9,6 +9,7 @@
 #include <QJsonParseError>
 
 #include <opencv2/core.hpp>
+#include <opencv2/imgproc.hpp>
 
 namespace loupe {
 
@@ -160,6 +161,39 @@ AugmentedImage Pipeline::apply(const cv::Mat &image, const std::vector<Annotatio
         }
     }
     return out;
+}
+
+cv::Mat Pipeline::toDisplay(const cv::Mat &output) const
+{
+    if (output.empty() || output.depth() == CV_8U)
+        return output;
+    const transforms::Normalize *norm = nullptr;
+    for (const auto &step : m_steps)
+        if (step && step->enabled && step->type() == QLatin1String("normalize"))
+            norm = dynamic_cast<const transforms::Normalize *>(step.get());
+    cv::Mat f;
+    output.convertTo(f, CV_32F);
+    const int ch = f.channels();
+    if (norm) {
+        const std::size_t given = std::min(norm->mean.size(), norm->stdDev.size());
+        if (given == 0 || (given != 1 && int(given) != ch))
+            throw PipelineError(QStringLiteral("normalize"),
+                                Text::tr("the image has %1 channels, mean and std give %2 values").arg(ch).arg(given));
+        const auto pick = [&](const std::vector<double> &v, int c) { return given == 1 ? v[0] : v[std::size_t(c)]; };
+        std::vector<cv::Mat> planes;
+        cv::split(f, planes);
+        for (int c = 0; c < ch; ++c)
+            planes[std::size_t(c)] = planes[std::size_t(c)] * pick(norm->stdDev, c) + pick(norm->mean, c);
+        cv::merge(planes, f);
+    }
+    cv::Mat bytes;
+    f.convertTo(bytes, CV_8U, 255.0);
+    // normalize writes RGB(A); the loader without it keeps the decoder's BGR.
+    if (norm && ch == 3)
+        cv::cvtColor(bytes, bytes, cv::COLOR_RGB2BGR);
+    else if (norm && ch == 4)
+        cv::cvtColor(bytes, bytes, cv::COLOR_RGBA2BGRA);
+    return bytes;
 }
 
 bool Pipeline::hasRandomSteps() const

@@ -107,6 +107,12 @@ public:
     AugmentedImage apply(const cv::Mat &image, const std::vector<Annotation> &objects, std::uint64_t seed,
                          std::vector<AppliedStep> *applied = nullptr) const;
 
+    /// An output of this pipeline back to 8 bits for display, in OpenCV's BGR order: undoes the
+    /// last enabled `normalize` (and its RGB order) on a CV_32F image, or the data loader's /255
+    /// when there is none; an 8-bit image comes back as it is. Throws PipelineError when the
+    /// normalize statistics do not fit the image's channels.
+    cv::Mat toDisplay(const cv::Mat &output) const;
+
     /// True when an enabled step is random: then every epoch sees different images.
     bool hasRandomSteps() const;
     void append(std::shared_ptr<Transform> step) { m_steps.push_back(std::move(step)); }

@@ -32,7 +32,7 @@ QString sizeText(const QSize &s)
 } // namespace
 
 Inspection inspectDataset(const QString &path, const InspectOptions &options, const InspectProgressFn &progress,
-                          const StopToken *stop)
+                          const StopToken *stop, const InspectIndexedFn &indexed)
 {
     Inspection out;
     if (progress)
@@ -48,6 +48,11 @@ Inspection inspectDataset(const QString &path, const InspectOptions &options, co
         },
         stop);
     out.headerSeconds = timer.nsecsElapsed() / 1e9;
+    if (indexed && options.verify && !(stop && stop->stopRequested())) {
+        Inspection early = out;
+        early.stats = computeStats(early.dataset);
+        indexed(early);
+    }
     if (options.verify && !(stop && stop->stopRequested())) {
         timer.restart();
         scanner::verifyImages(
@@ -58,6 +63,7 @@ Inspection inspectDataset(const QString &path, const InspectOptions &options, co
             },
             stop);
         out.verifySeconds = timer.nsecsElapsed() / 1e9;
+        out.verified = !(stop && stop->stopRequested());
     }
     out.stopped = stop && stop->stopRequested();
     out.stats = computeStats(out.dataset);

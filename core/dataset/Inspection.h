@@ -17,6 +17,11 @@ struct InspectOptions {
     bool verify = true; ///< decode every image, not just its header
 };
 
+struct Inspection;
+/// Called once the images are listed and their headers read, before the (slow) full check, so a
+/// front end can show the images while they are still being checked. Runs on the inspecting thread.
+using InspectIndexedFn = std::function<void(const Inspection &indexed)>;
+
 enum class InspectPhase { Import, Headers, Verify };
 
 struct Inspection {
@@ -24,7 +29,8 @@ struct Inspection {
     DatasetStats stats;
     double headerSeconds = 0;
     double verifySeconds = 0;
-    bool stopped = false; ///< the stop token ended it early; figures cover what was read
+    bool stopped = false;  ///< the stop token ended it early; figures cover what was read
+    bool verified = false; ///< every image went through the full decode check
 };
 
 using InspectProgressFn = std::function<void(InspectPhase phase, int done, int total)>;
@@ -32,7 +38,8 @@ using InspectProgressFn = std::function<void(InspectPhase phase, int done, int t
 /// Imports, scans headers, verifies and computes statistics. Throws LabelFileError and
 /// DatasetError like importDataset; broken images never throw, they are listed.
 Inspection inspectDataset(const QString &path, const InspectOptions &options = {},
-                          const InspectProgressFn &progress = {}, const StopToken *stop = nullptr);
+                          const InspectProgressFn &progress = {}, const StopToken *stop = nullptr,
+                          const InspectIndexedFn &indexed = {});
 
 /// The report a person reads (the CLI's default output; the window shows the same facts).
 QString formatReport(const Inspection &inspection);

@@ -1,0 +1,244 @@
+// The augmentation page: it re-renders when a parameter changes, the evaluation view has no random
+// variation, the exact batch shows the loader's images at the model's size, and the advisor's
+// list fills for a harmful pipeline.
+
+#include "AugmentPanel.h"
+
+#include "dataset/DatasetStats.h"
+
+#include <QListWidget>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+
+using namespace loupe;
+
+namespace {
+
+/// Six 512×512 photos in two classes, each with a 60 px and a 10 px object.
+InspectionPtr makeInspection(const QString &dir)
+{
+    auto inspection = std::make_shared<Inspection>();
+    Dataset &d = inspection->dataset;
+    d.format = QStringLiteral("coco");
+    d.root = dir;
+    d.classes = {QStringLiteral("ok"), QStringLiteral("scratch")};
+    for (int i = 0; i < 6; ++i) {
+        cv::Mat m(512, 512, CV_8UC3);
+        for (int y = 0; y < m.rows; ++y)
+            for (int x = 0; x < m.cols; ++x)
+                m.at<cv::Vec3b>(y, x) = cv::Vec3b(uchar((x + i * 20) % 256), uchar(y % 256), uchar((x + y) % 256));
+        cv::rectangle(m, cv::Rect(100 + 20 * i, 200, 60, 60), cv::Scalar(255, 255, 255), cv::FILLED);
+        const QString path = dir + QStringLiteral("/part_%1.jpg").arg(i);
+        cv::imwrite(path.toStdString(), m);
+        Sample s;
+        s.path = path;
+        s.width = 512;
+        s.height = 512;
+        s.classId = i % 2;
+        Annotation big;
+        big.classId = 1;
+        big.box = QRectF(100 + 20 * i, 200, 60, 60);
+        Annotation small;
+        small.classId = 1;
+        small.box = QRectF(400, 50, 10, 10);
+        s.objects = {big, small};
+        d.samples.push_back(s);
+    }
+    inspection->stats = computeStats(d);
+    return inspection;
+}
+
+Pipeline pipelineOf(const QString &steps)
+{
+    return Pipeline::fromJson(QStringLiteral("{\"steps\": [%1]}").arg(steps).toUtf8());
+}
+
+/// The variants (not the "before" pictures) of the last render.
+QList<VariantTile> variantsOf(const AugmentPanel &panel)
+{
+    QList<VariantTile> out;
+    for (const VariantTile &t : panel.tiles())
+        if (!t.original)
+            out.append(t);
+    return out;
+}
+
+} // namespace
+
+class TestAugmentPanel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void rerendersOnParameterChange();
+    void evaluationViewHasNoRandomVariation();
+    void exactBatchShowsModelInput();
+    void warningsFillForHarmfulPipeline();
+
+private:
+    QTemporaryDir m_dir;
+    InspectionPtr m_inspection;
+    AugmentPanel *m_panel = nullptr;
+};
+
+void TestAugmentPanel::init()
+{
+    QVERIFY(m_dir.isValid());
+    if (!m_inspection)
+        m_inspection = makeInspection(m_dir.path());
+    m_panel = new AugmentPanel;
+    m_panel->resize(1200, 800);
+    m_panel->setPipeline(pipelineOf(QStringLiteral(
+        "{\"type\": \"resize\", \"width\": 224, \"height\": 224}, {\"type\": \"hflip\"},"
+        "{\"type\": \"rotate\", \"max_degrees\": 10, \"probability\": 1},"
+        "{\"type\": \"brightness\", \"max_delta\": 0.1, \"probability\": 1},"
+        "{\"type\": \"normalize\", \"mean\": [0.485, 0.456, 0.406], \"std\": [0.229, 0.224, 0.225]}")));
+    QSignalSpy rendered(m_panel, &AugmentPanel::rendered);
+    m_panel->setInspection(m_inspection);
+    QTRY_VERIFY(rendered.count() >= 1);
+}
+
+void TestAugmentPanel::cleanup()
+{
+    delete m_panel;
+    m_panel = nullptr;
+}
+
+void TestAugmentPanel::rerendersOnParameterChange()
+{
+    QSignalSpy rendered(m_panel, &AugmentPanel::rendered);
+    m_panel->setImages({3});
+    m_panel->setVariantCount(16);
+    QTRY_VERIFY(rendered.count() >= 1);
+    QCOMPARE(variantsOf(*m_panel).size(), 16);
+    // Every variant is labelled with what was applied to it.
+    for (const VariantTile &t : variantsOf(*m_panel))
+        QVERIFY2(t.caption.contains(QStringLiteral("rot")) && t.caption.contains(QStringLiteral("bright")),
+                 qPrintable(t.caption));
+
+    // A parameter change re-renders; time it from the change to the pictures (goal: 100 ms).
+    std::vector<double> ms;
+    for (int k = 0; k < 6; ++k) {
+        rendered.clear();
+        QVERIFY(m_panel->setStepParameter(2, QStringLiteral("max_degrees"), 20.0 + k));
+        QTRY_COMPARE(rendered.count(), 1);
+        ms.push_back(rendered.at(0).at(1).toDouble());
+        QCOMPARE(rendered.at(0).at(0).toInt(), 17); // before + 16 variants
+    }
+    std::sort(ms.begin(), ms.end());
+    qInfo("re-render of 16 variants of a 512 px image after a change: median %.1f ms, max %.1f ms", ms[ms.size() / 2],
+          ms.back());
+
+    // The angle drawn is within the new range, so the pictures come from the edited pipeline.
+    QVERIFY(m_panel->pipelineJson().contains("\"max_degrees\": 25"));
+
+    // Switching a step off re-renders without it.
+    rendered.clear();
+    m_panel->setStepEnabled(3, false);
+    QTRY_COMPARE(rendered.count(), 1);
+    for (const VariantTile &t : variantsOf(*m_panel))
+        QVERIFY2(!t.caption.contains(QStringLiteral("bright")), qPrintable(t.caption));
+
+    // An impossible value is refused and leaves the pipeline as it was.
+    QVERIFY(!m_panel->setStepParameter(2, QStringLiteral("max_degrees"), 500.0));
+    QVERIFY(m_panel->pipelineJson().contains("\"max_degrees\": 25"));
+}
+
+void TestAugmentPanel::evaluationViewHasNoRandomVariation()
+{
+    QSignalSpy rendered(m_panel, &AugmentPanel::rendered);
+    m_panel->setImages({0, 1});
+    m_panel->setVariantCount(6);
+    QTRY_VERIFY(rendered.count() >= 1);
+    rendered.clear();
+    // Training variants differ from one another…
+    QList<VariantTile> training = variantsOf(*m_panel);
+    QCOMPARE(training.size(), 12);
+    QVERIFY(training[0].image != training[1].image || training[1].image != training[2].image);
+
+    m_panel->setEvaluationView(true);
+    QTRY_COMPARE(rendered.count(), 1);
+    const QList<VariantTile> eval = variantsOf(*m_panel);
+    QCOMPARE(eval.size(), 12);
+    // …the evaluation view's are identical per image, at the resize step's size.
+    for (int i = 0; i < eval.size(); ++i) {
+        const VariantTile &first = eval[i < 6 ? 0 : 6];
+        QCOMPARE(eval[i].image, first.image);
+        QCOMPARE(eval[i].image.size(), QSize(224, 224));
+        QCOMPARE(eval[i].caption, AugmentPanel::tr("no random change"));
+    }
+    QVERIFY(eval[0].image != eval[6].image);
+}
+
+void TestAugmentPanel::exactBatchShowsModelInput()
+{
+    QSignalSpy rendered(m_panel, &AugmentPanel::rendered);
+    m_panel->setModelInput(64, 3);
+    m_panel->setBatchCount(4);
+    m_panel->setPipeline(pipelineOf(QStringLiteral(
+        "{\"type\": \"resize\", \"width\": 64, \"height\": 64}, {\"type\": \"hflip\"}, {\"type\": \"normalize\", \"mean\": [0.485, 0.456, 0.406], \"std\": [0.229, 0.224, 0.225]}")));
+    rendered.clear();
+    m_panel->setExactBatch(true);
+    QTRY_VERIFY_WITH_TIMEOUT(rendered.count() >= 1, 15000);
+    QTRY_VERIFY(rendered.count() >= 1 && rendered.last().at(0).toInt() == 4);
+    const QList<VariantTile> tiles = m_panel->tiles();
+    QCOMPARE(tiles.size(), 4);
+    std::vector<int> samples;
+    for (const VariantTile &t : tiles) {
+        QCOMPARE(t.image.size(), QSize(64, 64));
+        QVERIFY(t.sample >= 0 && t.sample < 6);
+        samples.push_back(t.sample);
+    }
+    std::sort(samples.begin(), samples.end());
+    QVERIFY(std::unique(samples.begin(), samples.end()) == samples.end());
+    // De-normalised: the white square of a sample is white again (not the normalised ~2.5).
+    const QImage &img = tiles[0].image;
+    int bright = 0;
+    for (int y = 0; y < img.height(); ++y)
+        for (int x = 0; x < img.width(); ++x)
+            bright += qGray(img.pixel(x, y)) > 240;
+    QVERIFY2(bright > 40, qPrintable(QString::number(bright)));
+}
+
+void TestAugmentPanel::warningsFillForHarmfulPipeline()
+{
+    QSignalSpy warned(m_panel, &AugmentPanel::warningsChanged);
+    // 10 px objects at 64/512 are 1.25 px (the 60 px ones stay 7.5 px); brightness ±0.8 whitens or blackens most pixels.
+    m_panel->setPipeline(pipelineOf(QStringLiteral(
+        "{\"type\": \"resize\", \"width\": 64, \"height\": 64},"
+        "{\"type\": \"brightness\", \"max_delta\": 0.8, \"probability\": 1}")));
+    QTRY_VERIFY_WITH_TIMEOUT(!warned.isEmpty() && warned.last().at(0).toInt() >= 2, 10000);
+    QVERIFY(m_panel->warningList()->count() >= 2);
+    const AugmentWarning &first = m_panel->warnings().front();
+    QCOMPARE(first.kind, AugmentWarningKind::TinyObjects);
+    QVERIFY(m_panel->warningList()->item(0)->text().contains(QStringLiteral("6 of 12 objects")));
+
+    // Clicking a warning shows its images before and after.
+    QSignalSpy rendered(m_panel, &AugmentPanel::rendered);
+    m_panel->warningList()->setCurrentRow(0);
+    Q_EMIT m_panel->warningList()->itemClicked(m_panel->warningList()->item(0));
+    QTRY_VERIFY(rendered.count() >= 1);
+    QList<int> expected;
+    for (std::size_t i = 0; i < std::min<std::size_t>(3, first.samples.size()); ++i)
+        expected.append(first.samples[i]);
+    QCOMPARE(m_panel->images(), expected);
+    int before = 0;
+    for (const VariantTile &t : m_panel->tiles())
+        before += t.original;
+    QCOMPARE(before, expected.size());
+
+    // A benign pipeline empties the list again.
+    m_panel->setPipeline(Pipeline::defaultTraining(512, 3));
+    QTRY_VERIFY_WITH_TIMEOUT(!warned.isEmpty() && warned.last().at(0).toInt() == 0, 10000);
+}
+
+QTEST_MAIN(TestAugmentPanel)
+#include "tst_augmentpanel.moc"

@@ -1,0 +1,348 @@
+// Training from the window: the controller's thread (start, pause, resume, cancel, resume from a
+// checkpoint), the loss plot's handling of bad numbers, and the panel's runs list.
+
+#include "TestUtil.h"
+
+#include "LossPlot.h"
+#include "RunsModel.h"
+#include "TrainController.h"
+#include "TrainPanel.h"
+#include "dataset/Inspection.h"
+#include "project/RunFolder.h"
+#include "project/RunStatus.h"
+
+#include <QAbstractItemModelTester>
+#include <QElapsedTimer>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <opencv2/imgproc.hpp>
+
+#include <limits>
+
+using namespace loupe;
+using loupe::test::writeBytes;
+
+namespace {
+
+// Two classes a small network tells apart quickly: a bright disc or a bright bar on noise.
+void writeShapes(const QString &root, int perClass, int size = 32)
+{
+    cv::RNG rng(99);
+    for (int i = 0; i < perClass; ++i) {
+        for (int cls = 0; cls < 2; ++cls) {
+            cv::Mat m(size, size, CV_8UC3);
+            rng.fill(m, cv::RNG::UNIFORM, 0, 60);
+            const cv::Point c(size / 2 + rng.uniform(-3, 4), size / 2 + rng.uniform(-3, 4));
+            if (cls == 0)
+                cv::circle(m, c, size / 4, cv::Scalar(230, 230, 230), cv::FILLED);
+            else
+                cv::rectangle(m, cv::Rect(c.x - size / 3, c.y - 2, 2 * size / 3, 4), cv::Scalar(230, 230, 230),
+                              cv::FILLED);
+            std::vector<uchar> buf;
+            cv::imencode(".png", m, buf);
+            writeBytes(QStringLiteral("%1/%2/%3.png").arg(root, cls == 0 ? QStringLiteral("disc") : QStringLiteral("bar")).arg(i),
+                       QByteArray(reinterpret_cast<const char *>(buf.data()), int(buf.size())));
+        }
+    }
+}
+
+InspectionPtr inspect(const QString &path)
+{
+    return std::make_shared<const Inspection>(inspectDataset(path));
+}
+
+TrainConfig tinyConfig(int epochs)
+{
+    TrainConfig c;
+    c.model = QStringLiteral("resnet18");
+    c.imageSize = 32;
+    c.batchSize = 4;
+    c.epochs = epochs;
+    c.optimizer = QStringLiteral("adam");
+    c.learningRate = 1e-3;
+    c.seed = 5;
+    c.devFraction = 0.25;
+    c.threads = 2;
+    c.loaderThreads = 1;
+    return c;
+}
+
+qint64 lastGlobalStep(const QSignalSpy &spy)
+{
+    return spy.isEmpty() ? 0 : spy.last().at(0).value<TrainProgress>().globalStep;
+}
+
+} // namespace
+
+class TestTrainPanel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void controllerStartPauseResumeCancel();
+    void cancelThenResumeContinuesFromCheckpoint();
+    void plotIgnoresNonFiniteNumbers_data();
+    void plotIgnoresNonFiniteNumbers();
+    void plotSmoothsZoomsAndExports();
+    void runsListShowsFinishedAndInterruptedRuns();
+    void unusableDatasetFailsPlainly();
+
+private:
+    QTemporaryDir m_dir;
+    QString m_shapes;
+    InspectionPtr m_inspection;
+};
+
+void TestTrainPanel::initTestCase()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("LoupeTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_trainpanel"));
+    m_shapes = m_dir.filePath(QStringLiteral("shapes"));
+    writeShapes(m_shapes, 12);
+    m_inspection = inspect(m_shapes);
+    QCOMPARE(int(m_inspection->dataset.samples.size()), 24);
+}
+
+void TestTrainPanel::controllerStartPauseResumeCancel()
+{
+    TrainController controller;
+    QSignalSpy progress(&controller, &TrainController::progress);
+    QSignalSpy paused(&controller, &TrainController::pausedChanged);
+    QSignalSpy finished(&controller, &TrainController::finished);
+    QSignalSpy errors(&controller, &TrainController::error);
+    const QString run = m_dir.filePath(QStringLiteral("run-pause"));
+    QElapsedTimer clock;
+    clock.start();
+    QVERIFY(controller.start(m_inspection->dataset, tinyConfig(200), run));
+    QVERIFY(controller.isRunning());
+    // A second start while one runs is refused with a reason.
+    QVERIFY(!controller.start(m_inspection->dataset, tinyConfig(1), run));
+    QCOMPARE(errors.count(), 1);
+
+    QTRY_VERIFY_WITH_TIMEOUT(lastGlobalStep(progress) >= 3, 30000);
+    controller.pause();
+    QCOMPARE(paused.count(), 1);
+    QVERIFY(controller.isPaused());
+    QTest::qWait(500); // the step in flight finishes and its report arrives
+    const qint64 atPause = lastGlobalStep(progress);
+    QTest::qWait(1000);
+    QCOMPARE(lastGlobalStep(progress), atPause);
+
+    controller.resume();
+    QVERIFY(!controller.isPaused());
+    QTRY_VERIFY_WITH_TIMEOUT(lastGlobalStep(progress) > atPause + 2, 30000);
+
+    // Reports are throttled (~30 a second) but no step's loss is lost.
+    const double seconds = clock.elapsed() / 1000.0;
+    QVERIFY2(progress.count() <= 35 * seconds + 5, qPrintable(QStringLiteral("%1 signals in %2 s").arg(progress.count()).arg(seconds)));
+    int losses = 0;
+    for (const QList<QVariant> &args : progress)
+        losses += int(args.at(1).value<QVector<QPointF>>().size());
+    QCOMPARE(qint64(losses), lastGlobalStep(progress));
+
+    controller.cancel();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+    QCOMPARE(finished.first().at(0).value<TrainResult>().outcome, TrainOutcome::Cancelled);
+    QVERIFY(!controller.isRunning());
+    QCOMPARE(runfolder::summarizeRun(run).status, RunStatus::Cancelled);
+}
+
+void TestTrainPanel::cancelThenResumeContinuesFromCheckpoint()
+{
+    const QString run = m_dir.filePath(QStringLiteral("run-resume"));
+    TrainController controller;
+    QSignalSpy epochs(&controller, &TrainController::epochDone);
+    QSignalSpy finished(&controller, &TrainController::finished);
+    QVERIFY(controller.start(m_inspection->dataset, tinyConfig(4), run));
+    QTRY_VERIFY_WITH_TIMEOUT(epochs.count() >= 1, 30000);
+    controller.cancel();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+    const int kept = int(runfolder::readMetrics(run).size());
+    QVERIFY(kept >= 1 && kept < 4);
+    RunSummary summary = runfolder::summarizeRun(run);
+    QVERIFY(summary.resumable());
+
+    epochs.clear();
+    finished.clear();
+    QVERIFY(controller.start(m_inspection->dataset, summary.config, run, /*resume=*/true));
+    QCOMPARE(runfolder::summarizeRun(run).status, RunStatus::Interrupted); // status cleared while it runs
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+    QCOMPARE(finished.first().at(0).value<TrainResult>().outcome, TrainOutcome::Completed);
+    QVERIFY(!epochs.isEmpty());
+    QCOMPARE(epochs.first().at(0).value<EpochMetrics>().epoch, kept + 1);
+    QCOMPARE(int(runfolder::readMetrics(run).size()), 4);
+    summary = runfolder::summarizeRun(run);
+    QCOMPARE(summary.status, RunStatus::Completed);
+    QVERIFY(!summary.resumable());
+}
+
+void TestTrainPanel::plotIgnoresNonFiniteNumbers_data()
+{
+    QTest::addColumn<double>("bad");
+    QTest::newRow("nan") << std::numeric_limits<double>::quiet_NaN();
+    QTest::newRow("inf") << std::numeric_limits<double>::infinity();
+    QTest::newRow("-inf") << -std::numeric_limits<double>::infinity();
+}
+
+void TestTrainPanel::plotIgnoresNonFiniteNumbers()
+{
+    QFETCH(double, bad);
+    LossPlot plot;
+    plot.resize(600, 400);
+    plot.show();
+    plot.addStepLosses({{0.1, 2.0}, {0.2, bad}, {bad, 1.0}, {0.3, 1.8}});
+    QCOMPARE(plot.stepPointCount(), 2);
+    EpochMetrics good;
+    good.epoch = 1;
+    good.trainLoss = 1.5;
+    good.devLoss = 1.6;
+    good.devMacroF1 = 0.4;
+    plot.addEpoch(good);
+    EpochMetrics broken = good;
+    broken.epoch = 2;
+    broken.devLoss = bad;
+    plot.addEpoch(broken);
+    QCOMPARE(plot.epochPointCount(), 2);
+    QCOMPARE(plot.devPointCount(), 1);
+    plot.setOverlays({{QStringLiteral("earlier"), {good, broken}}});
+    QCOMPARE(plot.overlayCount(), 1);
+    // Redraws are batched: many points, few replots.
+    const int before = plot.replotCount();
+    for (int i = 0; i < 500; ++i)
+        plot.addStepLosses({{0.3 + i * 0.001, 1.0 + (i % 7) * 0.01}});
+    QTRY_VERIFY(plot.replotCount() > before);
+    QVERIFY(plot.replotCount() - before <= 2);
+    QCOMPARE(plot.stepPointCount(), 502);
+}
+
+void TestTrainPanel::plotSmoothsZoomsAndExports()
+{
+    LossPlot plot;
+    plot.resize(700, 450);
+    plot.show();
+    QVector<QPointF> steps;
+    for (int i = 1; i <= 100; ++i)
+        steps.append({i / 50.0, 2.0 * std::exp(-i / 40.0) + ((i % 2) ? 0.2 : -0.2)});
+    plot.addStepLosses(steps);
+    plot.setSmoothing(0.0);
+    QCOMPARE(plot.smoothing(), 0.0);
+    plot.setSmoothing(0.9);
+    QCOMPARE(plot.smoothing(), 0.9);
+    plot.setLogScale(true);
+    QVERIFY(plot.logScale());
+    plot.setMarks(2, 2);
+    plot.resetView();
+    QTemporaryDir out;
+    const QString png = out.filePath(QStringLiteral("loss.png"));
+    const QString pdf = out.filePath(QStringLiteral("loss.pdf"));
+    QVERIFY(plot.exportPng(png));
+    QVERIFY(plot.exportPdf(pdf));
+    QVERIFY(QFileInfo(png).size() > 1000);
+    QVERIFY(QFileInfo(pdf).size() > 1000);
+    QImage image(png);
+    QVERIFY(!image.isNull());
+}
+
+void TestTrainPanel::runsListShowsFinishedAndInterruptedRuns()
+{
+    QTemporaryDir dir;
+    const QString data = dir.filePath(QStringLiteral("shapes"));
+    writeShapes(data, 12);
+    const InspectionPtr inspection = inspect(data);
+
+    TrainPanel panel;
+    panel.resize(1200, 800);
+    panel.show();
+    panel.setInspection(inspection);
+    QCOMPARE(panel.runsRoot(), QDir(data).filePath(QStringLiteral("loupe-runs")));
+    QAbstractItemModelTester tester(panel.runsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(panel.runsModel()->rowCount(), 0);
+
+    TrainConfig cfg = tinyConfig(2);
+    panel.setConfig(cfg);
+    QCOMPARE(panel.config().imageSize, 32);
+    QCOMPARE(panel.config().epochs, 2);
+    QSignalSpy finished(panel.controller(), &TrainController::finished);
+    QVERIFY(panel.startRun());
+    QCOMPARE(panel.runsModel()->rowCount() <= 1, true);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+
+    RunsModel *runs = panel.runsModel();
+    QCOMPARE(runs->rowCount(), 1);
+    const QString doneDir = runs->run(0)->dir;
+    QCOMPARE(runs->run(0)->status, RunStatus::Completed);
+    QCOMPARE(runs->index(0, RunsModel::StatusColumn).data().toString(), QStringLiteral("completed"));
+    QVERIFY(runs->index(0, RunsModel::ConfigColumn).data().toString().contains(QStringLiteral("resnet18")));
+    QVERIFY(runs->index(0, RunsModel::F1Column).data().toString().contains(QStringLiteral("epoch")));
+    QCOMPARE(panel.lossPlot()->epochPointCount(), 2);
+    QVERIFY(panel.lossPlot()->stepPointCount() > 0);
+    QVERIFY(panel.messageText().contains(QStringLiteral("completed")));
+
+    // A run that stopped after its first epoch without a word (a killed window): interrupted.
+    QSignalSpy epochs(panel.controller(), &TrainController::epochDone);
+    finished.clear();
+    panel.setConfig(tinyConfig(3));
+    QVERIFY(panel.startRun());
+    const QString killed = panel.controller()->runDir();
+    QTRY_VERIFY_WITH_TIMEOUT(epochs.count() >= 1, 30000);
+    panel.controller()->cancel();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+    QVERIFY(QFile::remove(runfolder::statusPath(killed)));
+    const int kept = int(runfolder::readMetrics(killed).size());
+
+    // Reopening the dataset offers it: selected, marked, Resume enabled.
+    panel.setInspection(inspection);
+    QCOMPARE(runs->rowCount(), 2);
+    const int row = runs->rowOfDir(killed);
+    QCOMPARE(row, 0); // newest first
+    QCOMPARE(runs->run(row)->status, RunStatus::Interrupted);
+    QVERIFY(runs->index(row, RunsModel::StatusColumn).data().toString().contains(QStringLiteral("can resume")));
+    QCOMPARE(panel.runsView()->currentIndex().row(), row);
+    QVERIFY(panel.messageText().contains(QStringLiteral("interrupted")));
+    QCOMPARE(panel.lossPlot()->epochPointCount(), kept);
+    auto *resume = panel.findChild<QPushButton *>(QStringLiteral("resumeRun"));
+    QVERIFY(resume && resume->isEnabled());
+
+    finished.clear();
+    epochs.clear();
+    resume->click();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+    QCOMPARE(epochs.count(), 3 - kept);
+    QCOMPARE(epochs.first().at(0).value<EpochMetrics>().epoch, kept + 1);
+    QCOMPARE(panel.lossPlot()->epochPointCount(), 3);
+    QCOMPARE(runs->run(runs->rowOfDir(killed))->status, RunStatus::Completed);
+
+    // Selecting the other run shows its curves.
+    panel.runsView()->selectRow(runs->rowOfDir(doneDir));
+    QCOMPARE(panel.lossPlot()->epochPointCount(), 2);
+    QCOMPARE(panel.diagnosis().epochs, 2);
+}
+
+void TestTrainPanel::unusableDatasetFailsPlainly()
+{
+    // One class only: nothing a classifier can tell apart. The trainer's own words reach the panel.
+    QTemporaryDir dir;
+    for (int i = 0; i < 4; ++i)
+        loupe::test::writeImage(dir.filePath(QStringLiteral("only/%1.png").arg(i)), 32, 32, 40 * i);
+    TrainPanel panel;
+    panel.show();
+    panel.setInspection(inspect(dir.path()));
+    QSignalSpy errors(panel.controller(), &TrainController::error);
+    panel.setConfig(tinyConfig(1));
+    QVERIFY(panel.startRun());
+    QTRY_COMPARE_WITH_TIMEOUT(errors.count(), 1, 30000);
+    QVERIFY2(panel.messageText().startsWith(QStringLiteral("Training could not run:")), qPrintable(panel.messageText()));
+    QVERIFY2(panel.messageText().contains(QStringLiteral("two classes")), qPrintable(panel.messageText()));
+    QVERIFY(!panel.controller()->isRunning());
+    QVERIFY(panel.findChild<QPushButton *>(QStringLiteral("startRun"))->isEnabled());
+    // Nothing was written, so the runs list stays empty.
+    QCOMPARE(panel.runsModel()->rowCount(), 0);
+}
+
+QTEST_MAIN(TestTrainPanel)
+#include "tst_trainpanel.moc"

@@ -1,0 +1,140 @@
+#pragma once
+
+#include "Panel.h"
+#include "VariantGrid.h"
+
+#include "augment/Advisor.h"
+#include "augment/Pipeline.h"
+
+#include <QElapsedTimer>
+#include <QFutureWatcher>
+#include <QJsonArray>
+#include <QTimer>
+
+#include <memory>
+
+class QCheckBox;
+class QComboBox;
+class QFormLayout;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+class QWidget;
+
+namespace loupe {
+
+struct AugmentRenderJob;
+struct AugmentRenderResult;
+struct AugmentAdviceResult;
+class SourceImageCache;
+
+/// The augmentation page: the training pipeline's steps and parameters, a grid of augmented
+/// variants of a few images that follows every edit, the evaluation view, the exact batch the
+/// data loader hands the model, and the advisor's warnings with the images they concern.
+class AugmentPanel : public Panel
+{
+    Q_OBJECT
+public:
+    explicit AugmentPanel(QWidget *parent = nullptr);
+    ~AugmentPanel() override;
+
+    void setInspection(const InspectionPtr &inspection) override;
+
+    /// The images to preview, as dataset sample indices (the browser's selection goes here).
+    void setImages(const QList<int> &samples);
+    QList<int> images() const { return m_samples; }
+    /// A seeded random sample of `count` images, preferring images with objects.
+    void pickRandomImages(int count, quint64 seed);
+
+    void setPipeline(const Pipeline &pipeline);
+    /// The pipeline as edited; throws PipelineError when an edit made it invalid.
+    Pipeline pipeline() const;
+    QByteArray pipelineJson() const;
+    /// One parameter of one step, as the form sets it; false when the pipeline refuses the value.
+    bool setStepParameter(int step, const QString &key, const QJsonValue &value);
+    void setStepEnabled(int step, bool enabled);
+
+    void setVariantCount(int n);
+    void setEvaluationView(bool on);
+    void setExactBatch(bool on);
+    /// The model's input for the exact batch and the default pipeline.
+    void setModelInput(int imageSize, int channels);
+    void setBatchCount(int count);
+
+    /// The last delivered pictures ("before" pictures included, see VariantTile::original).
+    const QList<VariantTile> &tiles() const;
+    const std::vector<AugmentWarning> &warnings() const { return m_warnings; }
+    QListWidget *warningList() const { return m_warningList; }
+    double lastRenderMilliseconds() const { return m_lastRenderMs; }
+
+Q_SIGNALS:
+    /// New pictures are on screen; `milliseconds` from the change that asked for them.
+    void rendered(int pictures, double milliseconds);
+    /// The advisor's list was refreshed.
+    void warningsChanged(int count);
+
+private:
+    void buildUi();
+    void rebuildStepList();
+    void rebuildForm();
+    void stepsEdited();
+    void scheduleRender();
+    void startRender();
+    void renderDone();
+    void scheduleAdvice();
+    void startAdvice();
+    void adviceDone();
+    void showWarningImages(int row);
+    void addStep();
+    void removeStep();
+    void moveStep(int delta);
+    void loadPipeline();
+    void savePipeline();
+    void useDefault();
+    void applyImageText();
+    void setBusy(bool adviceRunning, bool renderRunning);
+
+    InspectionPtr m_inspection;
+    std::shared_ptr<SourceImageCache> m_cache;
+    QJsonArray m_steps; ///< the pipeline being edited, in its JSON form
+    QList<int> m_samples;
+    std::vector<AugmentWarning> m_warnings;
+
+    QTimer m_renderDebounce;
+    QTimer m_adviceDebounce;
+    QFutureWatcher<AugmentRenderResult> *m_renderWatcher;
+    QFutureWatcher<AugmentAdviceResult> *m_adviceWatcher;
+    quint64 m_renderGeneration = 0;
+    quint64 m_adviceGeneration = 0;
+    bool m_renderWanted = false; ///< a change arrived while a render was running
+    bool m_adviceWanted = false;
+    QElapsedTimer m_changeClock; ///< since the first change not yet on screen
+    bool m_changeClockRunning = false;
+    double m_lastRenderMs = 0;
+
+    QWidget *m_form = nullptr;
+    QFormLayout *m_formLayout = nullptr;
+    QLabel *m_formTitle = nullptr;
+    QListWidget *m_stepList = nullptr;
+    QComboBox *m_addType = nullptr;
+    QListWidget *m_warningList = nullptr;
+    QLabel *m_pipelineStatus = nullptr;
+    QSpinBox *m_seed = nullptr;
+    QSpinBox *m_imageCount = nullptr;
+    QLineEdit *m_imageText = nullptr;
+    QSpinBox *m_variants = nullptr;
+    QCheckBox *m_evaluation = nullptr;
+    QCheckBox *m_exactBatch = nullptr;
+    QSpinBox *m_inputSize = nullptr;
+    QComboBox *m_channels = nullptr;
+    QSpinBox *m_epoch = nullptr;
+    QSpinBox *m_batchCount = nullptr;
+    QLabel *m_status = nullptr;
+    QProgressBar *m_busy = nullptr;
+    VariantGrid *m_grid = nullptr;
+};
+
+} // namespace loupe

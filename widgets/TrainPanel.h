@@ -1,0 +1,124 @@
+#pragma once
+
+#include "LossPlot.h"
+#include "Panel.h"
+#include "RunsModel.h"
+#include "TrainController.h"
+#include "train/Diagnosis.h"
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+class QTableView;
+
+namespace loupe {
+
+/// The "train" page: a training form with presets, Start / Pause / Cancel, live loss curves with
+/// the practice's diagnosis, the overfit check, and the project's runs (select to see, resume
+/// the interrupted). Runs go to <dataset folder>/loupe-runs/<timestamp>/.
+class TrainPanel : public Panel
+{
+    Q_OBJECT
+public:
+    explicit TrainPanel(QWidget *parent = nullptr);
+    ~TrainPanel() override;
+
+    void setInspection(const InspectionPtr &inspection) override;
+
+    /// Asks before the window closes during a run; on yes cancels it (the last checkpoint is
+    /// kept, the run can be resumed) and waits for it. False: keep the window open.
+    bool maybeStopForClose();
+
+    /// Where this dataset's runs and presets live: <its folder>/loupe-runs ("" without a dataset).
+    static QString runsRootFor(const QString &datasetRoot);
+
+    /// The form as a config / the config into the form.
+    TrainConfig config() const;
+    void setConfig(const TrainConfig &config);
+
+    /// Starts a new run from the form; false (with the reason shown) when it cannot.
+    bool startRun();
+    /// Resumes the run folder (cancelled or interrupted) from its last checkpoint.
+    bool resumeRun(const QString &runDir);
+    void runOverfitCheck();
+
+    // Parts, for tests, the benchmark and the lead's wiring.
+    TrainController *controller() { return &m_controller; }
+    LossPlot *lossPlot() const { return m_plot; }
+    RunsModel *runsModel() { return &m_runs; }
+    QTableView *runsView() const { return m_runsView; }
+    const Diagnosis &diagnosis() const { return m_diagnosis; }
+    QString messageText() const;
+    QString overfitVerdictText() const;
+    QString runsRoot() const { return m_runsRoot; }
+    /// Reloads the runs list (and the plot's overlays) from disk.
+    void refreshRuns();
+
+private:
+    void buildForm(QWidget *form);
+    void updateButtons();
+    void showMessage(const QString &text, bool problem = false);
+    void showDiagnosis(const std::vector<EpochMetrics> &history, int classes);
+    void showRun(int row);
+    void updateOverlays(const QString &exceptDir);
+    void beginLiveRun(const QString &runDir, const std::vector<EpochMetrics> &history);
+    void onProgress(const TrainProgress &p, const QVector<QPointF> &losses);
+    void onEpoch(const EpochMetrics &m);
+    void onFinished(const TrainResult &result);
+    void onError(const QString &message);
+    QString presetsPath() const;
+    void loadPresets();
+    void savePreset();
+    void deletePreset();
+    void applyPreset(const QString &name);
+    void chooseInitWeights();
+    void chooseAugmentFile();
+
+    TrainController m_controller;
+    RunsModel m_runs;
+    InspectionPtr m_inspection;
+    QString m_runsRoot;
+    QString m_liveRunDir;
+    std::vector<EpochMetrics> m_history; ///< the live run's epochs
+    Diagnosis m_diagnosis;
+    int m_liveClasses = 0;
+
+    // Form.
+    QComboBox *m_preset;
+    QComboBox *m_model;
+    QComboBox *m_init;
+    QSpinBox *m_imageSize;
+    QSpinBox *m_batch;
+    QComboBox *m_optimizer;
+    QDoubleSpinBox *m_lr;
+    QDoubleSpinBox *m_weightDecay;
+    QComboBox *m_schedule;
+    QSpinBox *m_warmup;
+    QSpinBox *m_epochs;
+    QSpinBox *m_patience;
+    QComboBox *m_classWeights;
+    QComboBox *m_augment;
+    QSpinBox *m_threads;
+    QSpinBox *m_seed;
+
+    QPushButton *m_start;
+    QPushButton *m_pause;
+    QPushButton *m_cancel;
+    QPushButton *m_overfit;
+    QLabel *m_overfitVerdict;
+    QLabel *m_message;
+
+    QProgressBar *m_epochBar;
+    QProgressBar *m_stepBar;
+    QLabel *m_speed;
+    QLabel *m_banner;
+    LossPlot *m_plot;
+    QTableView *m_runsView;
+    QPushButton *m_resume;
+};
+
+} // namespace loupe
