@@ -7,6 +7,7 @@
 #include "dataset/Inspection.h"
 #include "eval/Metrics.h"
 #include "project/RunFolder.h"
+#include "project/RunStatus.h"
 #include "train/OverfitCheck.h"
 #include "train/RunEvaluation.h"
 #include "train/Trainer.h"
@@ -408,7 +409,11 @@ int train(const QStringList &args)
         printer.finish();
         std::fprintf(stderr, "%s\n", qPrintable(note));
     };
+    if (p.isSet(resume))
+        loupe::runfolder::clearStatus(runDir);
     const loupe::TrainResult result = trainer.run(callbacks);
+    if (QFileInfo::exists(loupe::runfolder::configPath(runDir)))
+        loupe::runfolder::writeStatus(runDir, result);
     g_trainer = nullptr;
     printer.finish();
     switch (result.outcome) {

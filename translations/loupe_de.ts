@@ -1375,10 +1375,6 @@ Konfusionsmatrix (Zeilen: wahr, Spalten: vorhergesagt)
         <translation>Log-Skala</translation>
     </message>
     <message>
-        <source>Earlier runs</source>
-        <translation>Frühere Läufe</translation>
-    </message>
-    <message>
         <source>epoch</source>
         <translation>Epoche</translation>
     </message>
@@ -1455,10 +1451,6 @@ Konfusionsmatrix (Zeilen: wahr, Spalten: vorhergesagt)
         <translation>Glättung</translation>
     </message>
     <message>
-        <source>%1 (dev —, train - -)</source>
-        <translation>%1 (Dev —, Training - -)</translation>
-    </message>
-    <message>
         <source>train loss (step)</source>
         <translation>Trainingsverlust (Schritt)</translation>
     </message>
@@ -1499,6 +1491,10 @@ Epoche %2: %3</translation>
     <message>
         <source>Could not write %1.</source>
         <translation>%1 konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Earlier runs (dev —, train - -)</source>
+        <translation>Frühere Läufe (Dev —, Training - -)</translation>
     </message>
 </context>
 <context>

@@ -49,7 +49,7 @@ LossPlot::LossPlot(QWidget *parent)
     , m_smoothSlider(new QSlider(Qt::Horizontal, this))
     , m_smoothLabel(new QLabel(this))
     , m_logCheck(new QCheckBox(tr("Log scale"), this))
-    , m_overlayCheck(new QCheckBox(tr("Earlier runs"), this))
+    , m_overlayCheck(new QCheckBox(tr("Earlier runs (dev —, train - -)"), this))
 {
     m_plot->setObjectName(QStringLiteral("lossPlot"));
     m_plot->setMinimumHeight(220);
@@ -73,7 +73,7 @@ LossPlot::LossPlot(QWidget *parent)
     m_plot->plotLayout()->addElement(1, 0, m_plot->legend);
     m_plot->plotLayout()->setRowStretchFactor(1, 0.001);
     m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
-    m_plot->legend->setWrap(4);
+    m_plot->legend->setWrap(3);
     m_plot->legend->setMargins(QMargins(4, 0, 4, 2));
 
     // Raw steps faint, their average clear, the epoch means darkest: the eye reads the trend first.
@@ -103,7 +103,8 @@ LossPlot::LossPlot(QWidget *parent)
         (*label)->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
         (*label)->setVisible(false);
     };
-    makeMark(QColor(0, 128, 0), tr(" best"), &m_bestLine, &m_bestLabel);
+    // Grey, not green: green is the F1 curve's colour.
+    makeMark(QColor(80, 80, 80), tr(" best"), &m_bestLine, &m_bestLabel);
     makeMark(QColor(200, 80, 0), tr(" early stop"), &m_stopLine, &m_stopLabel);
 
     m_tracer = new QCPItemTracer(m_plot);
@@ -268,7 +269,7 @@ void LossPlot::setOverlays(const QList<Overlay> &runs)
     int i = 0;
     for (const Overlay &run : runs) {
         const QColor color = overlayColor(i++);
-        QCPGraph *dev = makeGraph(tr("%1 (dev —, train - -)").arg(run.name), color);
+        QCPGraph *dev = makeGraph(run.name, color);
         QCPGraph *train = makeGraph(run.name, color);
         train->removeFromLegend();
         QColor faded = color;

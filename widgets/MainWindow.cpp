@@ -246,17 +246,17 @@ void MainWindow::showInspection(const InspectionPtr &inspection)
     m_progress->setVisible(false);
     const Dataset &ds = inspection->dataset;
     const DatasetStats &st = inspection->stats;
-    m_status->setText(tr("%1 images, %2 classes, %3 broken or missing, %4 warnings")
+    m_status->setText(tr("%1 images, %2 classes, %3 broken or missing, %n warning(s)", nullptr,
+                         int(ds.warnings.size() + st.warnings.size()))
                           .arg(st.images)
                           .arg(ds.classes.size())
-                          .arg(ds.badFiles.size())
-                          .arg(ds.warnings.size() + st.warnings.size()));
+                          .arg(ds.badFiles.size()));
     m_summary->setHtml(summaryHtml(*inspection));
     m_report->setPlainText(formatReport(*inspection));
     m_chart->setStats(st);
     m_objects->setStats(st);
-    if (st.objectCount > 0)
-        m_objectsDock->show();
+    // Object charts only mean something for datasets with boxes or masks.
+    m_objectsDock->setVisible(st.objectCount > 0);
 
     m_problems->clear();
     auto group = [this](const QString &title, int count) {
@@ -340,6 +340,11 @@ QString MainWindow::summaryHtml(const Inspection &in) const
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // A run in progress asks first, then stops cleanly keeping its checkpoint.
+    if (auto *train = findChild<TrainPanel *>(); train && !train->maybeStopForClose()) {
+        event->ignore();
+        return;
+    }
     m_controller.stop();
     QSettings settings;
     settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
