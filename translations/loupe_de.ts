@@ -1624,10 +1624,6 @@ Epoche %2: %3</translation>
         <translation>&lt;h2&gt;Der Datensatz konnte nicht geöffnet werden&lt;/h2&gt;&lt;p&gt;%1&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>%1 images, %2 classes, %3 broken or missing, %4 warnings</source>
-        <translation>%1 Bilder, %2 Klassen, %3 defekt oder fehlend, %4 Warnungen</translation>
-    </message>
-    <message>
         <source>Broken or missing files (%1)</source>
         <translation>Defekte oder fehlende Dateien (%1)</translation>
     </message>
@@ -1730,6 +1726,13 @@ Epoche %2: %3</translation>
     <message>
         <source>none: some objects are under 5 × 5 px even at full size</source>
         <translation>keine: manche Objekte sind schon in voller Größe kleiner als 5 × 5 px</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 images, %2 classes, %3 broken or missing, %n warning(s)</source>
+        <translation>
+            <numerusform>%1 Bilder, %2 Klassen, %3 defekt oder fehlend, %n Warnung</numerusform>
+            <numerusform>%1 Bilder, %2 Klassen, %3 defekt oder fehlend, %n Warnungen</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -69,6 +69,16 @@
     </message>
 </context>
 <context>
+    <name>loupe::MainWindow</name>
+    <message numerus="yes">
+        <source>%1 images, %2 classes, %3 broken or missing, %n warning(s)</source>
+        <translation>
+            <numerusform>%1 images, %2 classes, %3 broken or missing, %n warning</numerusform>
+            <numerusform>%1 images, %2 classes, %3 broken or missing, %n warnings</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>loupe::importers</name>
     <message numerus="yes">
         <source>%n image(s) directly in %1 have no class folder and were skipped</source>

@@ -8,6 +8,8 @@
 #include "ThumbnailLoader.h"
 #include "ThumbnailModel.h"
 
+#include <algorithm>
+
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
@@ -95,7 +97,7 @@ BrowserPanel::BrowserPanel(QWidget *parent)
     m_grid->setResizeMode(QListView::Adjust);
     m_grid->setMovement(QListView::Static);
     m_grid->setUniformItemSizes(true);
-    m_grid->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_grid->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_grid->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_grid->setAcceptDrops(false);
     m_grid->setItemDelegate(m_delegate);
@@ -183,6 +185,16 @@ BrowserPanel::BrowserPanel(QWidget *parent)
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &BrowserPanel::updateCount);
     connect(m_grid->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) { openRow(current); });
+    connect(m_grid->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        QList<int> samples;
+        for (const QModelIndex &index : m_grid->selectionModel()->selectedIndexes()) {
+            const int sample = index.data(ThumbnailModel::SampleIndexRole).toInt();
+            if (sample >= 0)
+                samples.append(sample);
+        }
+        std::sort(samples.begin(), samples.end());
+        Q_EMIT samplesSelected(samples);
+    });
     connect(m_grid, &QListView::activated, this, [this](const QModelIndex &index) {
         openRow(index);
         m_viewer->setFocus();

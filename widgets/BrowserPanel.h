@@ -51,6 +51,8 @@ public:
 Q_SIGNALS:
     /// Thumbnails were requested for what is on screen now (after the scroll debounce).
     void thumbnailsRequested(int count);
+    /// The images selected in the grid (dataset sample indices), e.g. for the augmentation preview.
+    void samplesSelected(const QList<int> &samples);
 
 private:
     void buildFilterBar(QWidget *bar);

@@ -67,8 +67,15 @@ MainWindow::MainWindow(QWidget *parent)
 
     createDocks();
     createActions();
-    addPanel(new BrowserPanel(this), tr("Browser"), QStringLiteral("browser"));
-    addPanel(new AugmentPanel(this), tr("Augment"), QStringLiteral("augment"));
+    auto *browser = new BrowserPanel(this);
+    auto *augment = new AugmentPanel(this);
+    addPanel(browser, tr("Browser"), QStringLiteral("browser"));
+    addPanel(augment, tr("Augment"), QStringLiteral("augment"));
+    // The preview shows what the browser has selected (several images with Ctrl or Shift).
+    connect(browser, &BrowserPanel::samplesSelected, augment, [augment](const QList<int> &samples) {
+        if (!samples.isEmpty())
+            augment->setImages(samples.mid(0, 8));
+    });
     addPanel(new TrainPanel(this), tr("Train"), QStringLiteral("train"));
     new DropOpener(this); // drop a folder or label file anywhere on the window to open it
 
