@@ -18,6 +18,10 @@ bool installTranslators(QCoreApplication &app, const QLocale &locale)
         app.installTranslator(own);
         return true;
     }
+    // No translation for this locale (C/POSIX, or a language without a .ts file): English plural
+    // forms still make "%n image(s)" read right.
+    if (own->load(QStringLiteral("loupe_en"), QStringLiteral(":/i18n")))
+        app.installTranslator(own);
     return false;
 }
 
