@@ -6,6 +6,8 @@
 #include "dataset/Errors.h"
 #include "dataset/Inspection.h"
 #include "eval/Metrics.h"
+#include "eval/RunReport.h"
+#include "eval/PrCurve.h"
 #include "project/RunFolder.h"
 #include "project/RunStatus.h"
 #include "train/OverfitCheck.h"
@@ -85,6 +87,7 @@ QString usage()
                    "        [--early-stop PATIENCE] [--init WEIGHTS] [--threads N] [--seed N] [--dev-fraction F] [--resume]\n"
                    "  eval RUN_DIR DATASET [--json] [--predictions FILE.csv]\n"
                    "  overfit-check DATASET [--model M] [--images 5]\n"
+                   "  report RUN_DIR [DATASET] --html FILE [--csv FILE] [--split dev|test] [--worst N]\n"
                    "Run 'loupe-cli COMMAND --help' for a command's options.");
 }
 
@@ -447,7 +450,7 @@ int eval(const QStringList &args)
     p.addPositionalArgument(QStringLiteral("RUN_DIR"), Cli::tr("A run folder written by train."));
     p.addPositionalArgument(QStringLiteral("DATASET"), Cli::tr("The images to measure on."));
     const QCommandLineOption json(QStringLiteral("json"), Cli::tr("Print one JSON object for scripts."));
-    const QCommandLineOption predictions(QStringLiteral("predictions"), Cli::tr("Write path,true_label,predicted_label,confidence."), QStringLiteral("FILE"));
+    const QCommandLineOption predictions(QStringLiteral("predictions"), Cli::tr("Write path,true_label,predicted_label,confidence,loss and one p:<class> probability per class."), QStringLiteral("FILE"));
     const QCommandLineOption format(QStringLiteral("format"), Cli::tr("Dataset format (auto)."), QStringLiteral("F"), QStringLiteral("auto"));
     const QCommandLineOption labels(QStringLiteral("labels"), Cli::tr("A label file kept apart from the images."), QStringLiteral("FILE"));
     const QCommandLineOption threads(QStringLiteral("threads"), Cli::tr("Compute threads (0 = every core)."), QStringLiteral("N"), QStringLiteral("0"));
@@ -472,7 +475,10 @@ int eval(const QStringList &args)
             std::fprintf(stderr, "%s\n", qPrintable(Cli::tr("skipped %1: %2").arg(b.path, b.reason)));
         QTextStream outStream(stdout);
         if (p.isSet(json)) {
-            outStream << QString::fromUtf8(loupe::metricsJson(r.metrics)) << '\n';
+            std::vector<double> averagePrecision;
+            for (const loupe::PrCurve &curve : loupe::precisionRecallCurves(r.predictions))
+                averagePrecision.push_back(curve.averagePrecision);
+            outStream << QString::fromUtf8(loupe::metricsJson(r.metrics, averagePrecision)) << '\n';
             return Done;
         }
         const loupe::ClassificationMetrics &m = r.metrics;
@@ -572,6 +578,83 @@ int overfitCheck(const QStringList &args)
     }
 }
 
+int report(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(Cli::tr("Writes a run's report from its predictions file: one self-contained HTML page "
+                                        "(config, curves, metrics, confusion matrix, PR curves, worst mispredictions) "
+                                        "and/or the metrics as CSV."));
+    p.addHelpOption();
+    p.addPositionalArgument(QStringLiteral("RUN_DIR"), Cli::tr("A run folder written by train."));
+    p.addPositionalArgument(QStringLiteral("DATASET"), Cli::tr("Optional: the run's dataset, for the thumbnails (IDX images need it)."),
+                            QStringLiteral("[DATASET]"));
+    const QCommandLineOption html(QStringLiteral("html"), Cli::tr("HTML report to write."), QStringLiteral("FILE"));
+    const QCommandLineOption csv(QStringLiteral("csv"), Cli::tr("Metrics CSV to write."), QStringLiteral("FILE"));
+    const QCommandLineOption split(QStringLiteral("split"), Cli::tr("dev or test: which predictions file to report on."),
+                                   QStringLiteral("S"), QStringLiteral("dev"));
+    const QCommandLineOption worst(QStringLiteral("worst"), Cli::tr("Mispredictions shown, highest loss first."),
+                                   QStringLiteral("N"), QStringLiteral("12"));
+    const QCommandLineOption format(QStringLiteral("format"), Cli::tr("Dataset format (auto)."), QStringLiteral("F"), QStringLiteral("auto"));
+    const QCommandLineOption labels(QStringLiteral("labels"), Cli::tr("A label file kept apart from the images."), QStringLiteral("FILE"));
+    p.addOptions({html, csv, split, worst, format, labels});
+    if (!p.parse(args))
+        return fail(p.errorText());
+    if (p.isSet(QStringLiteral("help"))) {
+        std::fputs(qPrintable(p.helpText()), stdout);
+        return Done;
+    }
+    const QStringList positional = p.positionalArguments();
+    if (positional.isEmpty() || positional.size() > 2 || (!p.isSet(html) && !p.isSet(csv)))
+        return fail(Cli::tr("report takes RUN_DIR, an optional DATASET and --html FILE and/or --csv FILE; see 'loupe-cli report --help'"));
+    if (p.value(split) != QLatin1String("dev") && p.value(split) != QLatin1String("test"))
+        return fail(Cli::tr("--split expects dev or test, got \"%1\"").arg(p.value(split)));
+    loupe::RunReportOptions options;
+    options.split = p.value(split);
+    QString error;
+    if (!parsePositiveInt(p, worst, 0, &options.worstCount, &error))
+        return fail(error);
+    const QString runDir = positional.front();
+    ProgressPrinter printer;
+    try {
+        loupe::runfolder::readConfig(runDir); // a clear message when RUN_DIR is not a run folder
+        const QString predictions = loupe::predictionsFileFor(runDir, options.split);
+        if (!QFileInfo::exists(predictions))
+            return fail(Cli::tr("%1 has no %2: evaluate the run on its %3 images first").arg(runDir, QFileInfo(predictions).fileName(), options.split));
+        loupe::Dataset dataset;
+        if (positional.size() == 2) {
+            // Thumbnails need the samples' paths only: headers, no full decode check.
+            loupe::InspectOptions inspect;
+            inspect.import.format = p.value(format);
+            inspect.import.labelsFile = p.value(labels);
+            inspect.verify = false;
+            dataset = loupe::inspectDataset(positional.at(1), inspect, [&](loupe::InspectPhase phase, int done, int total) {
+                          if (phase == loupe::InspectPhase::Headers)
+                              printer.update(Cli::tr("Reading headers"), done, total);
+                      }).dataset;
+            printer.finish();
+        }
+        if (p.isSet(csv)) {
+            if (const QString e = loupe::writeMetricsCsv(p.value(csv), loupe::predictionfiles::read(predictions)); !e.isEmpty())
+                return fail(e);
+            std::printf("%s\n", qPrintable(Cli::tr("Wrote %1").arg(p.value(csv))));
+        }
+        if (p.isSet(html)) {
+            // No progress line: a dozen thumbnails take well under a second.
+            const QString e = loupe::writeRunReport(p.value(html), runDir, positional.size() == 2 ? &dataset : nullptr, options);
+            if (!e.isEmpty())
+                return fail(e);
+            std::printf("%s\n", qPrintable(Cli::tr("Wrote %1").arg(p.value(html))));
+        }
+        return Done;
+    } catch (const loupe::LabelFileError &e) {
+        printer.finish();
+        return fail(e.message());
+    } catch (const loupe::DatasetError &e) {
+        printer.finish();
+        return fail(e.message());
+    }
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -604,5 +687,7 @@ int main(int argc, char **argv)
         return eval(args);
     if (command == QLatin1String("overfit-check"))
         return overfitCheck(args);
+    if (command == QLatin1String("report"))
+        return report(args);
     return fail(Cli::tr("unknown command \"%1\"\n%2").arg(command, usage()));
 }

@@ -59,6 +59,9 @@ void TestDataset::folderFlat()
     writeImage(dir.filePath(QStringLiteral("ok/c.png")), 20, 10);
     writeImage(dir.filePath(QStringLiteral("loose.png")), 20, 10);
     writeBytes(dir.filePath(QStringLiteral("ok/notes.txt")), "not an image");
+    // Runs and label backups that Loupe keeps beside the images are not classes.
+    writeBytes(dir.filePath(QStringLiteral("loupe-runs/loupe.json")), "{}");
+    writeBytes(dir.filePath(QStringLiteral("loupe-backups/20260101-120000/moves.tsv")), "a\tb\n");
 
     const Dataset ds = importers::importFolder(dir.path());
     QCOMPARE(ds.format, QStringLiteral("folder"));

@@ -5,6 +5,7 @@
 
 #include "dataset/DatasetScanner.h"
 #include "dataset/Importers.h"
+#include "eval/Predictions.h"
 #include "model/Models.h"
 #include "project/EventFile.h"
 #include "project/RunFolder.h"
@@ -23,6 +24,9 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include <algorithm>
+#include <cmath>
+#include <numeric>
 #include <thread>
 
 using namespace loupe;
@@ -75,7 +79,7 @@ TrainConfig tinyConfig()
     return c;
 }
 
-int runCli(const QStringList &args, QByteArray *err = nullptr)
+int runCli(const QStringList &args, QByteArray *err = nullptr, QByteArray *out = nullptr)
 {
     QProcess p;
     p.start(QStringLiteral(LOUPE_CLI), args);
@@ -83,7 +87,34 @@ int runCli(const QStringList &args, QByteArray *err = nullptr)
         return -1;
     if (err)
         *err = p.readAllStandardError();
+    if (out)
+        *out = p.readAllStandardOutput();
     return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+}
+
+/// metrics.jsonl's line of one epoch.
+EpochMetrics metricsOfEpoch(const QString &run, int epoch)
+{
+    for (const EpochMetrics &m : runfolder::readMetrics(run))
+        if (m.epoch == epoch)
+            return m;
+    return {};
+}
+
+/// Checks that every answer of a prediction file is a consistent softmax output.
+QString inconsistency(const PredictionSet &set)
+{
+    for (const Prediction &p : set.items) {
+        const double sum = std::accumulate(p.probabilities.begin(), p.probabilities.end(), 0.0);
+        const auto top = std::max_element(p.probabilities.begin(), p.probabilities.end());
+        if (std::abs(sum - 1.0) > 1e-5)
+            return QStringLiteral("%1: probabilities sum to %2").arg(p.path).arg(sum, 0, 'g', 9);
+        if (p.predicted != int(top - p.probabilities.begin()) || p.confidence != *top)
+            return QStringLiteral("%1: the prediction is not the most probable class").arg(p.path);
+        if (std::abs(p.loss + std::log(double(p.probabilities[std::size_t(p.truth)]))) > 1e-4)
+            return QStringLiteral("%1: loss %2 is not -log p(truth)").arg(p.path).arg(p.loss);
+    }
+    return {};
 }
 
 } // namespace
@@ -98,6 +129,7 @@ private Q_SLOTS:
     void lossDecreasesAndRunFolderIsComplete();
     void checkpointRoundTripIsBitIdentical();
     void resumeContinuesTheEpochCount();
+    void testSplitGetsItsOwnPredictions();
     void divergenceStopsTheRun();
     void pauseResumeCancel();
     void classWeights();
@@ -185,6 +217,39 @@ void TestTrain::lossDecreasesAndRunFolderIsComplete()
     QCOMPARE(rows.front(), QByteArray("path,true_label,predicted_label,confidence"));
     QCOMPARE(rows.size(), 1 + 8); // a quarter of 32 images in dev
 
+    // predictions-dev.csv: the kept (best) epoch's answers with every probability, and they agree
+    // with what metrics.jsonl says of that epoch.
+    const PredictionSet dev = predictionfiles::read(predictionfiles::devPath(run));
+    QCOMPARE(dev.classes, config.value(QStringLiteral("dataset")).toObject().value(QStringLiteral("classes")).toVariant().toStringList());
+    QCOMPARE(dev.split, QStringLiteral("dev"));
+    QCOMPARE(dev.epoch, r.bestEpoch);
+    QCOMPARE(int(dev.items.size()), 8);
+    const QString problem = inconsistency(dev);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    int correct = 0;
+    for (const Prediction &p : dev.items)
+        correct += p.correct() ? 1 : 0;
+    const EpochMetrics kept = metricsOfEpoch(run, dev.epoch);
+    QVERIFY(kept.best);
+    QCOMPARE(correct / 8.0, kept.devAccuracy);
+    QVERIFY(!QFileInfo::exists(predictionfiles::testPath(run))); // the shapes have no test images
+
+    // dev-history.jsonl: one entry per epoch over the same images, the kept epoch's as in the CSV.
+    const PredictionHistory history = predictionfiles::readHistory(predictionfiles::historyPath(run));
+    QCOMPARE(history.classes, dev.classes);
+    QCOMPARE(int(history.epochs.size()), 4);
+    QCOMPARE(history.paths.size(), 8);
+    for (int e = 0; e < 4; ++e)
+        QCOMPARE(history.epochs[std::size_t(e)].epoch, e + 1);
+    const PredictionHistory::Epoch &same = history.epochs[std::size_t(dev.epoch - 1)];
+    for (const Prediction &p : dev.items) {
+        const int k = history.indexOf(p.path);
+        QVERIFY2(k >= 0, qPrintable(p.path));
+        QCOMPARE(history.truth[std::size_t(k)], p.truth);
+        QCOMPARE(same.predicted[std::size_t(k)], p.predicted);
+        QVERIFY(std::abs(same.confidence[std::size_t(k)] - p.confidence) < 1e-5);
+    }
+
     // The TensorBoard file parses and holds the epoch losses.
     const QStringList events = QDir(run).entryList({QStringLiteral("events.out.tfevents.*")});
     QCOMPARE(events.size(), 1);
@@ -259,6 +324,59 @@ void TestTrain::resumeContinuesTheEpochCount()
     QCOMPARE(second.history[0].trainLoss, first.history[0].trainLoss);
     QVERIFY(!second.notes.filter(QStringLiteral("resumed after epoch 2")).isEmpty());
     QCOMPARE(int(runfolder::readMetrics(run).size()), 3);
+
+    // The dev history keeps the two epochs of the first session and adds the third.
+    const QString historyFile = predictionfiles::historyPath(run);
+    const PredictionHistory history = predictionfiles::readHistory(historyFile);
+    QCOMPARE(int(history.epochs.size()), 3);
+    QCOMPARE(history.epochs[2].epoch, 3);
+    QCOMPARE(predictionfiles::read(predictionfiles::devPath(run)).epoch, second.bestEpoch);
+
+    // A damaged history does not stop a resume: it starts again, and says so.
+    writeBytes(historyFile, "{\"classes\": [\"disc\"");
+    cfg.epochs = 4;
+    cfg.maxStepsPerEpoch = 1;
+    Trainer third(ds, cfg, run);
+    third.setResume(true);
+    const TrainResult r3 = third.run();
+    QVERIFY2(r3.outcome == TrainOutcome::Completed, qPrintable(r3.message));
+    QVERIFY2(!r3.notes.filter(QStringLiteral("starts again at epoch 4")).isEmpty(), qPrintable(r3.notes.join(QLatin1Char('\n'))));
+    const PredictionHistory restarted = predictionfiles::readHistory(historyFile);
+    QCOMPARE(int(restarted.epochs.size()), 1);
+    QCOMPARE(restarted.epochs[0].epoch, 4);
+}
+
+void TestTrain::testSplitGetsItsOwnPredictions()
+{
+    // A quarter of the images marked as the dataset's test split: never trained on, predicted at the end.
+    Dataset ds = load(m_shapes);
+    QStringList testPaths;
+    for (std::size_t i = 0; i < ds.samples.size(); i += 4) {
+        ds.samples[i].split = SplitName::Test;
+        testPaths.append(ds.samples[i].path);
+    }
+    const QString run = m_dir.filePath(QStringLiteral("run-test-split"));
+    TrainConfig cfg = tinyConfig();
+    cfg.epochs = 1;
+    cfg.maxStepsPerEpoch = 1; // the files are the point, not the learning
+    const TrainResult r = Trainer(ds, cfg, run).run();
+    QVERIFY2(r.outcome == TrainOutcome::Completed, qPrintable(r.message));
+    QVERIFY(!r.notes.filter(QStringLiteral("test images")).isEmpty());
+
+    const PredictionSet test = predictionfiles::read(predictionfiles::testPath(run));
+    QCOMPARE(test.split, QStringLiteral("test"));
+    QCOMPARE(test.epoch, 1);
+    QCOMPARE(int(test.items.size()), int(testPaths.size()));
+    QStringList got;
+    for (const Prediction &p : test.items)
+        got.append(p.path);
+    QCOMPARE(got, testPaths); // in the dataset's order
+    const QString problem = inconsistency(test);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    for (const Prediction &p : predictionfiles::read(predictionfiles::devPath(run)).items)
+        QVERIFY2(!testPaths.contains(p.path), qPrintable(p.path));
+    for (const QString &path : predictionfiles::readHistory(predictionfiles::historyPath(run)).paths)
+        QVERIFY2(!testPaths.contains(path), qPrintable(path));
 }
 
 void TestTrain::divergenceStopsTheRun()
@@ -284,11 +402,23 @@ void TestTrain::pauseResumeCancel()
     std::atomic<int> steps{0};
     TrainResult result;
     std::thread t([&] { result = trainer.run({[&](const TrainProgress &) { ++steps; }, {}, {}}); });
+    // A failed check returns early: the thread must not outlive the test (std::terminate).
+    const auto joinOnExit = qScopeGuard([&] {
+        trainer.cancel();
+        if (t.joinable())
+            t.join();
+    });
     QTRY_VERIFY_WITH_TIMEOUT(steps.load() >= 2, 60000);
     trainer.pause();
     QVERIFY(trainer.isPaused());
-    QTest::qWait(300); // let the step in flight finish
-    const int atPause = steps.load();
+    // Let the step in flight finish; under a sanitizer one step can take longer than a fixed wait.
+    int atPause = steps.load();
+    for (int waited = 0; waited < 60000; waited += 300) {
+        QTest::qWait(300);
+        if (steps.load() == atPause)
+            break;
+        atPause = steps.load();
+    }
     QTest::qWait(700);
     QCOMPARE(steps.load(), atPause);
     trainer.resume();
@@ -372,7 +502,19 @@ void TestTrain::evaluateRunMatchesPredictions()
     QCOMPARE(e.metrics.accuracy, correct / 32.0);
     QFile f(csv);
     QVERIFY(f.open(QIODevice::ReadOnly));
-    QCOMPARE(f.readAll().trimmed().split('\n').size(), 33);
+    const QList<QByteArray> rows = f.readAll().trimmed().split('\n');
+    QCOMPARE(rows.size(), 33);
+    // The eval --predictions contract first, then the extended columns.
+    QVERIFY2(rows.front().startsWith("path,true_label,predicted_label,confidence,loss,p:"), rows.front().constData());
+    const PredictionSet back = predictionfiles::read(csv);
+    QCOMPARE(back.items.size(), e.predictions.items.size());
+    QCOMPARE(back.truths(), e.predictions.truths());
+    QCOMPARE(back.predictions(), e.predictions.predictions());
+    QCOMPARE(back.split, QStringLiteral("shapes"));
+    QCOMPARE(back.epoch, metricsOfEpoch(run, back.epoch).epoch);
+    QVERIFY(back.epoch >= 1);
+    const QString problem = inconsistency(back);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
 }
 
 void TestTrain::cliExitCodes()
@@ -396,7 +538,14 @@ void TestTrain::cliExitCodes()
                      QStringLiteral("2")},
                     &err),
              0);
-    QCOMPARE(runCli({QStringLiteral("eval"), run, m_shapes, QStringLiteral("--json")}, &err), 0);
+    QByteArray out;
+    QCOMPARE(runCli({QStringLiteral("eval"), run, m_shapes, QStringLiteral("--json")}, &err, &out), 0);
+    const QJsonArray perClass = QJsonDocument::fromJson(out).object().value(QStringLiteral("per_class")).toArray();
+    QCOMPARE(perClass.size(), 2);
+    for (const QJsonValue &c : perClass) {
+        const double ap = c.toObject().value(QStringLiteral("average_precision")).toDouble(-1);
+        QVERIFY2(ap >= 0 && ap <= 1, out.constData());
+    }
     QCOMPARE(runCli({QStringLiteral("eval"), m_dir.filePath(QStringLiteral("nothing")), m_shapes}, &err), 2);
     QCOMPARE(runCli({QStringLiteral("overfit-check"), m_shapes, QStringLiteral("--image-size"), QStringLiteral("32"),
                      QStringLiteral("--max-steps"), QStringLiteral("150")},

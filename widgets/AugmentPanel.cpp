@@ -4,6 +4,7 @@
 
 #include "augment/Transforms.h"
 #include "imaging/SafeDecoder.h"
+#include "project/RunFolder.h"
 #include "train/BatchPreview.h"
 
 #include <QCheckBox>
@@ -296,10 +297,9 @@ AugmentRenderResult renderJob(const AugmentRenderJob &job)
                 const QString label = item.label >= 0 && item.label < dataset.classes.size() ? dataset.classes[item.label]
                                                                                               : AugmentPanel::tr("no class");
                 t.caption = QStringLiteral("#%1 %2").arg(item.sample).arg(label);
-                t.details = AugmentPanel::tr("%1\n%2×%2, %3 channel(s), label %4")
+                t.details = AugmentPanel::tr("%1\n%2×%2, %n channel(s), label %3", nullptr, item.image.channels())
                                 .arg(name)
                                 .arg(item.image.cols)
-                                .arg(item.image.channels())
                                 .arg(item.label);
                 out.tiles.append(t);
             }
@@ -1041,9 +1041,9 @@ void AugmentPanel::savePipeline()
                                                       QStringLiteral("augment.json"), tr("Pipeline (*.json)"));
     if (path.isEmpty())
         return;
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(pipelineJson()) < 0 || !f.flush())
-        QMessageBox::warning(this, tr("Save pipeline"), tr("Cannot write %1: %2").arg(path, f.errorString()));
+    // Write-then-rename: a full disk leaves the previous file of that name as it was.
+    if (const QString error = runfolder::writeAtomically(path, pipelineJson()); !error.isEmpty())
+        QMessageBox::warning(this, tr("Save pipeline"), error);
 }
 
 void AugmentPanel::useDefault()
@@ -1105,11 +1105,11 @@ void AugmentPanel::renderDone()
     QString status;
     if (m_exactBatch->isChecked())
         status = tr("Exact batch: the first %1 images of epoch %2 as the data loader gives them to the model "
-                    "(%3×%3, %4 channel(s)), de-normalised.")
+                    "(%3×%3, %n channel(s)), de-normalised.",
+                    nullptr, m_channels->currentData().toInt())
                      .arg(result.tiles.size())
                      .arg(m_epoch->value())
-                     .arg(m_inputSize->value())
-                     .arg(m_channels->currentData().toInt());
+                     .arg(m_inputSize->value());
     else if (m_evaluation->isChecked())
         status = tr("Evaluation view: only the deterministic steps, as evaluation and inference see the images.");
     else

@@ -5,7 +5,9 @@
 #include "ClassBalanceChart.h"
 #include "DropOpener.h"
 #include "ObjectStatsChart.h"
+#include "PredictionsPanel.h"
 #include "RecentDatasetsMenu.h"
+#include "RunsPanel.h"
 #include "TrainPanel.h"
 
 #include <QAction>
@@ -76,7 +78,19 @@ MainWindow::MainWindow(QWidget *parent)
         if (!samples.isEmpty())
             augment->setImages(samples.mid(0, 8));
     });
-    addPanel(new TrainPanel(this), tr("Train"), QStringLiteral("train"));
+    auto *train = new TrainPanel(this);
+    auto *runs = new RunsPanel(this);
+    auto *predictions = new PredictionsPanel(this);
+    addPanel(train, tr("Train"), QStringLiteral("train"));
+    addPanel(runs, tr("Runs"), QStringLiteral("runs"));
+    addPanel(predictions, tr("Predictions"), QStringLiteral("predictions"));
+    // Saved label edits show at once: the dataset is read again from its label files.
+    connect(predictions, &PredictionsPanel::reloadRequested, this, [this] {
+        if (!m_path.isEmpty())
+            openDataset(m_path, m_options);
+    });
+    // A finished run appears in the pages that list runs without pressing Refresh.
+    connect(train->controller(), &TrainController::finished, predictions, &PredictionsPanel::refreshRuns);
     new DropOpener(this); // drop a folder or label file anywhere on the window to open it
 
     m_progress->setMaximumWidth(260);
@@ -213,6 +227,9 @@ void MainWindow::showAbout()
 
 void MainWindow::openDataset(const QString &path, const InspectOptions &options)
 {
+    // Unsaved label edits are offered for saving before another dataset replaces them.
+    if (auto *predictions = findChild<PredictionsPanel *>(); predictions && !predictions->maybeDiscardEdits())
+        return;
     m_path = path;
     m_options = options;
     m_inspection.reset();
@@ -349,6 +366,10 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     // A run in progress asks first, then stops cleanly keeping its checkpoint.
     if (auto *train = findChild<TrainPanel *>(); train && !train->maybeStopForClose()) {
+        event->ignore();
+        return;
+    }
+    if (auto *predictions = findChild<PredictionsPanel *>(); predictions && !predictions->maybeDiscardEdits()) {
         event->ignore();
         return;
     }

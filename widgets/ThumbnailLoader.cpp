@@ -257,7 +257,8 @@ ThumbnailLoader::Result ThumbnailLoader::makeThumbnail(const ThumbnailRequest &r
     if (!cacheFile.isEmpty() && !out.image.isNull()) {
         QDir().mkpath(diskDir);
         QSaveFile file(cacheFile);
-        if (file.open(QIODevice::WriteOnly) && out.image.save(&file, "JPG", 90))
+        // Unbuffered: a buffered QSaveFile (Qt 6.4) commits an empty file when the disk is full.
+        if (file.open(QIODevice::WriteOnly | QIODevice::Unbuffered) && out.image.save(&file, "JPG", 90))
             file.commit();
     }
     return out;

@@ -177,6 +177,13 @@ RleMask readRle(const Context &ctx, const json &seg, const QString &path)
                                                        "expected a positive [height, width], found [%1, %2]")
                                .arg(h)
                                .arg(w));
+    // RleMask keeps 32-bit runs: a larger mask would have its runs cut (and no image is that big).
+    if (quint64(h) * quint64(w) > std::numeric_limits<quint32>::max())
+        ctx.fail(sizePath, QCoreApplication::translate("loupe::importers",
+                                                       "expected a mask of at most %1 pixels, found [%2, %3]")
+                               .arg(std::numeric_limits<quint32>::max())
+                               .arg(h)
+                               .arg(w));
 
     const QString countsPath = at(path, "counts");
     const json *countsJson = member(seg, "counts");
@@ -505,9 +512,9 @@ Dataset readCoco(const Context &ctx, const json &root, const QString &jsonFile, 
     }
     if (degenerate > 0)
         ds.warnings << QCoreApplication::translate("loupe::importers",
-                                                   "%1: %2 polygon(s) with fewer than 3 points were left out")
-                           .arg(jsonInfo.fileName())
-                           .arg(degenerate);
+                                                   "%1: %n polygon(s) with fewer than 3 points were left out",
+                                                   nullptr, degenerate)
+                           .arg(jsonInfo.fileName());
     return ds;
 }
 

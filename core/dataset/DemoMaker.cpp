@@ -38,7 +38,8 @@ QString trDemo(const char *text)
 void writeFileAtomically(const QString &path, const char *data, qint64 size)
 {
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(data, size) != size || !file.commit()) {
+    // Unbuffered: a buffered QSaveFile (Qt 6.4) commits an empty file when the disk is full.
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered) || file.write(data, size) != size || !file.commit()) {
         throw DatasetError(
             QCoreApplication::translate("loupe::DemoMaker", "cannot write %1: %2").arg(path, file.errorString()));
     }
@@ -520,7 +521,8 @@ int makeFashionDemo(const QString &outDir, int perClassLimit, const QString &idx
             throw DatasetError(trDemo("cannot encode a PNG image"));
         QFile file(job.path);
         if (!file.open(QIODevice::WriteOnly)
-            || file.write(reinterpret_cast<const char *>(png.data()), qint64(png.size())) != qint64(png.size())) {
+            || file.write(reinterpret_cast<const char *>(png.data()), qint64(png.size())) != qint64(png.size())
+            || !file.flush()) { // a full disk shows only when the buffer is written out
             throw DatasetError(QCoreApplication::translate("loupe::DemoMaker", "cannot write %1: %2")
                                    .arg(job.path, file.errorString()));
         }

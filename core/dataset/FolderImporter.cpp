@@ -29,6 +29,10 @@ SplitName splitForFolder(const QString &name)
 QStringList sortedSubfolders(const QString &dir)
 {
     QStringList names = QDir(dir).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+    // Loupe's own folders beside the images (loupe-runs, loupe-backups) are not classes.
+    names.erase(std::remove_if(names.begin(), names.end(),
+                               [](const QString &n) { return n.startsWith(QLatin1String("loupe-")); }),
+                names.end());
     std::sort(names.begin(), names.end());
     return names;
 }

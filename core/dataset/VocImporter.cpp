@@ -305,8 +305,8 @@ Dataset importVoc(const QString &root)
             ++unannotated;
     if (unannotated > 0)
         ds.warnings << QCoreApplication::translate("loupe::importers",
-                                                   "%1 image(s) in %2 have no annotation file and were left out")
-                           .arg(unannotated)
+                                                   "%n image(s) in %1 have no annotation file and were left out",
+                                                   nullptr, unannotated)
                            .arg(QDir::toNativeSeparators(imageDir.absolutePath()));
     return ds;
 }

@@ -22,6 +22,9 @@ namespace {
 
 // Normalised coordinates a little outside [0, 1] come from float rounding in exporters.
 constexpr double kCoordEpsilon = 1e-3;
+// Without names, every id up to the largest becomes a class: a typo like 2147483647 must not
+// make two billion of them. Far above any real label set (ImageNet-21k has 21,841 classes).
+constexpr int kMaxClasses = 100000;
 
 QString lineText(int line)
 {
@@ -163,6 +166,11 @@ QStringList readDataYaml(const QString &file, int *ncOut)
                 throw LabelFileError(file, lineText(i + 1),
                                      QCoreApplication::translate("loupe::importers", "expected the number of classes after nc:, found \"%1\"")
                                          .arg(value));
+            if (nc > kMaxClasses)
+                throw LabelFileError(file, lineText(i + 1),
+                                     QCoreApplication::translate("loupe::importers", "expected at most %1 classes after nc:, found %2")
+                                         .arg(kMaxClasses)
+                                         .arg(nc));
             continue;
         }
         if (key != QLatin1String("names"))
@@ -304,6 +312,13 @@ std::vector<YoloObject> readLabels(const QString &file, int classCount, bool *re
                                  QCoreApplication::translate("loupe::importers", "expected a class id of 0 or more, found \"%1\"")
                                      .arg(tokens[0]));
         obj.classId = int(values[0]);
+        if (classCount < 0 && obj.classId >= kMaxClasses)
+            throw LabelFileError(file, lineText(i + 1),
+                                 QCoreApplication::translate("loupe::importers",
+                                                             "expected a class id below %1 (without data.yaml or classes.txt every id "
+                                                             "up to the largest becomes a class), found %2")
+                                     .arg(kMaxClasses)
+                                     .arg(obj.classId));
         if (classCount >= 0 && obj.classId >= classCount)
             throw LabelFileError(file, lineText(i + 1),
                                  QCoreApplication::translate("loupe::importers", "expected a class id from 0 to %1, found %2")

@@ -78,7 +78,7 @@ ClassificationMetrics computeMetrics(const std::vector<int> &truth, const std::v
     return m;
 }
 
-QByteArray metricsJson(const ClassificationMetrics &metrics)
+QByteArray metricsJson(const ClassificationMetrics &metrics, const std::vector<double> &averagePrecision)
 {
     nlohmann::json j;
     j["accuracy"] = std::isnan(metrics.accuracy) ? nlohmann::json(nullptr) : nlohmann::json(metrics.accuracy);
@@ -88,12 +88,19 @@ QByteArray metricsJson(const ClassificationMetrics &metrics)
         labels.push_back(l.toStdString());
     j["labels"] = labels;
     nlohmann::json perClass = nlohmann::json::array();
-    for (const ClassMetrics &c : metrics.perClass)
-        perClass.push_back({{"name", c.name.toStdString()},
-                            {"precision", c.precision},
-                            {"recall", c.recall},
-                            {"f1", c.f1},
-                            {"support", c.support}});
+    const bool withAp = averagePrecision.size() == metrics.perClass.size();
+    for (std::size_t i = 0; i < metrics.perClass.size(); ++i) {
+        const ClassMetrics &c = metrics.perClass[i];
+        nlohmann::json entry = {{"name", c.name.toStdString()},
+                                {"precision", c.precision},
+                                {"recall", c.recall},
+                                {"f1", c.f1},
+                                {"support", c.support}};
+        if (withAp)
+            entry["average_precision"] = std::isnan(averagePrecision[i]) ? nlohmann::json(nullptr)
+                                                                         : nlohmann::json(averagePrecision[i]);
+        perClass.push_back(entry);
+    }
     j["per_class"] = perClass;
     j["confusion"] = metrics.confusion;
     return QByteArray::fromStdString(j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));

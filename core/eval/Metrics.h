@@ -36,7 +36,8 @@ ClassificationMetrics computeMetrics(const std::vector<int> &truth, const std::v
                                      const QStringList &labels);
 
 /// The `loupe-cli eval --json` object: accuracy, macro_f1, labels, per_class, confusion.
-/// A NaN accuracy (no samples) is written as null.
-QByteArray metricsJson(const ClassificationMetrics &metrics);
+/// A NaN accuracy (no samples) is written as null. With one averagePrecision per class (PrCurve),
+/// every per_class entry also holds average_precision (null when NaN).
+QByteArray metricsJson(const ClassificationMetrics &metrics, const std::vector<double> &averagePrecision = {});
 
 } // namespace loupe

@@ -9,10 +9,14 @@
 #include <torch/script.h>
 
 #include <array>
+#include <cerrno>
 #include <filesystem>
 #include <map>
 #include <stdexcept>
 #include <system_error>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace loupe {
 
@@ -141,15 +145,21 @@ public:
         return net;
     }
 
-    torch::Tensor forward(torch::Tensor x) override
+    torch::Tensor forward(torch::Tensor x) override { return classify(features(std::move(x))); }
+
+    torch::Tensor features(torch::Tensor x) override
     {
         checkInput(x);
         x = torch::relu(m_bn1(m_conv1(x)));
         x = m_maxpool(x);
         for (auto &layer : m_layers)
             x = layer->forward(x);
-        x = torch::flatten(m_avgpool(x), 1);
-        return m_fc(x);
+        return x;
+    }
+
+    torch::Tensor classify(torch::Tensor features) override
+    {
+        return m_fc(torch::flatten(m_avgpool(features), 1));
     }
 
     std::string headPrefix() const override { return "fc"; }
@@ -226,11 +236,17 @@ public:
                 initLinear(*l);
     }
 
-    torch::Tensor forward(torch::Tensor x) override
+    torch::Tensor forward(torch::Tensor x) override { return classify(features(std::move(x))); }
+
+    torch::Tensor features(torch::Tensor x) override
     {
         checkInput(x);
-        x = m_avgpool(m_features->forward(x));
-        return m_classifier->forward(torch::flatten(x, 1));
+        return m_features->forward(x);
+    }
+
+    torch::Tensor classify(torch::Tensor features) override
+    {
+        return m_classifier->forward(torch::flatten(m_avgpool(features), 1));
     }
 
     std::string headPrefix() const override { return "classifier.6"; }
@@ -468,21 +484,60 @@ ImportReport importWeights(ClassifierImpl &model, const std::string &file)
 
 void saveWeights(ClassifierImpl &model, const std::string &file)
 {
+    torch::serialize::OutputArchive archive;
+    model.save(archive); // every parameter and buffer, nested by module like torch.jit.save
+    saveArchiveAtomically(archive, file);
+}
+
+void saveArchiveAtomically(torch::serialize::OutputArchive &archive, const std::string &file)
+{
+    // Not archive.save_to(path): on a full disk LibTorch's zip writer throws from its destructor
+    // and the process aborts (seen with 1.13), and its std::ofstream is never synced. Our writer
+    // never reports a short write to LibTorch, which would take it down that path; it remembers
+    // the first error, drops the rest of the archive and fails once LibTorch is done.
     const std::string tmp = file + ".tmp";
-    std::error_code ec;
+    auto failure = [&](const QString &reason) {
+        ::unlink(tmp.c_str());
+        return std::runtime_error(Text::tr("cannot write %1: %2").arg(qs(file), reason).toStdString());
+    };
+    auto reason = [](int error) { return qs(std::generic_category().message(error)); };
+    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0)
+        throw failure(reason(errno));
+    int writeError = 0;
     try {
-        torch::serialize::OutputArchive archive;
-        model.save(archive); // every parameter and buffer, nested by module like torch.jit.save
-        archive.save_to(tmp);
+        archive.save_to([&](const void *data, size_t size) -> size_t {
+            const char *p = static_cast<const char *>(data);
+            size_t left = size;
+            while (left > 0 && writeError == 0) {
+                const ssize_t n = ::write(fd, p, left);
+                if (n < 0 && errno != EINTR)
+                    writeError = errno;
+                if (n > 0) {
+                    p += n;
+                    left -= size_t(n);
+                }
+            }
+            return size;
+        });
     } catch (const std::exception &e) {
-        std::filesystem::remove(tmp, ec);
-        throw std::runtime_error(Text::tr("cannot write %1: %2").arg(qs(file), firstLine(e.what())).toStdString());
+        ::close(fd);
+        throw failure(writeError != 0 ? reason(writeError) : firstLine(e.what()));
     }
-    std::filesystem::rename(tmp, file, ec);
-    if (ec) {
-        std::error_code ignored;
-        std::filesystem::remove(tmp, ignored);
-        throw std::runtime_error(Text::tr("cannot write %1: %2").arg(qs(file), qs(ec.message())).toStdString());
+    if (writeError == 0 && ::fsync(fd) != 0)
+        writeError = errno;
+    if (::close(fd) != 0 && writeError == 0)
+        writeError = errno;
+    if (writeError != 0)
+        throw failure(reason(writeError));
+    if (::rename(tmp.c_str(), file.c_str()) != 0)
+        throw failure(reason(errno));
+    // Sync the folder too, so that after a power cut the name points at the new file.
+    const std::string dir = std::filesystem::path(file).parent_path().string();
+    const int dirFd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dirFd >= 0) {
+        ::fsync(dirFd);
+        ::close(dirFd);
     }
 }
 

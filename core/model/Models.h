@@ -29,6 +29,11 @@ struct ClassifierImpl : torch::nn::Module {
     /// x is [N, inChannels, H, W] with H, W >= kMinInputSize; returns logits [N, numClasses].
     /// Throws std::invalid_argument for any other shape.
     virtual torch::Tensor forward(torch::Tensor x) = 0;
+    /// The last convolutional stage's activations [N, C, h, w] (ResNet layer4, VGG features), where
+    /// Grad-CAM looks. Checks x as forward does.
+    virtual torch::Tensor features(torch::Tensor x) = 0;
+    /// Logits from features(x): forward(x) is exactly classify(features(x)).
+    virtual torch::Tensor classify(torch::Tensor features) = 0;
     /// Prefix of the classifier head's parameter names: "fc" or "classifier.6".
     virtual std::string headPrefix() const = 0;
     /// Name of the first convolution's weight, the one that sees the image channels.
@@ -74,5 +79,10 @@ ImportReport importWeights(ClassifierImpl &model, const std::string &file);
 /// file + ".tmp" and renames, so an interrupted save never leaves a half-written file.
 /// Throws std::runtime_error when the file cannot be written.
 void saveWeights(ClassifierImpl &model, const std::string &file);
+
+/// Writes an archive to file + ".tmp", checking every write, syncs it to disk and renames it over
+/// file: a kill, a power cut or a full disk leaves the previous file as it was. Throws
+/// std::runtime_error with the system's reason ("No space left on device") when it cannot.
+void saveArchiveAtomically(torch::serialize::OutputArchive &archive, const std::string &file);
 
 } // namespace loupe

@@ -42,7 +42,9 @@ QString writeAtomically(const QString &file, const QByteArray &bytes)
 {
     QDir().mkpath(QFileInfo(file).absolutePath());
     QSaveFile f(file);
-    if (!f.open(QIODevice::WriteOnly))
+    // Unbuffered: Qt 6.4's QSaveFile::commit() ignores a failed flush of its write buffer and
+    // renames an empty file over the old one when the disk is full (tests/tst_faults.cpp).
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
         return Text::tr("cannot write %1: %2").arg(file, f.errorString());
     if (f.write(bytes) != bytes.size() || !f.commit())
         return Text::tr("cannot write %1: %2").arg(file, f.errorString());
@@ -98,19 +100,24 @@ std::vector<EpochMetrics> readMetrics(const QString &runDir)
         const QJsonObject j = QJsonDocument::fromJson(line).object();
         if (j.isEmpty())
             continue;
-        EpochMetrics m;
-        m.epoch = j.value(QStringLiteral("epoch")).toInt();
-        m.trainLoss = j.value(QStringLiteral("train_loss")).toDouble();
-        m.devLoss = j.value(QStringLiteral("dev_loss")).toDouble();
-        m.devAccuracy = j.value(QStringLiteral("dev_accuracy")).toDouble();
-        m.devMacroF1 = j.value(QStringLiteral("dev_macro_f1")).toDouble();
-        m.imagesPerSecond = j.value(QStringLiteral("images_per_s")).toDouble();
-        m.seconds = j.value(QStringLiteral("seconds")).toDouble();
-        m.learningRate = j.value(QStringLiteral("lr")).toDouble();
-        m.best = j.value(QStringLiteral("best")).toBool();
-        out.push_back(m);
+        out.push_back(metricsFromJson(j));
     }
     return out;
+}
+
+EpochMetrics metricsFromJson(const QJsonObject &j)
+{
+    EpochMetrics m;
+    m.epoch = j.value(QStringLiteral("epoch")).toInt();
+    m.trainLoss = j.value(QStringLiteral("train_loss")).toDouble();
+    m.devLoss = j.value(QStringLiteral("dev_loss")).toDouble();
+    m.devAccuracy = j.value(QStringLiteral("dev_accuracy")).toDouble();
+    m.devMacroF1 = j.value(QStringLiteral("dev_macro_f1")).toDouble();
+    m.imagesPerSecond = j.value(QStringLiteral("images_per_s")).toDouble();
+    m.seconds = j.value(QStringLiteral("seconds")).toDouble();
+    m.learningRate = j.value(QStringLiteral("lr")).toDouble();
+    m.best = j.value(QStringLiteral("best")).toBool();
+    return m;
 }
 
 } // namespace loupe::runfolder

@@ -32,6 +32,8 @@ QString writeMetrics(const QString &runDir, const std::vector<EpochMetrics> &his
 std::vector<EpochMetrics> readMetrics(const QString &runDir);
 
 QJsonObject metricsToJson(const EpochMetrics &m);
+/// One metrics.jsonl line read back (missing keys read as 0 / false).
+EpochMetrics metricsFromJson(const QJsonObject &json);
 
 } // namespace runfolder
 

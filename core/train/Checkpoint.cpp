@@ -5,8 +5,6 @@
 #include <QCoreApplication>
 #include <QString>
 
-#include <filesystem>
-
 namespace loupe {
 
 namespace {
@@ -38,39 +36,31 @@ double readScalar(torch::serialize::InputArchive &in, const char *key, double fa
 void saveCheckpoint(const std::string &file, ClassifierImpl &model, torch::optim::Optimizer &optimizer,
                     const CheckpointState &state)
 {
-    const std::string tmp = file + ".tmp";
-    std::error_code ec;
-    try {
-        torch::serialize::OutputArchive root;
-        // Under "model" so that importWeights finds the weights behind a "model." prefix.
-        torch::serialize::OutputArchive modelArchive;
-        model.save(modelArchive);
-        root.write("model", modelArchive);
-        torch::serialize::OutputArchive optimizerArchive;
-        optimizer.save(optimizerArchive);
-        root.write("optimizer", optimizerArchive);
-        root.write("epoch", scalar(state.epoch), /*is_buffer=*/true);
-        root.write("global_step", scalar(double(state.globalStep)), true);
-        root.write("best_epoch", scalar(state.bestEpoch), true);
-        root.write("best_dev_loss", scalar(state.bestDevLoss), true);
-        root.write("epochs_without_improvement", scalar(state.epochsWithoutImprovement), true);
-        {
-            at::Generator generator = at::detail::getDefaultCPUGenerator();
-            std::lock_guard<std::mutex> lock(generator.mutex());
-            root.write("rng_state", generator.get_state(), true);
-        }
-        root.save_to(tmp);
-    } catch (const std::exception &e) {
-        std::filesystem::remove(tmp, ec);
-        throw std::runtime_error(Text::tr("cannot write the checkpoint %1: %2").arg(qs(file), qs(e.what())).toStdString());
+    torch::serialize::OutputArchive root;
+    // Under "model" so that importWeights finds the weights behind a "model." prefix.
+    torch::serialize::OutputArchive modelArchive;
+    model.save(modelArchive);
+    root.write("model", modelArchive);
+    torch::serialize::OutputArchive optimizerArchive;
+    optimizer.save(optimizerArchive);
+    root.write("optimizer", optimizerArchive);
+    root.write("epoch", scalar(state.epoch), /*is_buffer=*/true);
+    root.write("global_step", scalar(double(state.globalStep)), true);
+    root.write("best_epoch", scalar(state.bestEpoch), true);
+    root.write("best_dev_loss", scalar(state.bestDevLoss), true);
+    root.write("epochs_without_improvement", scalar(state.epochsWithoutImprovement), true);
+    if (!state.metricsLine.isEmpty()) {
+        const torch::Tensor line = torch::from_blob(const_cast<char *>(state.metricsLine.constData()),
+                                                    {state.metricsLine.size()}, torch::kUInt8);
+        root.write("metrics_line", line.clone(), true);
     }
-    // rename() replaces the old checkpoint in one step: a kill leaves either the old or the new.
-    std::filesystem::rename(tmp, file, ec);
-    if (ec) {
-        std::error_code ignored;
-        std::filesystem::remove(tmp, ignored);
-        throw std::runtime_error(Text::tr("cannot write the checkpoint %1: %2").arg(qs(file), qs(ec.message())).toStdString());
+    {
+        at::Generator generator = at::detail::getDefaultCPUGenerator();
+        std::lock_guard<std::mutex> lock(generator.mutex());
+        root.write("rng_state", generator.get_state(), true);
     }
+    // A kill, a power cut or a full disk leaves the previous checkpoint as it was.
+    saveArchiveAtomically(root, file);
 }
 
 CheckpointState loadCheckpoint(const std::string &file, ClassifierImpl &model, torch::optim::Optimizer *optimizer)
@@ -94,6 +84,10 @@ CheckpointState loadCheckpoint(const std::string &file, ClassifierImpl &model, t
         state.bestEpoch = int(readScalar(in, "best_epoch", 0));
         state.bestDevLoss = readScalar(in, "best_dev_loss", std::numeric_limits<double>::infinity());
         state.epochsWithoutImprovement = int(readScalar(in, "epochs_without_improvement", 0));
+        torch::Tensor line;
+        if (in.try_read("metrics_line", line) && line.defined() && line.scalar_type() == torch::kUInt8 && line.dim() == 1)
+            state.metricsLine = QByteArray(reinterpret_cast<const char *>(line.contiguous().data_ptr<uint8_t>()),
+                                           int(line.numel()));
         torch::Tensor rng;
         if (in.try_read("rng_state", rng) && rng.defined()) {
             at::Generator generator = at::detail::getDefaultCPUGenerator(); // a handle onto the global one

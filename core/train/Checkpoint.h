@@ -5,6 +5,7 @@
 
 #include <torch/torch.h>
 
+#include <QByteArray>
 #include <QtGlobal>
 
 #include <limits>
@@ -19,6 +20,9 @@ struct CheckpointState {
     int bestEpoch = 0;
     double bestDevLoss = std::numeric_limits<double>::infinity();
     int epochsWithoutImprovement = 0;
+    /// The epoch's metrics.jsonl line: a kill between the checkpoint and the metrics write
+    /// would otherwise lose it, since a resume starts after this epoch.
+    QByteArray metricsLine;
 };
 
 /// Writes model, optimizer, progress and the RNG state to one file, atomically (temporary file,

@@ -2,6 +2,7 @@
 // Internal to core: includes LibTorch. Only core .cpp files may include this header.
 
 #include "StopToken.h"
+#include "eval/Predictions.h"
 #include "model/Models.h"
 #include "train/DataLoader.h"
 
@@ -19,6 +20,9 @@ struct EvalOutput {
     std::vector<int> truth;
     std::vector<int> predicted;
     std::vector<float> confidence; ///< probability of the predicted class
+    int classes = 0;               ///< columns of probabilities
+    std::vector<float> probabilities; ///< softmax, samples × classes, row-major
+    std::vector<float> sampleLoss;    ///< per sample: -log p(truth), unweighted
     bool complete = true;          ///< false when stopped early
 };
 
@@ -27,5 +31,13 @@ EvalOutput evaluateModel(ClassifierImpl &model, DataLoader &loader, const StopTo
 
 /// Writes path,true_label,predicted_label,confidence through QSaveFile. Returns an error or "".
 QString writePredictionsCsv(const QString &file, const Dataset &dataset, const EvalOutput &eval);
+
+/// The evaluation as a PredictionSet; the dataset's classes must be the model's.
+PredictionSet toPredictionSet(const Dataset &dataset, const EvalOutput &eval, const QString &split, int epoch);
+
+/// The evaluation as one epoch of the dev history, answers in the order of history.paths
+/// (-1 for an image the loader could not read).
+PredictionHistory::Epoch toHistoryEpoch(const Dataset &dataset, const EvalOutput &eval, const PredictionHistory &history,
+                                        int epoch);
 
 } // namespace loupe

@@ -3,17 +3,14 @@
 #include "augment/Pipeline.h"
 #include "dataset/ClassificationView.h"
 #include "dataset/Errors.h"
-#include "model/Models.h"
-#include "model/WeightImportError.h"
 #include "project/RunFolder.h"
 #include "train/DataLoader.h"
 #include "train/Evaluation.h"
+#include "train/LoadedRun.h"
 #include "train/TorchRuntime.h"
-#include "train/TrainConfig.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
-#include <QJsonArray>
 
 namespace loupe {
 
@@ -21,25 +18,33 @@ namespace {
 struct Text {
     Q_DECLARE_TR_FUNCTIONS(loupe::RunEvaluation)
 };
+
+/// The epoch whose weights a checkpoint holds, from metrics.jsonl; 0 when it does not say.
+int checkpointEpoch(const QString &runDir, const QString &checkpoint)
+{
+    const std::vector<EpochMetrics> history = runfolder::readMetrics(runDir);
+    const bool best = QFileInfo(checkpoint) == QFileInfo(runfolder::bestCheckpointPath(runDir));
+    for (auto it = history.rbegin(); it != history.rend(); ++it)
+        if (!best || it->best)
+            return it->epoch;
+    return 0;
+}
+
+QString datasetName(const Dataset &dataset)
+{
+    const QString name = QFileInfo(dataset.root).fileName();
+    return name.isEmpty() ? dataset.root : name;
+}
 } // namespace
 
 RunEvaluation evaluateRun(const QString &runDir, const Dataset &dataset, const QString &predictionsCsv, int threads,
                           const StopToken *stop)
 {
-    const QJsonObject config = runfolder::readConfig(runDir);
-    const TrainConfig cfg = TrainConfig::fromJson(config);
-    QStringList runClasses;
-    for (const QJsonValue &v : config.value(QStringLiteral("dataset")).toObject().value(QStringLiteral("classes")).toArray())
-        runClasses.append(v.toString());
-    if (runClasses.size() < 2)
-        throw DatasetError(Text::tr("%1 names no classes").arg(runfolder::configPath(runDir)));
-
+    const LoadedRun run = loadRun(runDir);
+    const QStringList &runClasses = run.classes;
+    const TrainConfig &cfg = run.config;
     RunEvaluation out;
-    out.checkpoint = runfolder::bestCheckpointPath(runDir);
-    if (!QFileInfo::exists(out.checkpoint))
-        out.checkpoint = runfolder::lastCheckpointPath(runDir);
-    if (!QFileInfo::exists(out.checkpoint))
-        throw DatasetError(Text::tr("%1 has no checkpoint to evaluate yet").arg(runDir));
+    out.checkpoint = run.checkpoint;
 
     // The dataset's class ids mapped onto the run's, by name.
     Dataset data = classificationView(dataset);
@@ -63,28 +68,22 @@ RunEvaluation evaluateRun(const QString &runDir, const Dataset &dataset, const Q
         throw DatasetError(Text::tr("the dataset has no labelled images to evaluate"));
 
     setComputeThreads(threads);
-    auto model = makeModel({cfg.model.toStdString(), int(runClasses.size()), cfg.channels});
-    try {
-        importWeights(*model, out.checkpoint.toStdString());
-    } catch (const WeightImportError &e) {
-        throw DatasetError(e.message());
-    }
-    Pipeline pipeline = cfg.pipelineJson.isEmpty() ? Pipeline::defaultTraining(cfg.imageSize, cfg.channels)
-                                                   : Pipeline::fromJson(cfg.pipelineJson);
+    keepFreedMemory();
     LoaderOptions lo;
     lo.batchSize = std::max(1, cfg.batchSize);
     lo.imageSize = cfg.imageSize;
     lo.channels = cfg.channels;
     lo.shuffle = false;
     lo.threads = std::max(1, cfg.loaderThreads);
-    DataLoader loader(data, indices, pipeline.evaluationPipeline(), lo);
-    const EvalOutput eval = evaluateModel(*model, loader, stop);
+    DataLoader loader(data, indices, run.evaluation, lo);
+    const EvalOutput eval = evaluateModel(*run.model, loader, stop);
     out.skipped = loader.takeErrors();
     out.loss = eval.loss;
     out.images = int(eval.samples.size());
     out.metrics = computeMetrics(eval.truth, eval.predicted, runClasses);
+    out.predictions = toPredictionSet(data, eval, datasetName(dataset), checkpointEpoch(runDir, out.checkpoint));
     if (!predictionsCsv.isEmpty())
-        if (const QString error = writePredictionsCsv(predictionsCsv, data, eval); !error.isEmpty())
+        if (const QString error = predictionfiles::write(predictionsCsv, out.predictions); !error.isEmpty())
             throw DatasetError(error);
     return out;
 }

@@ -5,6 +5,10 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 
+#include <cmath>
+#include <limits>
+#include <type_traits>
+
 namespace loupe {
 
 namespace {
@@ -65,7 +69,18 @@ TrainConfig TrainConfig::fromJson(const QJsonObject &j)
             return;
         if (!v.isDouble())
             throw DatasetError(Text::tr("config.json: \"%1\" should be a number").arg(QLatin1String(key)));
-        out = static_cast<std::remove_reference_t<decltype(out)>>(v.toDouble());
+        using T = std::remove_reference_t<decltype(out)>;
+        const double d = v.toDouble();
+        // A double outside int's range does not convert (undefined behaviour), and 2.5 epochs is a typo.
+        if constexpr (std::is_integral_v<T>) {
+            if (d != std::floor(d) || d < double(std::numeric_limits<T>::min()) || d > double(std::numeric_limits<T>::max()))
+                throw DatasetError(Text::tr("config.json: \"%1\" should be a whole number from %2 to %3, not %4")
+                                       .arg(QLatin1String(key))
+                                       .arg(std::numeric_limits<T>::min())
+                                       .arg(std::numeric_limits<T>::max())
+                                       .arg(d));
+        }
+        out = static_cast<T>(d);
     };
     str("model", c.model);
     num("image_size", c.imageSize);
@@ -81,8 +96,11 @@ TrainConfig TrainConfig::fromJson(const QJsonObject &j)
     num("step_gamma", c.stepGamma);
     num("warmup_epochs", c.warmupEpochs);
     str("class_weights", c.classWeights);
-    for (const QJsonValue &w : j.value(QStringLiteral("explicit_class_weights")).toArray())
+    for (const QJsonValue &w : j.value(QStringLiteral("explicit_class_weights")).toArray()) {
+        if (!w.isDouble())
+            throw DatasetError(Text::tr("config.json: \"explicit_class_weights\" should hold numbers only"));
         c.explicitClassWeights.push_back(w.toDouble());
+    }
     num("early_stop_patience", c.earlyStopPatience);
     num("early_stop_min_delta", c.earlyStopMinDelta);
     c.restoreBest = j.value(QStringLiteral("restore_best")).toBool(true);

@@ -5,6 +5,7 @@
 #include "dataset/Errors.h"
 #include "dataset/Split.h"
 #include "eval/Metrics.h"
+#include "eval/Predictions.h"
 #include "model/Models.h"
 #include "model/WeightImportError.h"
 #include "project/EventFile.h"
@@ -21,8 +22,11 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QJsonDocument>
 
 #include <cmath>
+#include <filesystem>
+#include <system_error>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -268,7 +272,8 @@ TrainResult Trainer::Impl::run(const TrainCallbacks &cb)
     LoaderOptions devOptions = lo;
     devOptions.shuffle = false;
     devOptions.dropLast = false;
-    DataLoader devLoader(data, devIdx.empty() ? trainIdx : devIdx, evalPipeline, devOptions);
+    const std::vector<int> &devImages = devIdx.empty() ? trainIdx : devIdx;
+    DataLoader devLoader(data, devImages, evalPipeline, devOptions);
 
     // Model, initial weights, optimizer, class weights.
     std::shared_ptr<ClassifierImpl> model = makeModel({cfg.model.toStdString(), numClasses, cfg.channels});
@@ -312,7 +317,13 @@ TrainResult Trainer::Impl::run(const TrainCallbacks &cb)
         lossOptions.weight(classWeights);
 
     // Run folder: resume where the last checkpoint left off, or start afresh.
-    QDir().mkpath(runDir + QStringLiteral("/checkpoints"));
+    {
+        // Say why (read-only, no permission, full): QDir::mkpath only says that it failed.
+        std::error_code ec;
+        std::filesystem::create_directories(QString(runDir + QStringLiteral("/checkpoints")).toStdString(), ec);
+        if (ec)
+            return fail(Text::tr("cannot create the run folder %1: %2").arg(runDir, QString::fromStdString(ec.message())));
+    }
     CheckpointState state;
     if (resume) {
         const QString last = runfolder::lastCheckpointPath(runDir);
@@ -321,11 +332,50 @@ TrainResult Trainer::Impl::run(const TrainCallbacks &cb)
             for (const EpochMetrics &m : runfolder::readMetrics(runDir))
                 if (m.epoch <= state.epoch)
                     result.history.push_back(m);
+            // Killed after the checkpoint, before its metrics line: the checkpoint carries it.
+            if ((result.history.empty() || result.history.back().epoch < state.epoch) && !state.metricsLine.isEmpty()) {
+                const EpochMetrics m = runfolder::metricsFromJson(QJsonDocument::fromJson(state.metricsLine).object());
+                if (m.epoch == state.epoch) {
+                    result.history.push_back(m);
+                    if (const QString error = runfolder::writeMetrics(runDir, result.history); !error.isEmpty())
+                        return fail(error);
+                }
+            }
             note(Text::tr("resumed after epoch %1 from %2").arg(state.epoch).arg(last));
         } else {
             note(Text::tr("nothing to resume in %1: starting a new run").arg(runDir));
         }
     }
+
+    // What the model answered on every dev image after every epoch; a resume keeps earlier epochs.
+    PredictionHistory devHistory;
+    devHistory.classes = data.classes;
+    for (int i : devImages) {
+        devHistory.paths.append(data.samples[std::size_t(i)].path);
+        devHistory.truth.push_back(data.samples[std::size_t(i)].classId);
+    }
+    const QString historyFile = predictionfiles::historyPath(runDir);
+    if (state.epoch > 0) {
+        const QString restart = Text::tr("the dev history (%1) starts again at epoch %2").arg(historyFile).arg(state.epoch + 1);
+        if (!QFileInfo::exists(historyFile)) {
+            note(Text::tr("no dev history to continue: %1").arg(restart));
+        } else {
+            try {
+                PredictionHistory previous = predictionfiles::readHistory(historyFile);
+                if (previous.classes != devHistory.classes || previous.paths != devHistory.paths
+                    || previous.truth != devHistory.truth) {
+                    note(Text::tr("the saved dev history is of other dev images: %1").arg(restart));
+                } else {
+                    for (PredictionHistory::Epoch &e : previous.epochs)
+                        if (e.epoch <= state.epoch)
+                            devHistory.epochs.push_back(std::move(e));
+                }
+            } catch (const LabelFileError &e) {
+                note(Text::tr("%1; %2").arg(e.message(), restart));
+            }
+        }
+    }
+
     QJsonObject config = cfg.toJson();
     config[QStringLiteral("dataset")] = QJsonObject{{QStringLiteral("root"), data.root},
                                                     {QStringLiteral("format"), data.format},
@@ -363,6 +413,10 @@ TrainResult Trainer::Impl::run(const TrainCallbacks &cb)
         qint64 images = 0;
         int step = 0;
         while (step < stepsPerEpoch && trainLoader.next(batch)) {
+            // Batch norm cannot train on one image, and files deleted or damaged since the scan
+            // can leave a batch that small (they are listed as skipped below).
+            if (batch.labels.size(0) < 2)
+                continue;
             if (!waitWhilePaused())
                 break;
             ++step;
@@ -423,6 +477,15 @@ TrainResult Trainer::Impl::run(const TrainCallbacks &cb)
         const double trainSeconds = epochClock.nsecsElapsed() / 1e9;
 
         const EvalOutput dev = evaluateModel(*model, devLoader);
+        // Dev images deleted or damaged since the scan are left out of the metrics: say which.
+        for (const BadFile &b : devLoader.takeErrors())
+            note(Text::tr("skipped %1: %2").arg(b.path, b.reason));
+        if (dev.samples.empty())
+            return fail(Text::tr("none of the %1 dev images could be read in epoch %2 (deleted or damaged since the "
+                                 "dataset was opened); the checkpoint of epoch %3 is kept")
+                            .arg(devLoader.size())
+                            .arg(epoch)
+                            .arg(state.epoch));
         if (!std::isfinite(dev.loss) || dev.loss > explodeAt) {
             result.outcome = TrainOutcome::Diverged;
             result.message = Text::tr("training diverged in epoch %1: the dev loss is %2. Likely causes: the learning "
@@ -454,12 +517,17 @@ TrainResult Trainer::Impl::run(const TrainCallbacks &cb)
             ++state.epochsWithoutImprovement;
         }
         state.epoch = epoch;
+        state.metricsLine = QJsonDocument(runfolder::metricsToJson(m)).toJson(QJsonDocument::Compact);
         if (m.best)
             saveCheckpoint(runfolder::bestCheckpointPath(runDir).toStdString(), *model, *optimizer, state);
         saveCheckpoint(runfolder::lastCheckpointPath(runDir).toStdString(), *model, *optimizer, state);
         result.history.push_back(m);
-        if (const QString error = runfolder::writeMetrics(runDir, result.history); !error.isEmpty())
+        devHistory.epochs.push_back(toHistoryEpoch(data, dev, devHistory, epoch));
+        if (const QString error = predictionfiles::writeHistory(historyFile, devHistory); !error.isEmpty())
             note(error);
+        // A run whose metrics cannot be written (full disk) stops: its curves would silently end.
+        if (const QString error = runfolder::writeMetrics(runDir, result.history); !error.isEmpty())
+            return fail(error);
         events.addScalar(QStringLiteral("loss/train"), epoch, float(m.trainLoss));
         events.addScalar(QStringLiteral("loss/dev"), epoch, float(m.devLoss));
         events.addScalar(QStringLiteral("dev/accuracy"), epoch, float(m.devAccuracy));
@@ -484,11 +552,40 @@ TrainResult Trainer::Impl::run(const TrainCallbacks &cb)
         result.outcome = TrainOutcome::Completed;
 
     // Predictions of the final model (the best epoch's, unless told otherwise) on dev.
-    if (cfg.restoreBest && QFileInfo::exists(runfolder::bestCheckpointPath(runDir)))
+    int predictionEpoch = state.epoch;
+    if (cfg.restoreBest && QFileInfo::exists(runfolder::bestCheckpointPath(runDir))) {
         importWeights(*model, runfolder::bestCheckpointPath(runDir).toStdString());
+        predictionEpoch = state.bestEpoch;
+    }
     const EvalOutput finalDev = evaluateModel(*model, devLoader);
     if (const QString error = writePredictionsCsv(runfolder::predictionsPath(runDir), data, finalDev); !error.isEmpty())
         note(error);
+    if (const QString error = predictionfiles::write(predictionfiles::devPath(runDir),
+                                                     toPredictionSet(data, finalDev, QStringLiteral("dev"), predictionEpoch));
+        !error.isEmpty())
+        note(error);
+
+    // The dataset's own test images, never seen while training or choosing the epoch.
+    std::vector<int> testIdx;
+    for (int i = 0; i < int(data.samples.size()); ++i)
+        if (data.samples[std::size_t(i)].classId >= 0 && data.samples[std::size_t(i)].split == SplitName::Test)
+            testIdx.push_back(i);
+    if (!testIdx.empty()) {
+        DataLoader testLoader(data, testIdx, evalPipeline, devOptions);
+        const EvalOutput test = evaluateModel(*model, testLoader);
+        for (const BadFile &b : testLoader.takeErrors())
+            note(Text::tr("skipped %1: %2").arg(b.path, b.reason));
+        if (const QString error = predictionfiles::write(predictionfiles::testPath(runDir),
+                                                         toPredictionSet(data, test, QStringLiteral("test"), predictionEpoch));
+            !error.isEmpty())
+            note(error);
+        const ClassificationMetrics testMetrics = computeMetrics(test.truth, test.predicted, data.classes);
+        note(Text::tr("test images: accuracy %1, macro F1 %2 on %3 images (weights of epoch %4)")
+                 .arg(testMetrics.accuracy, 0, 'f', 4)
+                 .arg(testMetrics.macroF1, 0, 'f', 4)
+                 .arg(test.samples.size())
+                 .arg(predictionEpoch));
+    }
     return result;
 }
 

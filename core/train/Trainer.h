@@ -57,7 +57,9 @@ struct TrainCallbacks {
 };
 
 /// Trains a classifier on a dataset into a run folder (config.json, metrics.jsonl, a TensorBoard
-/// event file, checkpoints/last.pt and best.pt, predictions.csv). Runs on the calling thread;
+/// event file, checkpoints/last.pt and best.pt, predictions.csv, predictions-dev.csv with every
+/// class probability, dev-history.jsonl, and predictions-test.csv when the dataset has test
+/// images). Runs on the calling thread;
 /// pause, resume and cancel may be called from any other thread and take effect between steps.
 class Trainer
 {

@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Writes reference.json: fixed classification cases and scikit-learn's figures for them.
 
-tst_metrics checks loupe::computeMetrics against every number here. Needs Debian's
+tst_metrics checks loupe::computeMetrics against every number of "cases" and
+loupe::precisionRecallCurve against every number of "pr_cases". Needs Debian's
 python3-sklearn and python3-numpy (run with /usr/bin/python3). Re-running gives the same file.
 """
 import json
@@ -10,7 +11,8 @@ import warnings
 
 import numpy as np
 import sklearn
-from sklearn.metrics import (accuracy_score, confusion_matrix, f1_score,
+from sklearn.metrics import (accuracy_score, average_precision_score,
+                             confusion_matrix, f1_score, precision_recall_curve,
                              precision_recall_fscore_support)
 
 
@@ -43,6 +45,46 @@ def figures(name, labels, truth, pred):
         "support": [int(x) for x in s],
         "confusion": confusion_matrix(truth, pred, labels=list(range(n))).tolist(),
     }
+
+
+def pr_figures(name, truth, scores):
+    """One-vs-rest curve of one class: truth is 0/1, scores that class's probability."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # no positives warns; its figures are the point
+        p, r, t = precision_recall_curve(truth, scores)
+        ap = average_precision_score(truth, scores)
+    return {
+        "name": name,
+        "truth": [int(x) for x in truth],
+        "scores": [float(x) for x in scores],
+        "precision": [float(x) for x in p],
+        "recall": [float(x) for x in r],
+        "thresholds": [float(x) for x in t],
+        "average_precision": float(ap),
+    }
+
+
+def pr_cases():
+    # A generator of its own, so that the classification cases above keep their numbers.
+    rng = np.random.default_rng(20261128)
+    cases = []
+    cases.append(pr_figures("sklearn_doc", [0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]))
+    # Scores rounded to one decimal: many ties, some mixing positives and negatives.
+    truth = (rng.random(40) < 0.4).astype(int)
+    scores = np.round(np.clip(0.3 + 0.4 * truth + rng.normal(0, 0.25, 40), 0, 1), 1)
+    cases.append(pr_figures("ties", truth, scores))
+    cases.append(pr_figures("no_positives", [0, 0, 0, 0, 0], [0.1, 0.5, 0.5, 0.9, 0.2]))
+    cases.append(pr_figures("all_positive", [1, 1, 1, 1], [0.2, 0.7, 0.7, 0.4]))
+    cases.append(pr_figures("all_equal_scores", [1, 0, 0, 1, 0, 0], [0.25] * 6))
+    cases.append(pr_figures("perfect_separation", [0, 1, 0, 1, 1, 0, 0], [0.1, 0.9, 0.2, 0.8, 0.95, 0.3, 0.05]))
+    cases.append(pr_figures("reversed_separation", [1, 0, 1, 0], [0.1, 0.9, 0.2, 0.8]))
+    # Probabilities as the model writes them: float32 softmax outputs.
+    truth = (rng.random(300) < 0.2).astype(int)
+    logits = rng.normal(0, 1, 300) + 1.5 * truth
+    scores = (1 / (1 + np.exp(-logits))).astype(np.float32).astype(np.float64)
+    cases.append(pr_figures("float32_random", truth, scores))
+    cases.append(pr_figures("single_image", [1], [0.6]))
+    return cases
 
 
 def main():
@@ -81,7 +123,8 @@ def main():
     # Nothing right at all.
     cases.append(figures("all_wrong", ["a", "b", "c"], [0, 0, 1, 1, 2, 2], [1, 2, 0, 2, 0, 1]))
 
-    out = {"generator": "make_reference.py", "sklearn": sklearn.__version__, "cases": cases}
+    out = {"generator": "make_reference.py", "sklearn": sklearn.__version__, "cases": cases,
+           "pr_cases": pr_cases()}
     path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "reference.json")
     with open(path, "w", encoding="utf-8") as fh:
         json.dump(out, fh, indent=1)

@@ -1,0 +1,94 @@
+#include "eval/Ranking.h"
+
+#include <QCoreApplication>
+
+#include <cmath>
+#include <limits>
+
+namespace loupe {
+
+namespace {
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(loupe::Ranking)
+};
+} // namespace
+
+QString rankingMetricKey(RankingMetric metric)
+{
+    switch (metric) {
+    case RankingMetric::MacroF1:
+        return QStringLiteral("macro_f1");
+    case RankingMetric::Accuracy:
+        return QStringLiteral("accuracy");
+    case RankingMetric::DevLoss:
+        return QStringLiteral("dev_loss");
+    }
+    return {};
+}
+
+std::optional<RankingMetric> rankingMetricFromKey(const QString &key)
+{
+    for (RankingMetric m : {RankingMetric::MacroF1, RankingMetric::Accuracy, RankingMetric::DevLoss})
+        if (key == rankingMetricKey(m))
+            return m;
+    return std::nullopt;
+}
+
+QString rankingMetricTitle(RankingMetric metric)
+{
+    switch (metric) {
+    case RankingMetric::MacroF1:
+        return Text::tr("Macro F1");
+    case RankingMetric::Accuracy:
+        return Text::tr("Accuracy");
+    case RankingMetric::DevLoss:
+        return Text::tr("Dev loss");
+    }
+    return {};
+}
+
+bool higherIsBetter(RankingMetric metric)
+{
+    return metric != RankingMetric::DevLoss;
+}
+
+double metricValue(const EpochMetrics &epoch, RankingMetric metric)
+{
+    switch (metric) {
+    case RankingMetric::MacroF1:
+        return epoch.devMacroF1;
+    case RankingMetric::Accuracy:
+        return epoch.devAccuracy;
+    case RankingMetric::DevLoss:
+        return epoch.devLoss;
+    }
+    return std::numeric_limits<double>::quiet_NaN();
+}
+
+std::optional<double> runScore(const std::vector<EpochMetrics> &history, RankingMetric metric)
+{
+    if (history.empty())
+        return std::nullopt;
+    // The last epoch marked best holds the weights the run keeps (best.pt).
+    for (auto it = history.rbegin(); it != history.rend(); ++it)
+        if (it->best)
+            return metricValue(*it, metric);
+    double best = std::numeric_limits<double>::quiet_NaN();
+    for (const EpochMetrics &m : history) {
+        const double v = metricValue(m, metric);
+        if (ranksAbove(v, best, metric))
+            best = v;
+    }
+    return best;
+}
+
+bool ranksAbove(double a, double b, RankingMetric metric)
+{
+    if (std::isnan(a))
+        return false;
+    if (std::isnan(b))
+        return true;
+    return higherIsBetter(metric) ? a > b : a < b;
+}
+
+} // namespace loupe

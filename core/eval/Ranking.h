@@ -1,0 +1,32 @@
+#pragma once
+
+// The one number that ranks a project's runs, used everywhere runs are compared.
+
+#include "train/Trainer.h"
+
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+namespace loupe {
+
+enum class RankingMetric { MacroF1, Accuracy, DevLoss };
+
+/// "macro_f1", "accuracy", "dev_loss": the names used in loupe.json and on the command line.
+QString rankingMetricKey(RankingMetric metric);
+/// Parses a key; nullopt for an unknown one.
+std::optional<RankingMetric> rankingMetricFromKey(const QString &key);
+/// "Macro F1", "Accuracy", "Dev loss" (translated).
+QString rankingMetricTitle(RankingMetric metric);
+bool higherIsBetter(RankingMetric metric);
+
+/// The metric's value in one evaluated epoch.
+double metricValue(const EpochMetrics &epoch, RankingMetric metric);
+/// The run's score: the metric at its best epoch (the one marked best, else the best value over
+/// all epochs); nullopt when the history is empty.
+std::optional<double> runScore(const std::vector<EpochMetrics> &history, RankingMetric metric);
+/// True when a ranks above b under the metric (NaN always last).
+bool ranksAbove(double a, double b, RankingMetric metric);
+
+} // namespace loupe

@@ -1,0 +1,28 @@
+#pragma once
+// Internal to core: includes LibTorch. Only core .cpp files may include this header.
+
+#include "augment/Pipeline.h"
+#include "model/Models.h"
+#include "train/TrainConfig.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace loupe {
+
+/// A finished (or interrupted) run ready to predict: what evaluateRun and Explainer share.
+struct LoadedRun {
+    TrainConfig config;
+    QStringList classes;  ///< the run's classes, in its label order
+    QString checkpoint;   ///< best.pt, else last.pt
+    std::shared_ptr<ClassifierImpl> model; ///< weights loaded, in eval mode
+    Pipeline evaluation;  ///< the training pipeline without its random steps
+};
+
+/// Reads config.json and the best (else last) checkpoint of a run folder. Throws DatasetError for a
+/// folder without config, classes or checkpoint, or weights that do not fit the config's model.
+LoadedRun loadRun(const QString &runDir);
+
+} // namespace loupe

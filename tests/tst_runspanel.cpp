@@ -1,0 +1,301 @@
+// The runs page: ranking by the project's metric, comparing two runs, exporting one.
+
+#include "RunsPanel.h"
+#include "eval/Metrics.h"
+#include "eval/Predictions.h"
+#include "eval/RunReport.h"
+#include "project/Project.h"
+#include "project/RunFolder.h"
+#include "train/TrainConfig.h"
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <memory>
+
+using namespace loupe;
+
+namespace {
+
+const QStringList kClasses = {QStringLiteral("shirt"), QStringLiteral("shoe"), QStringLiteral("bag")};
+
+struct RunSpec {
+    QString name;
+    double lr;
+    int batch;
+    double macroF1, accuracy, devLoss; ///< at the best epoch
+    std::vector<int> predicted;        ///< for the 6 dev images
+};
+
+// Dev truth of every run: two images a class.
+const std::vector<int> kTruth = {0, 0, 1, 1, 2, 2};
+
+const RunSpec kRuns[] = {
+    // Macro F1 ranks alpha first, accuracy ranks beta first, dev loss ranks gamma first.
+    {QStringLiteral("alpha"), 0.01, 32, 0.80, 0.85, 0.50, {0, 0, 1, 1, 2, 0}},
+    {QStringLiteral("beta"), 0.001, 32, 0.70, 0.90, 0.40, {0, 1, 1, 1, 2, 2}},
+    {QStringLiteral("gamma"), 0.01, 16, 0.60, 0.75, 0.30, {1, 0, 1, 2, 2, 2}},
+};
+
+PredictionSet predictionsOf(const RunSpec &spec)
+{
+    PredictionSet set;
+    set.classes = kClasses;
+    set.split = QStringLiteral("dev");
+    set.epoch = 2;
+    for (std::size_t i = 0; i < kTruth.size(); ++i) {
+        Prediction p;
+        p.path = QStringLiteral("/data/img%1.png").arg(i);
+        p.truth = kTruth[i];
+        p.predicted = spec.predicted[i];
+        p.probabilities.assign(3, 0.1f);
+        p.probabilities[std::size_t(p.predicted)] = 0.8f;
+        p.confidence = 0.8f;
+        p.loss = -std::log(p.probabilities[std::size_t(p.truth)]);
+        set.items.push_back(p);
+    }
+    return set;
+}
+
+void writeRun(const QString &projectDir, const QString &datasetRoot, const RunSpec &spec)
+{
+    const QString dir = projectDir + QLatin1Char('/') + spec.name;
+    TrainConfig cfg;
+    cfg.model = QStringLiteral("resnet18");
+    cfg.imageSize = 32;
+    cfg.epochs = 2;
+    cfg.learningRate = spec.lr;
+    cfg.batchSize = spec.batch;
+    QJsonObject json = cfg.toJson();
+    json[QStringLiteral("dataset")] = QJsonObject{{QStringLiteral("root"), datasetRoot},
+                                                  {QStringLiteral("classes"), QJsonArray::fromStringList(kClasses)}};
+    QCOMPARE(runfolder::writeConfig(dir, json), QString());
+    std::vector<EpochMetrics> history(2);
+    history[0] = {1, 1.5, spec.devLoss + 0.4, spec.accuracy - 0.2, spec.macroF1 - 0.2, 50, 2, spec.lr, false};
+    history[1] = {2, 1.0, spec.devLoss, spec.accuracy, spec.macroF1, 50, 2, spec.lr, true};
+    QCOMPARE(runfolder::writeMetrics(dir, history), QString());
+    QCOMPARE(predictionfiles::write(predictionfiles::devPath(dir), predictionsOf(spec)), QString());
+}
+
+QStringList order(RunsPanel &panel)
+{
+    QStringList names;
+    QSortFilterProxyModel *proxy = panel.sortedRuns();
+    for (int row = 0; row < proxy->rowCount(); ++row)
+        names << QFileInfo(proxy->index(row, 0).data(RunsTableModel::DirRole).toString()).fileName();
+    return names;
+}
+
+} // namespace
+
+class TestRunsPanel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void ranksByTheProjectMetric_data();
+    void ranksByTheProjectMetric();
+    void metricIsSavedInTheProject();
+    void malformedProjectFileIsNotOverwritten();
+    void comparesTwoRuns();
+    void exportsTheSelectedRun();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_dataset;
+    QString m_project;
+    InspectionPtr m_inspection;
+};
+
+void TestRunsPanel::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_dataset = m_dir->filePath(QStringLiteral("dataset"));
+    m_project = m_dataset + QStringLiteral("/loupe-runs");
+    QDir().mkpath(m_dataset);
+    for (const RunSpec &spec : kRuns)
+        writeRun(m_project, m_dataset, spec);
+    auto inspection = std::make_shared<Inspection>();
+    inspection->dataset.root = m_dataset;
+    inspection->dataset.classes = kClasses;
+    m_inspection = inspection;
+}
+
+void TestRunsPanel::ranksByTheProjectMetric_data()
+{
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QStringList>("expected");
+    QTest::newRow("macro F1") << "macro_f1" << QStringList{"alpha", "beta", "gamma"};
+    QTest::newRow("accuracy") << "accuracy" << QStringList{"beta", "alpha", "gamma"};
+    QTest::newRow("dev loss (lower first)") << "dev_loss" << QStringList{"gamma", "beta", "alpha"};
+}
+
+void TestRunsPanel::ranksByTheProjectMetric()
+{
+    QFETCH(QString, key);
+    QFETCH(QStringList, expected);
+    Project project;
+    project.rankingMetric = *rankingMetricFromKey(key);
+    QCOMPARE(projectfile::write(m_project, project), QString());
+
+    RunsPanel panel;
+    QAbstractItemModelTester tester(panel.runsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    panel.setInspection(m_inspection);
+    QCOMPARE(panel.projectDir(), QDir(m_dataset).filePath(QStringLiteral("loupe-runs")));
+    QCOMPARE(panel.rankingMetric(), project.rankingMetric);
+    QCOMPARE(order(panel), expected);
+    // The best run is marked, and the score column is named after the metric.
+    const QModelIndex first = panel.sortedRuns()->index(0, RunsTableModel::RunColumn);
+    QVERIFY(first.data().toString().startsWith(QStringLiteral("★")));
+    QVERIFY(!panel.sortedRuns()->index(1, RunsTableModel::RunColumn).data().toString().startsWith(QStringLiteral("★")));
+    QCOMPARE(panel.runsModel()->headerData(RunsTableModel::ScoreColumn, Qt::Horizontal).toString(),
+             rankingMetricTitle(project.rankingMetric));
+
+    // Clicking the header sorts numerically the other way round.
+    panel.runsView()->sortByColumn(RunsTableModel::ScoreColumn,
+                                   higherIsBetter(panel.rankingMetric()) ? Qt::AscendingOrder : Qt::DescendingOrder);
+    QStringList reversed = expected;
+    std::reverse(reversed.begin(), reversed.end());
+    QCOMPARE(order(panel), reversed);
+    panel.runsView()->sortByColumn(RunsTableModel::BatchColumn, Qt::AscendingOrder);
+    QCOMPARE(order(panel).front(), QStringLiteral("gamma")); // batch 16 before 32
+}
+
+void TestRunsPanel::metricIsSavedInTheProject()
+{
+    RunsPanel panel;
+    panel.setInspection(m_inspection);
+    QCOMPARE(panel.rankingMetric(), RankingMetric::MacroF1); // no loupe.json yet: the default
+    QCOMPARE(order(panel), (QStringList{"alpha", "beta", "gamma"}));
+
+    auto *combo = panel.findChild<QComboBox *>(QStringLiteral("rankingMetric"));
+    QVERIFY(combo);
+    combo->setCurrentIndex(combo->findData(QStringLiteral("dev_loss")));
+    QCOMPARE(order(panel), (QStringList{"gamma", "beta", "alpha"}));
+    QCOMPARE(projectfile::read(m_project).rankingMetric, RankingMetric::DevLoss);
+    QFile f(projectfile::path(m_project));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QVERIFY(f.readAll().contains("dev_loss"));
+
+    // Another window on the same project starts with the saved metric.
+    RunsPanel again;
+    again.setInspection(m_inspection);
+    QCOMPARE(again.rankingMetric(), RankingMetric::DevLoss);
+    QCOMPARE(again.findChild<QComboBox *>(QStringLiteral("rankingMetric"))->currentData().toString(), QStringLiteral("dev_loss"));
+    QCOMPARE(order(again), (QStringList{"gamma", "beta", "alpha"}));
+}
+
+void TestRunsPanel::malformedProjectFileIsNotOverwritten()
+{
+    const QByteArray broken = "{\"ranking_metric\": 42, \"pipelines\": ";
+    QFile f(projectfile::path(m_project));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(broken);
+    f.close();
+    RunsPanel panel;
+    panel.setInspection(m_inspection);
+    QVERIFY(panel.messageText().contains(QStringLiteral("loupe.json")));
+    QCOMPARE(panel.runsModel()->rowCount(), 3);
+    panel.setRankingMetric(RankingMetric::Accuracy);
+    QCOMPARE(order(panel), (QStringList{"beta", "alpha", "gamma"}));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), broken);
+}
+
+void TestRunsPanel::comparesTwoRuns()
+{
+    RunsPanel panel;
+    panel.setInspection(m_inspection);
+    panel.resize(1300, 800);
+    const QString alpha = m_project + QStringLiteral("/alpha");
+    const QString beta = m_project + QStringLiteral("/beta");
+    const QString gamma = m_project + QStringLiteral("/gamma");
+
+    panel.selectRuns({alpha});
+    QCOMPARE(panel.curveNames(), (QStringList{"A train", "A dev"}));
+    QVERIFY(panel.differingKeys().isEmpty());
+
+    panel.selectRuns({alpha, beta});
+    QCOMPARE(panel.selectedRuns(), (QStringList{QDir(alpha).absolutePath(), QDir(beta).absolutePath()}));
+    QCOMPARE(panel.curveNames(), (QStringList{"A train", "A dev", "B train", "B dev"}));
+    QCOMPARE(panel.differingKeys(), QStringList{"lr"});
+    QVERIFY(panel.configKeys().contains(QStringLiteral("batch")));
+    QVERIFY(panel.configKeys().contains(QStringLiteral("dataset.root")));
+    auto *config = panel.findChild<QTableWidget *>(QStringLiteral("configDiff"));
+    QCOMPARE(config->rowCount(), int(panel.configKeys().size())); // every key listed
+    QCOMPARE(config->item(0, 0)->text(), QStringLiteral("lr"));    // the difference first, highlighted
+    QVERIFY(config->item(0, 0)->background() != config->item(1, 0)->background());
+
+    // Per-class figures are computeMetrics' on each run's predictions-dev.csv.
+    const ClassificationMetrics a = computeMetrics(kTruth, kRuns[0].predicted, kClasses);
+    const ClassificationMetrics b = computeMetrics(kTruth, kRuns[1].predicted, kClasses);
+    const auto &rows = panel.classComparison();
+    QCOMPARE(int(rows.size()), 3);
+    for (int c = 0; c < 3; ++c) {
+        QCOMPARE(rows[std::size_t(c)].name, kClasses[c]);
+        QCOMPARE(rows[std::size_t(c)].precisionA, a.perClass[std::size_t(c)].precision);
+        QCOMPARE(rows[std::size_t(c)].precisionB, b.perClass[std::size_t(c)].precision);
+        QCOMPARE(rows[std::size_t(c)].recallA, a.perClass[std::size_t(c)].recall);
+        QCOMPARE(rows[std::size_t(c)].recallB, b.perClass[std::size_t(c)].recall);
+        QCOMPARE(rows[std::size_t(c)].f1A, a.perClass[std::size_t(c)].f1);
+        QCOMPARE(rows[std::size_t(c)].f1B, b.perClass[std::size_t(c)].f1);
+    }
+    auto *table = panel.findChild<QTableWidget *>(QStringLiteral("classComparison"));
+    QCOMPARE(table->rowCount(), 4); // three classes and the macro average
+    QCOMPARE(table->item(3, 7)->text(), QString::number(a.macroF1, 'f', 3));
+    QCOMPARE(table->item(3, 8)->text(), QString::number(b.macroF1, 'f', 3));
+
+    // Alpha and gamma differ in batch size only.
+    panel.selectRuns({alpha, gamma});
+    QCOMPARE(panel.differingKeys(), QStringList{"batch"});
+    // The selection survives a re-rank.
+    panel.setRankingMetric(RankingMetric::DevLoss);
+    QCOMPARE(panel.selectedRuns().size(), 2);
+    QCOMPARE(panel.curveNames().size(), 4);
+}
+
+void TestRunsPanel::exportsTheSelectedRun()
+{
+    RunsPanel panel;
+    panel.setInspection(m_inspection);
+    const QString alpha = m_project + QStringLiteral("/alpha");
+    QTemporaryDir out;
+    QCOMPARE(panel.selectedRuns().size(), 2); // the page opens on the two best runs
+    panel.selectRuns({});
+    QVERIFY(!panel.exportMetricsCsv(out.filePath(QStringLiteral("none.csv"))).isEmpty()); // nothing selected
+    panel.selectRuns({alpha});
+
+    const QString csv = out.filePath(QStringLiteral("m.csv"));
+    QCOMPARE(panel.exportMetricsCsv(csv), QString());
+    QFile f(csv);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(QString::fromUtf8(f.readAll()), metricsCsv(predictionsOf(kRuns[0])));
+
+    const QString png = out.filePath(QStringLiteral("confusion.png"));
+    QCOMPARE(panel.exportConfusionImage(png), QString());
+    const QImage image(png);
+    QVERIFY(!image.isNull());
+    QVERIFY(image.width() > 3 * 44 && image.height() > 3 * 44);
+
+    QSignalSpy done(&panel, &RunsPanel::reportWritten);
+    const QString html = out.filePath(QStringLiteral("report.html"));
+    QVERIFY(panel.exportHtmlReport(html));
+    QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 20000);
+    QCOMPARE(done.front().at(1).toString(), QString());
+    QVERIFY(QFileInfo(html).size() > 1000);
+
+    // A run without predictions says so instead of exporting.
+    QFile::remove(predictionfiles::devPath(alpha));
+    panel.refresh();
+    QVERIFY(panel.exportConfusionImage(png).contains(QStringLiteral("predictions-dev.csv")));
+}
+
+QTEST_MAIN(TestRunsPanel)
+#include "tst_runspanel.moc"
