@@ -171,12 +171,6 @@
         <translation>keine Klasse</translation>
     </message>
     <message>
-        <source>%1
-%2×%2, %3 channel(s), label %4</source>
-        <translation>%1
-%2×%2, Kanäle: %3, Label %4</translation>
-    </message>
-    <message>
         <source>%1: %2
 </source>
         <translation>%1: %2
@@ -369,14 +363,6 @@
         <translation>Pipeline speichern</translation>
     </message>
     <message>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <source>Exact batch: the first %1 images of epoch %2 as the data loader gives them to the model (%3×%3, %4 channel(s)), de-normalised.</source>
-        <translation>Exakter Batch: die ersten %1 Bilder von Epoche %2, wie der Datenlader sie dem Modell übergibt (%3×%3, Kanäle: %4), denormalisiert.</translation>
-    </message>
-    <message>
         <source>Evaluation view: only the deterministic steps, as evaluation and inference see the images.</source>
         <translation>Evaluierungsansicht: nur die deterministischen Schritte, so wie Evaluierung und Inferenz die Bilder sehen.</translation>
     </message>
@@ -397,6 +383,23 @@
         <translation>
             <numerusform>Berater: %n Warnung</numerusform>
             <numerusform>Berater: %n Warnungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1
+%2×%2, %n channel(s), label %3</source>
+        <translation>
+            <numerusform>%1
+%2×%2, %n Kanal, Label %3</numerusform>
+            <numerusform>%1
+%2×%2, %n Kanäle, Label %3</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exact batch: the first %1 images of epoch %2 as the data loader gives them to the model (%3×%3, %n channel(s)), de-normalised.</source>
+        <translation>
+            <numerusform>Exakter Batch: die ersten %1 Bilder von Epoche %2, wie der Datenlader sie dem Modell übergibt (%3×%3, %n Kanal), denormalisiert.</numerusform>
+            <numerusform>Exakter Batch: die ersten %1 Bilder von Epoche %2, wie der Datenlader sie dem Modell übergibt (%3×%3, %n Kanäle), denormalisiert.</numerusform>
         </translation>
     </message>
 </context>
@@ -537,10 +540,6 @@
 </context>
 <context>
     <name>loupe::Checkpoint</name>
-    <message>
-        <source>cannot write the checkpoint %1: %2</source>
-        <translation>der Checkpoint %1 kann nicht geschrieben werden: %2</translation>
-    </message>
     <message>
         <source>%1 was written for another model: %2 does not fit</source>
         <translation>%1 wurde für ein anderes Modell geschrieben: %2 passt nicht</translation>
@@ -683,28 +682,6 @@
 %2</source>
         <translation>unbekannter Befehl „%1“
 %2</translation>
-    </message>
-    <message>
-        <source>usage: loupe-cli COMMAND ...
-commands:
-  inspect DATASET [--format F] [--labels FILE] [--json] [--threads N] [--headers-only]
-  make-demo OUT_DIR [--kind fashion|defects] [--per-class N] [--seed N]
-  train DATASET --out RUN_DIR [--model M] [--image-size N] [--epochs N] [--batch N] [--lr X]
-        [--optimizer sgd|adam|adamw] [--augment PIPELINE.json|none] [--class-weights auto|none|W,..]
-        [--early-stop PATIENCE] [--init WEIGHTS] [--threads N] [--seed N] [--dev-fraction F] [--resume]
-  eval RUN_DIR DATASET [--json] [--predictions FILE.csv]
-  overfit-check DATASET [--model M] [--images 5]
-Run &apos;loupe-cli COMMAND --help&apos; for a command&apos;s options.</source>
-        <translation>Aufruf: loupe-cli COMMAND ...
-Befehle:
-  inspect DATASET [--format F] [--labels FILE] [--json] [--threads N] [--headers-only]
-  make-demo OUT_DIR [--kind fashion|defects] [--per-class N] [--seed N]
-  train DATASET --out RUN_DIR [--model M] [--image-size N] [--epochs N] [--batch N] [--lr X]
-        [--optimizer sgd|adam|adamw] [--augment PIPELINE.json|none] [--class-weights auto|none|W,..]
-        [--early-stop PATIENCE] [--init WEIGHTS] [--threads N] [--seed N] [--dev-fraction F] [--resume]
-  eval RUN_DIR DATASET [--json] [--predictions FILE.csv]
-  overfit-check DATASET [--model M] [--images 5]
-Die Optionen eines Befehls zeigt &apos;loupe-cli COMMAND --help&apos;.</translation>
     </message>
     <message>
         <source>skipped %1: %2</source>
@@ -855,10 +832,6 @@ Die Optionen eines Befehls zeigt &apos;loupe-cli COMMAND --help&apos;.</translat
         <translation>Die Bilder, auf denen gemessen wird.</translation>
     </message>
     <message>
-        <source>Write path,true_label,predicted_label,confidence.</source>
-        <translation>path,true_label,predicted_label,confidence schreiben.</translation>
-    </message>
-    <message>
         <source>eval takes RUN_DIR and DATASET; see &apos;loupe-cli eval --help&apos;</source>
         <translation>eval erwartet RUN_DIR und DATASET; siehe &apos;loupe-cli eval --help&apos;</translation>
     </message>
@@ -943,6 +916,96 @@ Konfusionsmatrix (Zeilen: wahr, Spalten: vorhergesagt)
     <message>
         <source>overfit check %1</source>
         <translation>Overfit-Check %1</translation>
+    </message>
+    <message>
+        <source>usage: loupe-cli COMMAND ...
+commands:
+  inspect DATASET [--format F] [--labels FILE] [--json] [--threads N] [--headers-only]
+  make-demo OUT_DIR [--kind fashion|defects] [--per-class N] [--seed N]
+  train DATASET --out RUN_DIR [--model M] [--image-size N] [--epochs N] [--batch N] [--lr X]
+        [--optimizer sgd|adam|adamw] [--augment PIPELINE.json|none] [--class-weights auto|none|W,..]
+        [--early-stop PATIENCE] [--init WEIGHTS] [--threads N] [--seed N] [--dev-fraction F] [--resume]
+  eval RUN_DIR DATASET [--json] [--predictions FILE.csv]
+  overfit-check DATASET [--model M] [--images 5]
+  report RUN_DIR [DATASET] --html FILE [--csv FILE] [--split dev|test] [--worst N]
+Run &apos;loupe-cli COMMAND --help&apos; for a command&apos;s options.</source>
+        <translation>Aufruf: loupe-cli COMMAND ...
+Befehle:
+  inspect DATASET [--format F] [--labels FILE] [--json] [--threads N] [--headers-only]
+  make-demo OUT_DIR [--kind fashion|defects] [--per-class N] [--seed N]
+  train DATASET --out RUN_DIR [--model M] [--image-size N] [--epochs N] [--batch N] [--lr X]
+        [--optimizer sgd|adam|adamw] [--augment PIPELINE.json|none] [--class-weights auto|none|W,..]
+        [--early-stop PATIENCE] [--init WEIGHTS] [--threads N] [--seed N] [--dev-fraction F] [--resume]
+  eval RUN_DIR DATASET [--json] [--predictions FILE.csv]
+  overfit-check DATASET [--model M] [--images 5]
+  report RUN_DIR [DATASET] --html FILE [--csv FILE] [--split dev|test] [--worst N]
+Die Optionen eines Befehls zeigt &apos;loupe-cli COMMAND --help&apos;.</translation>
+    </message>
+    <message>
+        <source>Write path,true_label,predicted_label,confidence,loss and one p:&lt;class&gt; probability per class.</source>
+        <translation>path,true_label,predicted_label,confidence,loss und eine p:&lt;class&gt;-Wahrscheinlichkeit pro Klasse schreiben.</translation>
+    </message>
+    <message>
+        <source>Writes a run&apos;s report from its predictions file: one self-contained HTML page (config, curves, metrics, confusion matrix, PR curves, worst mispredictions) and/or the metrics as CSV.</source>
+        <translation>Schreibt den Bericht eines Laufs aus seiner Vorhersagedatei: eine eigenständige HTML-Seite (Konfiguration, Kurven, Metriken, Konfusionsmatrix, PR-Kurven, schlimmste Fehlvorhersagen) und/oder die Metriken als CSV.</translation>
+    </message>
+    <message>
+        <source>Optional: the run&apos;s dataset, for the thumbnails (IDX images need it).</source>
+        <translation>Optional: der Datensatz des Laufs, für die Vorschaubilder (bei IDX-Bildern erforderlich).</translation>
+    </message>
+    <message>
+        <source>HTML report to write.</source>
+        <translation>Zu schreibender HTML-Bericht.</translation>
+    </message>
+    <message>
+        <source>Metrics CSV to write.</source>
+        <translation>Zu schreibende Metrik-CSV-Datei.</translation>
+    </message>
+    <message>
+        <source>dev or test: which predictions file to report on.</source>
+        <translation>dev oder test: zu welcher Vorhersagedatei berichtet wird.</translation>
+    </message>
+    <message>
+        <source>Mispredictions shown, highest loss first.</source>
+        <translation>Anzahl gezeigter Fehlvorhersagen, höchster Verlust zuerst.</translation>
+    </message>
+    <message>
+        <source>report takes RUN_DIR, an optional DATASET and --html FILE and/or --csv FILE; see &apos;loupe-cli report --help&apos;</source>
+        <translation>report erwartet RUN_DIR, optional DATASET sowie --html FILE und/oder --csv FILE; siehe &apos;loupe-cli report --help&apos;</translation>
+    </message>
+    <message>
+        <source>--split expects dev or test, got &quot;%1&quot;</source>
+        <translation>--split erwartet dev oder test, erhalten: „%1“</translation>
+    </message>
+    <message>
+        <source>%1 has no %2: evaluate the run on its %3 images first</source>
+        <translation>%1 enthält keine Datei %2: Evaluieren Sie den Lauf zuerst auf seinen %3-Bildern</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>%1 geschrieben</translation>
+    </message>
+</context>
+<context>
+    <name>loupe::ConfusionMatrixView</name>
+    <message>
+        <source>No predictions to count.</source>
+        <translation>Keine Vorhersagen zum Zählen.</translation>
+    </message>
+    <message>
+        <source>Predicted</source>
+        <translation>Vorhergesagt</translation>
+    </message>
+    <message>
+        <source>True</source>
+        <translation>Wahr</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) of %1 predicted as %2. Click to show them.</source>
+        <translation>
+            <numerusform>%n Bild der Klasse %1 als %2 vorhergesagt. Klicken, um es anzuzeigen.</numerusform>
+            <numerusform>%n Bilder der Klasse %1 als %2 vorhergesagt. Klicken, um sie anzuzeigen.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1192,6 +1255,28 @@ Konfusionsmatrix (Zeilen: wahr, Spalten: vorhergesagt)
     </message>
 </context>
 <context>
+    <name>loupe::Explainer</name>
+    <message>
+        <source>the dataset has no image number %1</source>
+        <translation>der Datensatz hat kein Bild mit der Nummer %1</translation>
+    </message>
+    <message>
+        <source>the run has no class number %1</source>
+        <translation>der Lauf hat keine Klasse mit der Nummer %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>loupe::HeatmapController</name>
+    <message>
+        <source>the image is not in the open dataset</source>
+        <translation>das Bild ist nicht im geöffneten Datensatz</translation>
+    </message>
+</context>
+<context>
     <name>loupe::ImageHeader</name>
     <message>
         <source>truncated header</source>
@@ -1366,6 +1451,171 @@ Konfusionsmatrix (Zeilen: wahr, Spalten: vorhergesagt)
 </source>
         <translation>  jedes Objekt bleibt mindestens 5×5 px groß, wenn die Bilder auf %1 px Breite oder mehr skaliert werden
 </translation>
+    </message>
+</context>
+<context>
+    <name>loupe::LabelEdits</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot rewrite %1: it is not UTF-8 text</source>
+        <translation>%1 kann nicht neu geschrieben werden: Die Datei ist kein UTF-8-Text</translation>
+    </message>
+    <message>
+        <source>%1 says %2 is &quot;%3&quot;, not &quot;%4&quot;: the file changed since the dataset was opened; open it again before saving</source>
+        <translation>laut %1 ist %2 „%3“, nicht „%4“: Die Datei hat sich geändert, seit der Datensatz geöffnet wurde; öffnen Sie ihn vor dem Speichern erneut</translation>
+    </message>
+    <message>
+        <source>%1 does not list %2</source>
+        <translation>%1 führt %2 nicht auf</translation>
+    </message>
+    <message>
+        <source>cannot read %1: expected a COCO object with &quot;images&quot;</source>
+        <translation>%1 kann nicht gelesen werden: erwartet ein COCO-Objekt mit „images“</translation>
+    </message>
+    <message>
+        <source>cannot read %1: expected &quot;annotations&quot;</source>
+        <translation>%1 kann nicht gelesen werden: erwartet „annotations“</translation>
+    </message>
+    <message>
+        <source>cannot read %1: expected &quot;categories&quot; to be an array</source>
+        <translation>%1 kann nicht gelesen werden: „categories“ sollte ein Array sein</translation>
+    </message>
+    <message>
+        <source>cannot update %1: %2</source>
+        <translation>%1 kann nicht aktualisiert werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot read %1, line %2: %3</source>
+        <translation>%1 kann nicht gelesen werden, Zeile %2: %3</translation>
+    </message>
+    <message>
+        <source>no annotation file in %1 names %2</source>
+        <translation>keine Annotationsdatei in %1 nennt %2</translation>
+    </message>
+    <message>
+        <source>cannot read the class names in %1</source>
+        <translation>die Klassennamen in %1 können nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>cannot add the class &quot;%1&quot;: %2 names no classes (they are numbers); add the names to data.yaml or classes.txt first</source>
+        <translation>die Klasse „%1“ kann nicht hinzugefügt werden: %2 benennt keine Klassen (sie sind nur Nummern); tragen Sie die Namen zuerst in data.yaml oder classes.txt ein</translation>
+    </message>
+    <message>
+        <source>the dataset</source>
+        <translation>der Datensatz</translation>
+    </message>
+    <message>
+        <source>cannot find the label file of %1 (expected %2)</source>
+        <translation>die Label-Datei von %1 wurde nicht gefunden (erwartet: %2)</translation>
+    </message>
+    <message>
+        <source>%1 is not inside a class folder of %2</source>
+        <translation>%1 liegt in keinem Klassenordner von %2</translation>
+    </message>
+    <message>
+        <source>cannot name a class folder &quot;%1&quot;: the importer would take it for a split folder (train, valid, test)</source>
+        <translation>ein Klassenordner kann nicht „%1“ heißen: Der Import würde ihn für einen Split-Ordner (train, valid, test) halten</translation>
+    </message>
+    <message>
+        <source>%1 is no longer there: the folder changed since the dataset was opened; open it again before saving</source>
+        <translation>%1 ist nicht mehr vorhanden: Der Ordner hat sich geändert, seit der Datensatz geöffnet wurde; öffnen Sie ihn vor dem Speichern erneut</translation>
+    </message>
+    <message>
+        <source>cannot move %1 to %2: a file of that name is already there</source>
+        <translation>%1 kann nicht nach %2 verschoben werden: Dort liegt bereits eine Datei dieses Namens</translation>
+    </message>
+    <message>
+        <source>cannot move %1 into %2: that is a file, not a folder</source>
+        <translation>%1 kann nicht nach %2 verschoben werden: Das ist eine Datei, kein Ordner</translation>
+    </message>
+    <message>
+        <source>cannot create the backup folder %1; nothing was changed</source>
+        <translation>der Sicherungsordner %1 kann nicht angelegt werden; nichts wurde geändert</translation>
+    </message>
+    <message>
+        <source>cannot back up %1 to %2: %3; nothing was changed</source>
+        <translation>%1 kann nicht nach %2 gesichert werden: %3; nichts wurde geändert</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2; nothing was changed</source>
+        <translation>%1 kann nicht geschrieben werden: %2; nichts wurde geändert</translation>
+    </message>
+    <message>
+        <source>%1 is still at %2</source>
+        <translation>%1 liegt noch unter %2</translation>
+    </message>
+    <message>
+        <source>cannot remove the new file %1</source>
+        <translation>die neue Datei %1 kann nicht entfernt werden</translation>
+    </message>
+    <message>
+        <source>cannot restore %1: %2</source>
+        <translation>%1 kann nicht wiederhergestellt werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot give %1 the class &quot;%2&quot;: a class name must not be empty, start or end with a space, or hold line breaks or tabs</source>
+        <translation>%1 kann nicht die Klasse „%2“ erhalten: Ein Klassenname darf nicht leer sein, nicht mit einem Leerzeichen beginnen oder enden und keine Zeilenumbrüche oder Tabulatoren enthalten</translation>
+    </message>
+    <message>
+        <source>cannot make a class folder named &quot;%1&quot;</source>
+        <translation>ein Klassenordner namens „%1“ kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>cannot save labels of an IDX dataset: its labels are a binary file Loupe does not rewrite; export the images to class folders or a CSV first</source>
+        <translation>die Labels eines IDX-Datensatzes können nicht gespeichert werden: Loupe schreibt deren Binärdatei nicht neu; exportieren Sie die Bilder zuerst in Klassenordner oder eine CSV-Datei</translation>
+    </message>
+    <message>
+        <source>cannot save labels of a dataset in the format &quot;%1&quot;</source>
+        <translation>die Labels eines Datensatzes im Format „%1“ können nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>%1 is not an image of this dataset</source>
+        <translation>%1 ist kein Bild dieses Datensatzes</translation>
+    </message>
+    <message>
+        <source>cannot give %1 the class &quot;%2&quot;: it has no objects, and relabelling changes the class of an object, it does not draw one</source>
+        <translation>%1 kann nicht die Klasse „%2“ erhalten: Das Bild hat keine Objekte, und Umlabeln ändert die Klasse eines Objekts, es zeichnet keines</translation>
+    </message>
+    <message>
+        <source>cannot save %1 as &quot;%2&quot;: that would delete its objects, which relabelling does not do</source>
+        <translation>%1 kann nicht als „%2“ gespeichert werden: Dabei würden seine Objekte gelöscht, was Umlabeln nicht tut</translation>
+    </message>
+    <message>
+        <source>nothing was changed (the copies are in %1)</source>
+        <translation>nichts wurde geändert (die Kopien liegen in %1)</translation>
+    </message>
+    <message>
+        <source>undoing the changes failed too (%1): the original files are in %2</source>
+        <translation>auch das Rückgängigmachen der Änderungen ist fehlgeschlagen (%1): Die Originaldateien liegen in %2</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>der Ordner %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>cannot move %1 to %2: %3</source>
+        <translation>%1 kann nicht nach %2 verschoben werden: %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 holds %n annotation(s) of %2, the open dataset %3: the file changed since the dataset was opened; open it again before saving</source>
+        <translation>
+            <numerusform>%1 enthält %n Annotation von %2, der geöffnete Datensatz %3: Die Datei hat sich geändert, seit der Datensatz geöffnet wurde; öffnen Sie ihn vor dem Speichern erneut</numerusform>
+            <numerusform>%1 enthält %n Annotationen von %2, der geöffnete Datensatz %3: Die Datei hat sich geändert, seit der Datensatz geöffnet wurde; öffnen Sie ihn vor dem Speichern erneut</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 holds %n object(s), the open dataset %2: the file changed since the dataset was opened; open it again before saving</source>
+        <translation>
+            <numerusform>%1 enthält %n Objekt, der geöffnete Datensatz %2: Die Datei hat sich geändert, seit der Datensatz geöffnet wurde; öffnen Sie ihn vor dem Speichern erneut</numerusform>
+            <numerusform>%1 enthält %n Objekte, der geöffnete Datensatz %2: Die Datei hat sich geändert, seit der Datensatz geöffnet wurde; öffnen Sie ihn vor dem Speichern erneut</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1734,6 +1984,14 @@ Epoche %2: %3</translation>
             <numerusform>%1 Bilder, %2 Klassen, %3 defekt oder fehlend, %n Warnungen</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <source>Predictions</source>
+        <translation>Vorhersagen</translation>
+    </message>
 </context>
 <context>
     <name>loupe::Metrics</name>
@@ -2007,6 +2265,739 @@ Epoche %2: %3</translation>
     </message>
 </context>
 <context>
+    <name>loupe::PredictionDelegate</name>
+    <message>
+        <source>→ %1 (unsaved)</source>
+        <translation>→ %1 (nicht gespeichert)</translation>
+    </message>
+    <message>
+        <source>%1% confident</source>
+        <translation>%1% Konfidenz</translation>
+    </message>
+</context>
+<context>
+    <name>loupe::PredictionHistoryPlot</name>
+    <message>
+        <source>epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <source>confidence</source>
+        <translation>Konfidenz</translation>
+    </message>
+    <message>
+        <source>No history for this image</source>
+        <translation>Kein Verlauf für dieses Bild</translation>
+    </message>
+</context>
+<context>
+    <name>loupe::PredictionModel</name>
+    <message>
+        <source>%1
+true: %2, predicted: %3 (%4%), loss %5</source>
+        <translation>%1
+wahr: %2, vorhergesagt: %3 (%4%), Verlust %5</translation>
+    </message>
+    <message>
+        <source>relabelled as %1 (not saved yet)</source>
+        <translation>umgelabelt als %1 (noch nicht gespeichert)</translation>
+    </message>
+    <message>
+        <source>not in the open dataset</source>
+        <translation>nicht im geöffneten Datensatz</translation>
+    </message>
+</context>
+<context>
+    <name>loupe::Predictions</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot read it: %1</source>
+        <translation>nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>Zeile %1</translation>
+    </message>
+    <message>
+        <source>text after the closing quote of a field</source>
+        <translation>Text nach dem schließenden Anführungszeichen eines Feldes</translation>
+    </message>
+    <message>
+        <source>a quoted field is not closed</source>
+        <translation>ein Feld in Anführungszeichen ist nicht geschlossen</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; is not a number</source>
+        <translation>%1 „%2“ ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>cannot write %1: the prediction of %2 does not fit the %3 classes</source>
+        <translation>%1 kann nicht geschrieben werden: Die Vorhersage für %2 passt nicht zu den %3 Klassen</translation>
+    </message>
+    <message>
+        <source>the file is empty; expected the header %1</source>
+        <translation>die Datei ist leer; erwartet wurde die Kopfzeile %1</translation>
+    </message>
+    <message>
+        <source>column %1 is &quot;%2&quot;; expected the header %3</source>
+        <translation>Spalte %1 ist „%2“; erwartet wurde die Kopfzeile %3</translation>
+    </message>
+    <message>
+        <source>class &quot;%1&quot; has two probability columns</source>
+        <translation>Klasse „%1“ hat zwei Wahrscheinlichkeitsspalten</translation>
+    </message>
+    <message>
+        <source>no p:&lt;class&gt; probability columns after loss; expected the header %1</source>
+        <translation>keine p:&lt;class&gt;-Wahrscheinlichkeitsspalten nach loss; erwartet wurde die Kopfzeile %1</translation>
+    </message>
+    <message>
+        <source>unexpected column &quot;%1&quot;; after the p:&lt;class&gt; columns only split and epoch may follow</source>
+        <translation>unerwartete Spalte „%1“; nach den p:&lt;class&gt;-Spalten dürfen nur split und epoch folgen</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; is not one of the classes of the p: columns (%3)</source>
+        <translation>%1 „%2“ ist keine der Klassen der p:-Spalten (%3)</translation>
+    </message>
+    <message>
+        <source>expected %1 fields as in the header, found %2</source>
+        <translation>erwartet %1 Felder wie in der Kopfzeile, gefunden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is %2; a probability lies between 0 and 1</source>
+        <translation>%1 ist %2; eine Wahrscheinlichkeit liegt zwischen 0 und 1</translation>
+    </message>
+    <message>
+        <source>split &quot;%1&quot; differs from the first line&apos;s &quot;%2&quot;</source>
+        <translation>split „%1“ weicht von „%2“ in der ersten Zeile ab</translation>
+    </message>
+    <message>
+        <source>epoch &quot;%1&quot; is not a whole number of at least 0</source>
+        <translation>epoch „%1“ ist keine ganze Zahl ab 0</translation>
+    </message>
+    <message>
+        <source>epoch %1 differs from the first line&apos;s %2</source>
+        <translation>epoch %1 weicht von %2 in der ersten Zeile ab</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2 paths but %3 true classes</source>
+        <translation>%1 kann nicht geschrieben werden: %2 Pfade, aber %3 wahre Klassen</translation>
+    </message>
+    <message>
+        <source>cannot write %1: epoch %2 does not have one answer per path</source>
+        <translation>%1 kann nicht geschrieben werden: Epoche %2 hat nicht genau eine Antwort pro Pfad</translation>
+    </message>
+    <message>
+        <source>expected a JSON object (%1)</source>
+        <translation>erwartet ein JSON-Objekt (%1)</translation>
+    </message>
+    <message>
+        <source>expected the first line to hold the arrays classes, paths and truth</source>
+        <translation>erwartet, dass die erste Zeile die Arrays classes, paths und truth enthält</translation>
+    </message>
+    <message>
+        <source>classes holds something that is not a name</source>
+        <translation>classes enthält etwas, das kein Name ist</translation>
+    </message>
+    <message>
+        <source>paths holds something that is not a path</source>
+        <translation>paths enthält etwas, das kein Pfad ist</translation>
+    </message>
+    <message>
+        <source>truth has %1 entries for %2 paths</source>
+        <translation>truth hat %1 Einträge für %2 Pfade</translation>
+    </message>
+    <message>
+        <source>truth holds %1, not a class index below %2</source>
+        <translation>truth enthält %1, keinen Klassenindex unter %2</translation>
+    </message>
+    <message>
+        <source>expected &quot;epoch&quot; to be a whole number of at least 0</source>
+        <translation>erwartet, dass „epoch“ eine ganze Zahl ab 0 ist</translation>
+    </message>
+    <message>
+        <source>epoch %1 comes after epoch %2; epochs must ascend</source>
+        <translation>Epoche %1 folgt auf Epoche %2; die Epochen müssen aufsteigen</translation>
+    </message>
+    <message>
+        <source>expected the arrays predicted and confidence</source>
+        <translation>erwartet die Arrays predicted und confidence</translation>
+    </message>
+    <message>
+        <source>expected one answer per path (%1); predicted has %2, confidence %3</source>
+        <translation>erwartet eine Antwort pro Pfad (%1); predicted hat %2, confidence %3</translation>
+    </message>
+    <message>
+        <source>predicted entry %1 is not a class index below %2</source>
+        <translation>predicted-Eintrag %1 ist kein Klassenindex unter %2</translation>
+    </message>
+    <message>
+        <source>confidence entry %1 is not a number</source>
+        <translation>confidence-Eintrag %1 ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>the file is empty; expected a first line with classes, paths and truth</source>
+        <translation>die Datei ist leer; erwartet eine erste Zeile mit classes, paths und truth</translation>
+    </message>
+</context>
+<context>
+    <name>loupe::PredictionsPanel</name>
+    <message>
+        <source>Relabel %1 as %2</source>
+        <translation>%1 als %2 umlabeln</translation>
+    </message>
+    <message>
+        <source>Mispredicted only</source>
+        <translation>Nur Fehlvorhersagen</translation>
+    </message>
+    <message>
+        <source>Row-normalised</source>
+        <translation>Zeilennormiert</translation>
+    </message>
+    <message>
+        <source>Mark as mislabelled…</source>
+        <translation>Als falsch gelabelt markieren…</translation>
+    </message>
+    <message>
+        <source>Grad-CAM for %1 (the model gives it %2)</source>
+        <translation>Grad-CAM für %1 (Wahrscheinlichkeit laut Modell: %2)</translation>
+    </message>
+    <message>
+        <source>No Grad-CAM: %1</source>
+        <translation>Kein Grad-CAM: %1</translation>
+    </message>
+    <message>
+        <source>Predictions</source>
+        <translation>Vorhersagen</translation>
+    </message>
+    <message>
+        <source>Runs of this dataset that saved predictions, newest first</source>
+        <translation>Läufe dieses Datensatzes mit gespeicherten Vorhersagen, neueste zuerst</translation>
+    </message>
+    <message>
+        <source>Which images the predictions are of</source>
+        <translation>Zu welchen Bildern die Vorhersagen gehören</translation>
+    </message>
+    <message>
+        <source>Run </source>
+        <translation>Lauf </translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>List the runs again (a run finished meanwhile)</source>
+        <translation>Läufe neu auflisten (falls inzwischen ein Lauf fertig wurde)</translation>
+    </message>
+    <message>
+        <source>  Split </source>
+        <translation>  Split </translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Save labels</source>
+        <translation>Labels speichern</translation>
+    </message>
+    <message>
+        <source>Write the relabelled images to the dataset&apos;s label files (a backup is made first)</source>
+        <translation>Die umgelabelten Bilder in die Label-Dateien des Datensatzes schreiben (vorher wird eine Sicherung angelegt)</translation>
+    </message>
+    <message>
+        <source>Export matrix…</source>
+        <translation>Matrix exportieren…</translation>
+    </message>
+    <message>
+        <source>Export the confusion matrix</source>
+        <translation>Konfusionsmatrix exportieren</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Confusion matrix saved as %1.</source>
+        <translation>Konfusionsmatrix als %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>%1 konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>True class</source>
+        <translation>Wahre Klasse</translation>
+    </message>
+    <message>
+        <source>Predicted class</source>
+        <translation>Vorhergesagte Klasse</translation>
+    </message>
+    <message>
+        <source>Lowest confidence of the predicted class</source>
+        <translation>Niedrigste Konfidenz der vorhergesagten Klasse</translation>
+    </message>
+    <message>
+        <source>Highest confidence of the predicted class</source>
+        <translation>Höchste Konfidenz der vorhergesagten Klasse</translation>
+    </message>
+    <message>
+        <source>Loss, highest first</source>
+        <translation>Verlust, höchster zuerst</translation>
+    </message>
+    <message>
+        <source>Loss, lowest first</source>
+        <translation>Verlust, niedrigster zuerst</translation>
+    </message>
+    <message>
+        <source>Confidence, highest first</source>
+        <translation>Konfidenz, höchste zuerst</translation>
+    </message>
+    <message>
+        <source>Confidence, lowest first</source>
+        <translation>Konfidenz, niedrigste zuerst</translation>
+    </message>
+    <message>
+        <source>File order</source>
+        <translation>Dateireihenfolge</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Konfidenz</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>Alle anzeigen</translation>
+    </message>
+    <message>
+        <source>Rows: true class, columns: predicted. Click a cell to see its images.</source>
+        <translation>Zeilen: wahre Klasse, Spalten: vorhergesagte. Klicken Sie auf eine Zelle, um ihre Bilder zu sehen.</translation>
+    </message>
+    <message>
+        <source>Divide each row by its count: the diagonal then reads as recall</source>
+        <translation>Jede Zeile durch ihre Summe teilen: Die Diagonale zeigt dann den Recall</translation>
+    </message>
+    <message>
+        <source>Gallery</source>
+        <translation>Galerie</translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation>Konfusionsmatrix</translation>
+    </message>
+    <message>
+        <source>◀</source>
+        <translation>◀</translation>
+    </message>
+    <message>
+        <source>Previous image in the gallery (Left)</source>
+        <translation>Vorheriges Bild in der Galerie (Links)</translation>
+    </message>
+    <message>
+        <source>▶</source>
+        <translation>▶</translation>
+    </message>
+    <message>
+        <source>Next image in the gallery (Right)</source>
+        <translation>Nächstes Bild in der Galerie (Rechts)</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>Fit the image to the window (F)</source>
+        <translation>Bild in das Fenster einpassen (F)</translation>
+    </message>
+    <message>
+        <source>Grad-CAM:</source>
+        <translation>Grad-CAM:</translation>
+    </message>
+    <message>
+        <source>predicted</source>
+        <translation>vorhergesagt</translation>
+    </message>
+    <message>
+        <source>Where the model looked to answer the predicted class</source>
+        <translation>Wohin das Modell geschaut hat, um die vorhergesagte Klasse zu wählen</translation>
+    </message>
+    <message>
+        <source>true</source>
+        <translation>wahr</translation>
+    </message>
+    <message>
+        <source>Where the model would look for the true class</source>
+        <translation>Wohin das Modell für die wahre Klasse schauen würde</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Top 3 classes&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Top-3-Klassen&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Confidence of the predicted class after each epoch: dot right, cross wrong; a dashed line where the answer changed</source>
+        <translation>Konfidenz der vorhergesagten Klasse nach jeder Epoche: Punkt richtig, Kreuz falsch; eine gestrichelte Linie, wo sich die Antwort geändert hat</translation>
+    </message>
+    <message>
+        <source>The label is wrong, not the model: give the image its right class (saved with Save labels)</source>
+        <translation>Das Label ist falsch, nicht das Modell: dem Bild seine richtige Klasse geben (gespeichert mit „Labels speichern“)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unsaved label change(s) for %1 were dropped: another dataset was opened.</source>
+        <translation>
+            <numerusform>%n nicht gespeicherte Label-Änderung für %1 wurde verworfen: Ein anderer Datensatz wurde geöffnet.</numerusform>
+            <numerusform>%n nicht gespeicherte Label-Änderungen für %1 wurden verworfen: Ein anderer Datensatz wurde geöffnet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, dev macro F1 %1</source>
+        <translation>, Dev-Makro-F1 %1</translation>
+    </message>
+    <message>
+        <source>dev</source>
+        <translation>Dev</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>Open a dataset, train a model on the Train page, then study its mistakes here.</source>
+        <translation>Öffnen Sie einen Datensatz, trainieren Sie auf der Seite „Training“ ein Modell und untersuchen Sie dann hier seine Fehler.</translation>
+    </message>
+    <message>
+        <source>No run of this dataset has saved predictions yet: train one on the Train page (runs are kept in %1).</source>
+        <translation>Noch kein Lauf dieses Datensatzes hat Vorhersagen gespeichert: Trainieren Sie einen auf der Seite „Training“ (Läufe liegen in %1).</translation>
+    </message>
+    <message>
+        <source>The history across epochs cannot be read: %1</source>
+        <translation>Der Verlauf über die Epochen kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot show the predictions: %1</source>
+        <translation>Die Vorhersagen können nicht angezeigt werden: %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; images, epoch %2: &lt;b&gt;%3&lt;/b&gt; right (%4), &lt;b style=&apos;color:#c62828&apos;&gt;%5&lt;/b&gt; wrong.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; Bilder, Epoche %2: &lt;b&gt;%3&lt;/b&gt; richtig (%4), &lt;b style=&apos;color:#c62828&apos;&gt;%5&lt;/b&gt; falsch.</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them are not in the open dataset (moved, renamed or deleted since the run).</source>
+        <translation>
+            <numerusform>%n davon ist nicht im geöffneten Datensatz (seit dem Lauf verschoben, umbenannt oder gelöscht).</numerusform>
+            <numerusform>%n davon sind nicht im geöffneten Datensatz (seit dem Lauf verschoben, umbenannt oder gelöscht).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The run saved no predictions for %1.</source>
+        <translation>Der Lauf hat keine Vorhersagen für %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Grad-CAM needs the run&apos;s checkpoint</source>
+        <translation>Grad-CAM braucht den Checkpoint des Laufs</translation>
+    </message>
+    <message>
+        <source>No predictions to show.</source>
+        <translation>Keine Vorhersagen zum Anzeigen.</translation>
+    </message>
+    <message>
+        <source>Open a dataset to study its predictions.</source>
+        <translation>Öffnen Sie einen Datensatz, um seine Vorhersagen zu untersuchen.</translation>
+    </message>
+    <message>
+        <source>Any true class</source>
+        <translation>Alle wahren Klassen</translation>
+    </message>
+    <message>
+        <source>Any prediction</source>
+        <translation>Alle Vorhersagen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Confusion matrix cell: the %n image(s) of %1 predicted right.</source>
+        <translation>
+            <numerusform>Zelle der Konfusionsmatrix: %n richtig vorhergesagtes Bild der Klasse %1.</numerusform>
+            <numerusform>Zelle der Konfusionsmatrix: %n richtig vorhergesagte Bilder der Klasse %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Confusion matrix cell: the %n image(s) of %1 predicted as %2.</source>
+        <translation>
+            <numerusform>Zelle der Konfusionsmatrix: %n Bild der Klasse %1, vorhergesagt als %2.</numerusform>
+            <numerusform>Zelle der Konfusionsmatrix: %n Bilder der Klasse %1, vorhergesagt als %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No predictions</source>
+        <translation>Keine Vorhersagen</translation>
+    </message>
+    <message>
+        <source>showing %1 of %2</source>
+        <translation>%1 von %2 angezeigt</translation>
+    </message>
+    <message>
+        <source>Gallery (%1 of %2)</source>
+        <translation>Galerie (%1 von %2)</translation>
+    </message>
+    <message>
+        <source>Gallery (%1)</source>
+        <translation>Galerie (%1)</translation>
+    </message>
+    <message>
+        <source>%1 is not in the open dataset (moved, renamed or deleted since the run).</source>
+        <translation>%1 ist nicht im geöffneten Datensatz (seit dem Lauf verschoben, umbenannt oder gelöscht).</translation>
+    </message>
+    <message>
+        <source>Computing Grad-CAM for %1…</source>
+        <translation>Grad-CAM für %1 wird berechnet…</translation>
+    </message>
+    <message>
+        <source>IDX labels are a binary file Loupe does not rewrite</source>
+        <translation>IDX-Labels sind eine Binärdatei, die Loupe nicht neu schreibt</translation>
+    </message>
+    <message>
+        <source>No image selected</source>
+        <translation>Kein Bild ausgewählt</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Across epochs&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Über die Epochen&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Ground truth</source>
+        <translation>Ground Truth</translation>
+    </message>
+    <message>
+        <source>dataset now: %1</source>
+        <translation>jetzt im Datensatz: %1</translation>
+    </message>
+    <message>
+        <source>→ %1 (unsaved)</source>
+        <translation>→ %1 (nicht gespeichert)</translation>
+    </message>
+    <message>
+        <source>Prediction</source>
+        <translation>Vorhersage</translation>
+    </message>
+    <message>
+        <source>Confidence %1 · loss %2 · %3</source>
+        <translation>Konfidenz %1 · Verlust %2 · %3</translation>
+    </message>
+    <message>
+        <source>The run saved no history</source>
+        <translation>Der Lauf hat keinen Verlauf gespeichert</translation>
+    </message>
+    <message>
+        <source>History is kept for dev images</source>
+        <translation>Ein Verlauf wird nur für Dev-Bilder gespeichert</translation>
+    </message>
+    <message>
+        <source>Not in the run&apos;s history</source>
+        <translation>Nicht im Verlauf des Laufs</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;Across epochs&lt;/b&gt; · &lt;span style=&apos;color:#c87000&apos;&gt;%n flip(s)&lt;/span&gt;</source>
+        <translation>
+            <numerusform>&lt;b&gt;Über die Epochen&lt;/b&gt; · &lt;span style=&apos;color:#c87000&apos;&gt;%n Wechsel&lt;/span&gt;</numerusform>
+            <numerusform>&lt;b&gt;Über die Epochen&lt;/b&gt; · &lt;span style=&apos;color:#c87000&apos;&gt;%n Wechsel&lt;/span&gt;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mark as mislabelled</source>
+        <translation>Als falsch gelabelt markieren</translation>
+    </message>
+    <message>
+        <source>The right class for %1
+(pick one, or type a new class name):</source>
+        <translation>Die richtige Klasse für %1
+(wählen Sie eine aus oder geben Sie einen neuen Klassennamen ein):</translation>
+    </message>
+    <message>
+        <source>%1 is already labelled %2.</source>
+        <translation>%1 hat bereits das Label %2.</translation>
+    </message>
+    <message>
+        <source>%1 will be labelled %2 when you save the labels.</source>
+        <translation>%1 erhält das Label %2, wenn Sie die Labels speichern.</translation>
+    </message>
+    <message>
+        <source>Save labels (%1)</source>
+        <translation>Labels speichern (%1)</translation>
+    </message>
+    <message>
+        <source>No label changes to save.</source>
+        <translation>Keine Label-Änderungen zu speichern.</translation>
+    </message>
+    <message>
+        <source>The dataset is being read again; save once it is open.</source>
+        <translation>Der Datensatz wird neu gelesen; speichern Sie, sobald er geöffnet ist.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The labels were not saved: %1. The dataset is unchanged; your %n edit(s) are still pending.</source>
+        <translation>
+            <numerusform>Die Labels wurden nicht gespeichert: %1. Der Datensatz ist unverändert; Ihre %n Änderung ist noch offen.</numerusform>
+            <numerusform>Die Labels wurden nicht gespeichert: %1. Der Datensatz ist unverändert; Ihre %n Änderungen sind noch offen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n label change(s). The original files are backed up in %1.</source>
+        <translation>
+            <numerusform>%n Label-Änderung gespeichert. Die Originaldateien sind in %1 gesichert.</numerusform>
+            <numerusform>%n Label-Änderungen gespeichert. Die Originaldateien sind in %1 gesichert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reading the dataset again…</source>
+        <translation>Datensatz wird neu gelesen…</translation>
+    </message>
+    <message>
+        <source>Unsaved label changes</source>
+        <translation>Nicht gespeicherte Label-Änderungen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) were relabelled on the Predictions page but not saved. Save the labels first?</source>
+        <translation>
+            <numerusform>%n Bild wurde auf der Seite „Vorhersagen“ umgelabelt, aber nicht gespeichert. Zuerst die Labels speichern?</numerusform>
+            <numerusform>%n Bilder wurden auf der Seite „Vorhersagen“ umgelabelt, aber nicht gespeichert. Zuerst die Labels speichern?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>loupe::Project</name>
+    <message>
+        <source>a boolean</source>
+        <translation>ein Wahrheitswert</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>eine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>ein Array</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <source>expected a string, found %1</source>
+        <translation>erwartet eine Zeichenkette, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>expected a number, found %1</source>
+        <translation>erwartet eine Zahl, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>expected an object of names, found %1</source>
+        <translation>erwartet ein Objekt mit Namen, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>expected %1, found %2</source>
+        <translation>erwartet %1, gefunden: %2</translation>
+    </message>
+    <message>
+        <source>expected a finite number</source>
+        <translation>erwartet eine endliche Zahl</translation>
+    </message>
+    <message>
+        <source>expected a whole number of 0 or more, found &quot;%1&quot;</source>
+        <translation>erwartet eine ganze Zahl ab 0, gefunden: „%1“</translation>
+    </message>
+    <message>
+        <source>expected a whole number of 0 or more, found %1</source>
+        <translation>erwartet eine ganze Zahl ab 0, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>expected a whole number from 0 to 2^53 (larger seeds as a string), found %1</source>
+        <translation>erwartet eine ganze Zahl von 0 bis 2^53 (größere Seeds als Zeichenkette), gefunden: %1</translation>
+    </message>
+    <message>
+        <source>line %1, column %2</source>
+        <translation>Zeile %1, Spalte %2</translation>
+    </message>
+    <message>
+        <source>expected a whole number of 1 or more, found %1</source>
+        <translation>erwartet eine ganze Zahl ab 1, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>written by a newer Loupe (file version %1; this one reads %2)</source>
+        <translation>von einer neueren Loupe-Version geschrieben (Dateiversion %1; diese Version liest %2)</translation>
+    </message>
+    <message>
+        <source>expected one of %1, found &quot;%2&quot;</source>
+        <translation>erwartet eines von %1, gefunden: „%2“</translation>
+    </message>
+    <message>
+        <source>expected a fraction from 0 up to (not including) 1, found %1</source>
+        <translation>erwartet einen Anteil von 0 bis ausschließlich 1, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>expected %1, %2 or %3, found &quot;%4&quot;</source>
+        <translation>erwartet %1, %2 oder %3, gefunden: „%4“</translation>
+    </message>
+    <message>
+        <source>expected a pipeline object {&quot;steps&quot;: [...]}, found %1</source>
+        <translation>erwartet ein Pipeline-Objekt {&quot;steps&quot;: [...]}, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>expected a training preset object, found %1</source>
+        <translation>erwartet ein Objekt mit Trainingsvoreinstellungen, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>cannot read: %1</source>
+        <translation>nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <source>expected valid JSON: %1</source>
+        <translation>erwartet gültiges JSON: %1</translation>
+    </message>
+    <message>
+        <source>expected a JSON object</source>
+        <translation>erwartet ein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>cannot write %1: cannot create the folder %2</source>
+        <translation>%1 kann nicht geschrieben werden: Der Ordner %2 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>loupe::Ranking</name>
+    <message>
+        <source>Macro F1</source>
+        <translation>Makro-F1</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>Genauigkeit</translation>
+    </message>
+    <message>
+        <source>Dev loss</source>
+        <translation>Dev-Verlust</translation>
+    </message>
+</context>
+<context>
     <name>loupe::RecentDatasetsMenu</name>
     <message>
         <source>Open &amp;Recent</source>
@@ -2039,6 +3030,10 @@ Epoche %2: %3</translation>
         <source>the dataset has no labelled images to evaluate</source>
         <translation>der Datensatz hat keine Bilder mit Label zum Evaluieren</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>loupe::RunFolder</name>
@@ -2057,6 +3052,189 @@ Epoche %2: %3</translation>
     <message>
         <source>expected a JSON object (%1)</source>
         <translation>erwartet ein JSON-Objekt (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>loupe::RunReport</name>
+    <message>
+        <source>no data</source>
+        <translation>keine Daten</translation>
+    </message>
+    <message>
+        <source>the split should be dev or test, not &quot;%1&quot;</source>
+        <translation>der Split sollte dev oder test sein, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>%1 has no %2 predictions (%3): evaluate the run first</source>
+        <translation>%1 hat keine %2-Vorhersagen (%3): Evaluieren Sie den Lauf zuerst</translation>
+    </message>
+    <message>
+        <source>Loupe run %1</source>
+        <translation>Loupe-Lauf %1</translation>
+    </message>
+    <message>
+        <source>Run %1</source>
+        <translation>Lauf %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 predictions on %4, weights of epoch %5</source>
+        <translation>%1 · %2 · %3 Vorhersagen auf %4, Gewichte von Epoche %5</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Accuracy %1, macro F1 %2, mean average precision %3</source>
+        <translation>Genauigkeit %1, Makro-F1 %2, Mean Average Precision %3</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>Konfiguration</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Training curves</source>
+        <translation>Trainingskurven</translation>
+    </message>
+    <message>
+        <source>train loss</source>
+        <translation>Trainingsverlust</translation>
+    </message>
+    <message>
+        <source>dev loss</source>
+        <translation>Dev-Verlust</translation>
+    </message>
+    <message>
+        <source>dev accuracy</source>
+        <translation>Dev-Genauigkeit</translation>
+    </message>
+    <message>
+        <source>dev macro F1</source>
+        <translation>Dev-Makro-F1</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <source>best</source>
+        <translation>Bestwert</translation>
+    </message>
+    <message>
+        <source>Dev metrics</source>
+        <translation>Dev-Metriken</translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>Metriken</translation>
+    </message>
+    <message>
+        <source>class</source>
+        <translation>Klasse</translation>
+    </message>
+    <message>
+        <source>precision</source>
+        <translation>Präzision</translation>
+    </message>
+    <message>
+        <source>recall</source>
+        <translation>Recall</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>support</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>average precision</source>
+        <translation>Average Precision</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>Genauigkeit</translation>
+    </message>
+    <message>
+        <source>macro</source>
+        <translation>Makro</translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation>Konfusionsmatrix</translation>
+    </message>
+    <message>
+        <source>true ↓ predicted →</source>
+        <translation>wahr ↓ vorhergesagt →</translation>
+    </message>
+    <message>
+        <source>%1 % of the true %2</source>
+        <translation>%1 % der wahren %2</translation>
+    </message>
+    <message>
+        <source>Precision–recall per class</source>
+        <translation>Präzision–Recall pro Klasse</translation>
+    </message>
+    <message>
+        <source>%1 (AP %2)</source>
+        <translation>%1 (AP %2)</translation>
+    </message>
+    <message>
+        <source>%1 (no positives)</source>
+        <translation>%1 (keine Positiven)</translation>
+    </message>
+    <message>
+        <source>Worst mispredictions (highest loss)</source>
+        <translation>Schlimmste Fehlvorhersagen (höchster Verlust)</translation>
+    </message>
+    <message>
+        <source>No image is mispredicted.</source>
+        <translation>Kein Bild ist falsch vorhergesagt.</translation>
+    </message>
+    <message>
+        <source>image not readable</source>
+        <translation>Bild nicht lesbar</translation>
+    </message>
+    <message>
+        <source>true: %1</source>
+        <translation>wahr: %1</translation>
+    </message>
+    <message>
+        <source>predicted: %1 (%2 %)</source>
+        <translation>vorhergesagt: %1 (%2 %)</translation>
+    </message>
+    <message>
+        <source>loss %1</source>
+        <translation>Verlust %1</translation>
+    </message>
+    <message>
+        <source>Written by Loupe from %1</source>
+        <translation>Von Loupe aus %1 erstellt</translation>
+    </message>
+    <message>
+        <source>the report was cancelled</source>
+        <translation>der Bericht wurde abgebrochen</translation>
     </message>
 </context>
 <context>
@@ -2127,6 +3305,364 @@ Epoche %2: %3</translation>
     <message>
         <source>Best dev macro F1</source>
         <translation>Bester Dev-Makro-F1</translation>
+    </message>
+</context>
+<context>
+    <name>loupe::RunsPanel</name>
+    <message>
+        <source>Metrics CSV…</source>
+        <translation>Metriken als CSV…</translation>
+    </message>
+    <message>
+        <source>HTML report…</source>
+        <translation>HTML-Bericht…</translation>
+    </message>
+    <message>
+        <source>Confusion matrix PNG…</source>
+        <translation>Konfusionsmatrix als PNG…</translation>
+    </message>
+    <message>
+        <source>The one number that ranks this project&apos;s runs (saved in loupe.json).</source>
+        <translation>Die eine Kennzahl, nach der die Läufe dieses Projekts sortiert werden (in loupe.json gespeichert).</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Per-class precision, recall, F1, support and average precision of the selected run (dev).</source>
+        <translation>Präzision, Recall, F1, Anzahl und Average Precision pro Klasse für den ausgewählten Lauf (Dev).</translation>
+    </message>
+    <message>
+        <source>One self-contained HTML file: config, curves, metrics, confusion matrix, PR curves and the worst mistakes.</source>
+        <translation>Eine eigenständige HTML-Datei: Konfiguration, Kurven, Metriken, Konfusionsmatrix, PR-Kurven und die schlimmsten Fehler.</translation>
+    </message>
+    <message>
+        <source>The selected run&apos;s dev confusion matrix as an image.</source>
+        <translation>Die Dev-Konfusionsmatrix des ausgewählten Laufs als Bild.</translation>
+    </message>
+    <message>
+        <source>Rank by</source>
+        <translation>Sortieren nach</translation>
+    </message>
+    <message>
+        <source>Export selected run:</source>
+        <translation>Ausgewählten Lauf exportieren:</translation>
+    </message>
+    <message>
+        <source>Select two runs (Ctrl+click) to compare them.</source>
+        <translation>Wählen Sie zwei Läufe aus (Strg+Klick), um sie zu vergleichen.</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Klasse</translation>
+    </message>
+    <message>
+        <source>P A</source>
+        <translation>P A</translation>
+    </message>
+    <message>
+        <source>P B</source>
+        <translation>P B</translation>
+    </message>
+    <message>
+        <source>ΔP</source>
+        <translation>ΔP</translation>
+    </message>
+    <message>
+        <source>R A</source>
+        <translation>R A</translation>
+    </message>
+    <message>
+        <source>R B</source>
+        <translation>R B</translation>
+    </message>
+    <message>
+        <source>ΔR</source>
+        <translation>ΔR</translation>
+    </message>
+    <message>
+        <source>F1 A</source>
+        <translation>F1 A</translation>
+    </message>
+    <message>
+        <source>F1 B</source>
+        <translation>F1 B</translation>
+    </message>
+    <message>
+        <source>ΔF1</source>
+        <translation>ΔF1</translation>
+    </message>
+    <message>
+        <source>Precision of run A</source>
+        <translation>Präzision von Lauf A</translation>
+    </message>
+    <message>
+        <source>Precision of run B</source>
+        <translation>Präzision von Lauf B</translation>
+    </message>
+    <message>
+        <source>Precision B − A</source>
+        <translation>Präzision B − A</translation>
+    </message>
+    <message>
+        <source>Recall of run A</source>
+        <translation>Recall von Lauf A</translation>
+    </message>
+    <message>
+        <source>Recall of run B</source>
+        <translation>Recall von Lauf B</translation>
+    </message>
+    <message>
+        <source>Recall B − A</source>
+        <translation>Recall B − A</translation>
+    </message>
+    <message>
+        <source>F1 of run A</source>
+        <translation>F1 von Lauf A</translation>
+    </message>
+    <message>
+        <source>F1 of run B</source>
+        <translation>F1 von Lauf B</translation>
+    </message>
+    <message>
+        <source>F1 B − A</source>
+        <translation>F1 B − A</translation>
+    </message>
+    <message>
+        <source>Loss (train —, dev - -)</source>
+        <translation>Verlust (Training —, Dev - -)</translation>
+    </message>
+    <message>
+        <source>Config (differences first, highlighted)</source>
+        <translation>Konfiguration (Unterschiede zuerst, hervorgehoben)</translation>
+    </message>
+    <message>
+        <source>Dev metrics per class (P precision, R recall, Δ = B − A)</source>
+        <translation>Dev-Metriken pro Klasse (P Präzision, R Recall, Δ = B − A)</translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation>Bericht nach %1 geschrieben</translation>
+    </message>
+    <message>
+        <source>No report: %1</source>
+        <translation>Kein Bericht: %1</translation>
+    </message>
+    <message>
+        <source>Open a dataset to see its runs.</source>
+        <translation>Öffnen Sie einen Datensatz, um seine Läufe zu sehen.</translation>
+    </message>
+    <message>
+        <source>No runs in %1 yet: train one on the Train page.</source>
+        <translation>Noch keine Läufe in %1: Trainieren Sie einen auf der Seite „Training“.</translation>
+    </message>
+    <message>
+        <source>Runs: %1. Select two (Ctrl+click) to compare them.</source>
+        <translation>Läufe: %1. Wählen Sie zwei aus (Strg+Klick), um sie zu vergleichen.</translation>
+    </message>
+    <message>
+        <source>%1 (the ranking metric is not saved)</source>
+        <translation>%1 (die Sortiermetrik ist nicht gespeichert)</translation>
+    </message>
+    <message>
+        <source>Select a run to see it, two (Ctrl+click) to compare them.</source>
+        <translation>Wählen Sie einen Lauf aus, um ihn anzusehen, oder zwei (Strg+Klick), um sie zu vergleichen.</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color:%1&quot;&gt;■&lt;/span&gt; A: &lt;b&gt;%2&lt;/b&gt; — select a second run to compare.</source>
+        <translation>&lt;span style=&quot;color:%1&quot;&gt;■&lt;/span&gt; A: &lt;b&gt;%2&lt;/b&gt; — wählen Sie einen zweiten Lauf zum Vergleichen aus.</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color:%1&quot;&gt;■&lt;/span&gt; A: &lt;b&gt;%2&lt;/b&gt; &amp;nbsp; &lt;span style=&quot;color:%3&quot;&gt;■&lt;/span&gt; B: &lt;b&gt;%4&lt;/b&gt;%5</source>
+        <translation>&lt;span style=&quot;color:%1&quot;&gt;■&lt;/span&gt; A: &lt;b&gt;%2&lt;/b&gt; &amp;nbsp; &lt;span style=&quot;color:%3&quot;&gt;■&lt;/span&gt; B: &lt;b&gt;%4&lt;/b&gt;%5</translation>
+    </message>
+    <message>
+        <source> (the first two selected)</source>
+        <translation> (die ersten zwei ausgewählten)</translation>
+    </message>
+    <message>
+        <source>%1 train</source>
+        <translation>%1 Training</translation>
+    </message>
+    <message>
+        <source>%1 dev</source>
+        <translation>%1 Dev</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>(absent)</source>
+        <translation>(fehlt)</translation>
+    </message>
+    <message>
+        <source>%1 has no dev predictions (%2)</source>
+        <translation>%1 hat keine Dev-Vorhersagen (%2)</translation>
+    </message>
+    <message>
+        <source>macro avg</source>
+        <translation>Makro-Mittel</translation>
+    </message>
+    <message>
+        <source>Select a run first.</source>
+        <translation>Wählen Sie zuerst einen Lauf aus.</translation>
+    </message>
+    <message>
+        <source>%1 — dev confusion matrix</source>
+        <translation>%1 — Dev-Konfusionsmatrix</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>%1 konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>%1 wird geschrieben…</translation>
+    </message>
+    <message>
+        <source>Export the metrics as CSV</source>
+        <translation>Metriken als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Metrics written to %1</source>
+        <translation>Metriken nach %1 geschrieben</translation>
+    </message>
+    <message>
+        <source>Export the run as an HTML report</source>
+        <translation>Lauf als HTML-Bericht exportieren</translation>
+    </message>
+    <message>
+        <source>HTML files (*.html)</source>
+        <translation>HTML-Dateien (*.html)</translation>
+    </message>
+    <message>
+        <source>Export the confusion matrix as PNG</source>
+        <translation>Konfusionsmatrix als PNG exportieren</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Confusion matrix written to %1</source>
+        <translation>Konfusionsmatrix nach %1 geschrieben</translation>
+    </message>
+    <message>
+        <source>predicted</source>
+        <translation>vorhergesagt</translation>
+    </message>
+    <message>
+        <source>predicted →</source>
+        <translation>vorhergesagt →</translation>
+    </message>
+    <message>
+        <source>true →</source>
+        <translation>wahr →</translation>
+    </message>
+</context>
+<context>
+    <name>loupe::RunsTableModel</name>
+    <message>
+        <source>default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>random</source>
+        <translation>zufällig</translation>
+    </message>
+    <message>
+        <source>★ %1</source>
+        <translation>★ %1</translation>
+    </message>
+    <message>
+        <source>Best run by %1</source>
+        <translation>Bester Lauf nach %1</translation>
+    </message>
+    <message>
+        <source>The run&apos;s %1 at its best epoch; higher is better.</source>
+        <translation>%1 des Laufs in seiner besten Epoche; höher ist besser.</translation>
+    </message>
+    <message>
+        <source>The run&apos;s %1 at its best epoch; lower is better.</source>
+        <translation>%1 des Laufs in seiner besten Epoche; niedriger ist besser.</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>Optimierer</translation>
+    </message>
+    <message>
+        <source>LR</source>
+        <translation>LR</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Epochen</translation>
+    </message>
+    <message>
+        <source>Augment</source>
+        <translation>Augmentierung</translation>
+    </message>
+    <message>
+        <source>Class weights</source>
+        <translation>Klassengewichte</translation>
+    </message>
+    <message>
+        <source>Init</source>
+        <translation>Startgewichte</translation>
+    </message>
+    <message>
+        <source>Best epoch</source>
+        <translation>Beste Epoche</translation>
     </message>
 </context>
 <context>
@@ -2295,6 +3831,14 @@ Epoche %2: %3</translation>
     <message>
         <source>early-stopping patience must be 0 (off) or more</source>
         <translation>Geduld für vorzeitiges Stoppen muss 0 (aus) oder mehr sein</translation>
+    </message>
+    <message>
+        <source>config.json: &quot;%1&quot; should be a whole number from %2 to %3, not %4</source>
+        <translation>config.json: „%1“ sollte eine ganze Zahl von %2 bis %3 sein, nicht %4</translation>
+    </message>
+    <message>
+        <source>config.json: &quot;explicit_class_weights&quot; should hold numbers only</source>
+        <translation>config.json: „explicit_class_weights“ sollte nur Zahlen enthalten</translation>
     </message>
 </context>
 <context>
@@ -2781,6 +4325,34 @@ Der letzte Checkpoint bleibt erhalten: Der Lauf kann auf der Seite Training fort
         <source>dev loss has not improved for %1 epochs; the best was epoch %2 (%3)</source>
         <translation>der Dev-Verlust hat sich seit %1 Epochen nicht verbessert; am besten war Epoche %2 (%3)</translation>
     </message>
+    <message>
+        <source>cannot create the run folder %1: %2</source>
+        <translation>der Laufordner %1 kann nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>the dev history (%1) starts again at epoch %2</source>
+        <translation>der Dev-Verlauf (%1) beginnt wieder bei Epoche %2</translation>
+    </message>
+    <message>
+        <source>no dev history to continue: %1</source>
+        <translation>kein Dev-Verlauf zum Fortsetzen: %1</translation>
+    </message>
+    <message>
+        <source>the saved dev history is of other dev images: %1</source>
+        <translation>der gespeicherte Dev-Verlauf gehört zu anderen Dev-Bildern: %1</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1; %2</translation>
+    </message>
+    <message>
+        <source>none of the %1 dev images could be read in epoch %2 (deleted or damaged since the dataset was opened); the checkpoint of epoch %3 is kept</source>
+        <translation>keines der %1 Dev-Bilder konnte in Epoche %2 gelesen werden (seit dem Öffnen des Datensatzes gelöscht oder beschädigt); der Checkpoint von Epoche %3 bleibt erhalten</translation>
+    </message>
+    <message>
+        <source>test images: accuracy %1, macro F1 %2 on %3 images (weights of epoch %4)</source>
+        <translation>Testbilder: Genauigkeit %1, Makro-F1 %2 auf %3 Bildern (Gewichte von Epoche %4)</translation>
+    </message>
 </context>
 <context>
     <name>loupe::importers</name>
@@ -2967,10 +4539,6 @@ Der letzte Checkpoint bleibt erhalten: Der Lauf kann auf der Seite Training fort
     <message>
         <source>expected a bbox or a segmentation</source>
         <translation>erwartet eine bbox oder eine segmentation</translation>
-    </message>
-    <message>
-        <source>%1: %2 polygon(s) with fewer than 3 points were left out</source>
-        <translation>%1: Polygone mit weniger als 3 Punkten ausgelassen: %2</translation>
     </message>
     <message>
         <source>Cannot open COCO file %1: %2</source>
@@ -3220,10 +4788,6 @@ Der letzte Checkpoint bleibt erhalten: Der Lauf kann auf der Seite Training fort
         <translation>fehlt: genannt in %1</translation>
     </message>
     <message>
-        <source>%1 image(s) in %2 have no annotation file and were left out</source>
-        <translation>Bilder in %2 ohne Annotationsdatei ausgelassen: %1</translation>
-    </message>
-    <message>
         <source>expected &quot;id: name&quot; with a class id of 0 or more, found &quot;%1&quot;</source>
         <translation>erwartet &quot;id: name&quot; mit einer Klassen-ID von 0 oder mehr, gefunden: &quot;%1&quot;</translation>
     </message>
@@ -3302,6 +4866,32 @@ Der letzte Checkpoint bleibt erhalten: Der Lauf kann auf der Seite Training fort
     <message>
         <source>No data.yaml or classes.txt; classes are named by their ids</source>
         <translation>Keine data.yaml oder classes.txt; Klassen werden nach ihren IDs benannt</translation>
+    </message>
+    <message>
+        <source>expected a mask of at most %1 pixels, found [%2, %3]</source>
+        <translation>erwartet eine Maske mit höchstens %1 Pixeln, gefunden: [%2, %3]</translation>
+    </message>
+    <message>
+        <source>expected at most %1 classes after nc:, found %2</source>
+        <translation>erwartet höchstens %1 Klassen nach nc:, gefunden: %2</translation>
+    </message>
+    <message>
+        <source>expected a class id below %1 (without data.yaml or classes.txt every id up to the largest becomes a class), found %2</source>
+        <translation>erwartet eine Klassen-ID unter %1 (ohne data.yaml oder classes.txt wird jede ID bis zur größten zu einer Klasse), gefunden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n polygon(s) with fewer than 3 points were left out</source>
+        <translation>
+            <numerusform>%1: %n Polygon mit weniger als 3 Punkten wurde ausgelassen</numerusform>
+            <numerusform>%1: %n Polygone mit weniger als 3 Punkten wurden ausgelassen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) in %1 have no annotation file and were left out</source>
+        <translation>
+            <numerusform>%n Bild in %1 hat keine Annotationsdatei und wurde ausgelassen</numerusform>
+            <numerusform>%n Bilder in %1 haben keine Annotationsdatei und wurden ausgelassen</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,33 @@
             <numerusform>Advisor: %n warnings</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1
+%2×%2, %n channel(s), label %3</source>
+        <translation>
+            <numerusform>%1
+%2×%2, %n channel, label %3</numerusform>
+            <numerusform>%1
+%2×%2, %n channels, label %3</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exact batch: the first %1 images of epoch %2 as the data loader gives them to the model (%3×%3, %n channel(s)), de-normalised.</source>
+        <translation>
+            <numerusform>Exact batch: the first %1 images of epoch %2 as the data loader gives them to the model (%3×%3, %n channel), de-normalised.</numerusform>
+            <numerusform>Exact batch: the first %1 images of epoch %2 as the data loader gives them to the model (%3×%3, %n channels), de-normalised.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>loupe::ConfusionMatrixView</name>
+    <message numerus="yes">
+        <source>%n image(s) of %1 predicted as %2. Click to show them.</source>
+        <translation>
+            <numerusform>%n image of %1 predicted as %2. Click to show it.</numerusform>
+            <numerusform>%n images of %1 predicted as %2. Click to show them.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>loupe::DatasetStats</name>
@@ -69,6 +96,23 @@
     </message>
 </context>
 <context>
+    <name>loupe::LabelEdits</name>
+    <message numerus="yes">
+        <source>%1 holds %n annotation(s) of %2, the open dataset %3: the file changed since the dataset was opened; open it again before saving</source>
+        <translation>
+            <numerusform>%1 holds %n annotation of %2, the open dataset %3: the file changed since the dataset was opened; open it again before saving</numerusform>
+            <numerusform>%1 holds %n annotations of %2, the open dataset %3: the file changed since the dataset was opened; open it again before saving</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 holds %n object(s), the open dataset %2: the file changed since the dataset was opened; open it again before saving</source>
+        <translation>
+            <numerusform>%1 holds %n object, the open dataset %2: the file changed since the dataset was opened; open it again before saving</numerusform>
+            <numerusform>%1 holds %n objects, the open dataset %2: the file changed since the dataset was opened; open it again before saving</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>loupe::MainWindow</name>
     <message numerus="yes">
         <source>%1 images, %2 classes, %3 broken or missing, %n warning(s)</source>
@@ -79,12 +123,85 @@
     </message>
 </context>
 <context>
+    <name>loupe::PredictionsPanel</name>
+    <message numerus="yes">
+        <source>%n unsaved label change(s) for %1 were dropped: another dataset was opened.</source>
+        <translation>
+            <numerusform>%n unsaved label change for %1 was dropped: another dataset was opened.</numerusform>
+            <numerusform>%n unsaved label changes for %1 were dropped: another dataset was opened.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them are not in the open dataset (moved, renamed or deleted since the run).</source>
+        <translation>
+            <numerusform>%n of them is not in the open dataset (moved, renamed or deleted since the run).</numerusform>
+            <numerusform>%n of them are not in the open dataset (moved, renamed or deleted since the run).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Confusion matrix cell: the %n image(s) of %1 predicted right.</source>
+        <translation>
+            <numerusform>Confusion matrix cell: the %n image of %1 predicted right.</numerusform>
+            <numerusform>Confusion matrix cell: the %n images of %1 predicted right.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Confusion matrix cell: the %n image(s) of %1 predicted as %2.</source>
+        <translation>
+            <numerusform>Confusion matrix cell: the %n image of %1 predicted as %2.</numerusform>
+            <numerusform>Confusion matrix cell: the %n images of %1 predicted as %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;Across epochs&lt;/b&gt; · &lt;span style=&apos;color:#c87000&apos;&gt;%n flip(s)&lt;/span&gt;</source>
+        <translation>
+            <numerusform>&lt;b&gt;Across epochs&lt;/b&gt; · &lt;span style=&apos;color:#c87000&apos;&gt;%n flip&lt;/span&gt;</numerusform>
+            <numerusform>&lt;b&gt;Across epochs&lt;/b&gt; · &lt;span style=&apos;color:#c87000&apos;&gt;%n flips&lt;/span&gt;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The labels were not saved: %1. The dataset is unchanged; your %n edit(s) are still pending.</source>
+        <translation>
+            <numerusform>The labels were not saved: %1. The dataset is unchanged; your %n edit is still pending.</numerusform>
+            <numerusform>The labels were not saved: %1. The dataset is unchanged; your %n edits are still pending.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n label change(s). The original files are backed up in %1.</source>
+        <translation>
+            <numerusform>Saved %n label change. The original files are backed up in %1.</numerusform>
+            <numerusform>Saved %n label changes. The original files are backed up in %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) were relabelled on the Predictions page but not saved. Save the labels first?</source>
+        <translation>
+            <numerusform>%n image was relabelled on the Predictions page but not saved. Save the labels first?</numerusform>
+            <numerusform>%n images were relabelled on the Predictions page but not saved. Save the labels first?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>loupe::importers</name>
     <message numerus="yes">
         <source>%n image(s) directly in %1 have no class folder and were skipped</source>
         <translation>
             <numerusform>%n image directly in %1 has no class folder and was skipped</numerusform>
             <numerusform>%n images directly in %1 have no class folder and were skipped</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n polygon(s) with fewer than 3 points were left out</source>
+        <translation>
+            <numerusform>%1: %n polygon with fewer than 3 points was left out</numerusform>
+            <numerusform>%1: %n polygons with fewer than 3 points were left out</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) in %1 have no annotation file and were left out</source>
+        <translation>
+            <numerusform>%n image in %1 has no annotation file and was left out</numerusform>
+            <numerusform>%n images in %1 have no annotation file and were left out</numerusform>
         </translation>
     </message>
 </context>
