@@ -2,6 +2,7 @@
 
 #include "dataset/Errors.h"
 #include "dataset/Importers.h"
+#include "dataset/YamlText.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -592,77 +593,6 @@ void planVoc(const Dataset &dataset, const std::vector<LabelEdit> &edits, const 
 
 // ---- YOLO: the class number of the largest box's line, and the class list when a class is new ----
 
-QString yamlStripComment(const QString &line)
-{
-    QChar quote;
-    for (int i = 0; i < line.size(); ++i) {
-        const QChar c = line[i];
-        if (!quote.isNull()) {
-            if (c == quote)
-                quote = QChar();
-        } else if (c == QLatin1Char('\'') || c == QLatin1Char('"')) {
-            quote = c;
-        } else if (c == QLatin1Char('#') && (i == 0 || line[i - 1].isSpace())) {
-            return line.left(i);
-        }
-    }
-    return line;
-}
-
-QString yamlUnquote(QString s)
-{
-    s = s.trimmed();
-    if (s.size() >= 2 && s.front() == QLatin1Char('\'') && s.back() == QLatin1Char('\''))
-        return s.mid(1, s.size() - 2).replace(QLatin1String("''"), QLatin1String("'"));
-    if (s.size() >= 2 && s.front() == QLatin1Char('"') && s.back() == QLatin1Char('"'))
-        return s.mid(1, s.size() - 2)
-            .replace(QLatin1String("\\\""), QLatin1String("\""))
-            .replace(QLatin1String("\\\\"), QLatin1String("\\"));
-    return s;
-}
-
-QStringList yamlSplitFlow(const QString &inner)
-{
-    QStringList parts;
-    QString current;
-    QChar quote;
-    for (const QChar c : inner) {
-        if (!quote.isNull()) {
-            if (c == quote)
-                quote = QChar();
-        } else if (c == QLatin1Char('\'') || c == QLatin1Char('"')) {
-            quote = c;
-        } else if (c == QLatin1Char(',')) {
-            parts << current;
-            current.clear();
-            continue;
-        }
-        current += c;
-    }
-    if (!current.trimmed().isEmpty())
-        parts << current;
-    return parts;
-}
-
-bool yamlSplitKey(const QString &text, QString *key, QString *value)
-{
-    QChar quote;
-    for (int i = 0; i < text.size(); ++i) {
-        const QChar c = text[i];
-        if (!quote.isNull()) {
-            if (c == quote)
-                quote = QChar();
-        } else if (c == QLatin1Char('\'') || c == QLatin1Char('"')) {
-            quote = c;
-        } else if (c == QLatin1Char(':') && (i + 1 == text.size() || text[i + 1].isSpace())) {
-            *key = yamlUnquote(text.left(i));
-            *value = text.mid(i + 1).trimmed();
-            return true;
-        }
-    }
-    return false;
-}
-
 /// Where a YOLO dataset's class names come from, and where a new one would go.
 struct YoloNames {
     enum class Style { None, NcOnly, ClassesTxt, FlowList, FlowDict, BlockList, BlockDict };
@@ -703,11 +633,11 @@ void readYamlNames(const QString &file, const QString &text, YoloNames &out)
     bool haveNames = false;
     std::map<int, QString> dict;
     for (int i = 0; i < lines.size(); ++i) {
-        const QString line = yamlStripComment(lineContent(lines[i]));
+        const QString line = yamltext::stripComment(lineContent(lines[i]));
         if (line.trimmed().isEmpty() || line[0].isSpace())
             continue;
         QString key, value;
-        if (!yamlSplitKey(line, &key, &value))
+        if (!yamltext::splitKey(line, &key, &value))
             continue;
         if (key == QLatin1String("nc")) {
             out.ncLine = i;
@@ -722,34 +652,34 @@ void readYamlNames(const QString &file, const QString &text, YoloNames &out)
             QString flow = value;
             int last = i;
             while (!flow.trimmed().endsWith(close) && last + 1 < lines.size())
-                flow += QLatin1Char(' ') + yamlStripComment(lineContent(lines[++last])).trimmed();
+                flow += QLatin1Char(' ') + yamltext::stripComment(lineContent(lines[++last])).trimmed();
             if (!flow.trimmed().endsWith(close))
                 throw DatasetError(Text::tr("cannot read the class names in %1").arg(native(file)));
             const QString inner = flow.trimmed().mid(1, flow.trimmed().size() - 2);
-            for (const QString &part : yamlSplitFlow(inner)) {
+            for (const QString &part : yamltext::splitFlow(inner)) {
                 if (isDict) {
                     QString k, v;
-                    bool ok = yamlSplitKey(part.trimmed(), &k, &v);
+                    bool ok = yamltext::splitKey(part.trimmed(), &k, &v);
                     const int id = ok ? k.toInt(&ok) : -1;
                     if (!ok)
                         throw DatasetError(Text::tr("cannot read the class names in %1").arg(native(file)));
-                    dict[id] = yamlUnquote(v);
+                    dict[id] = yamltext::unquote(v);
                     out.quote = quoteOf(v);
                 } else {
-                    out.names << yamlUnquote(part);
+                    out.names << yamltext::unquote(part);
                     out.quote = quoteOf(part);
                 }
             }
             out.style = isDict ? YoloNames::Style::FlowDict : YoloNames::Style::FlowList;
             out.emptyFlow = inner.trimmed().isEmpty();
             out.insertLine = last;
-            out.insertColumn = int(yamlStripComment(lineContent(lines[last])).lastIndexOf(close));
+            out.insertColumn = int(yamltext::stripComment(lineContent(lines[last])).lastIndexOf(close));
             i = last;
         } else if (value.isEmpty()) {
             out.style = YoloNames::Style::BlockList;
             out.insertLine = i;
             while (i + 1 < lines.size()) {
-                const QString next = yamlStripComment(lineContent(lines[i + 1]));
+                const QString next = yamltext::stripComment(lineContent(lines[i + 1]));
                 if (next.trimmed().isEmpty()) {
                     ++i;
                     continue;
@@ -761,15 +691,15 @@ void readYamlNames(const QString &file, const QString &text, YoloNames &out)
                 out.insertLine = i;
                 out.indent = next.left(int(next.indexOf(item)));
                 if (item.startsWith(QLatin1Char('-'))) {
-                    out.names << yamlUnquote(item.mid(1));
+                    out.names << yamltext::unquote(item.mid(1));
                     out.quote = quoteOf(item.mid(1));
                 } else {
                     QString k, v;
-                    bool ok = yamlSplitKey(item, &k, &v);
+                    bool ok = yamltext::splitKey(item, &k, &v);
                     const int id = ok ? k.toInt(&ok) : -1;
                     if (!ok)
                         throw DatasetError(Text::tr("cannot read the class names in %1").arg(native(file)));
-                    dict[id] = yamlUnquote(v);
+                    dict[id] = yamltext::unquote(v);
                     out.quote = quoteOf(v);
                     out.style = YoloNames::Style::BlockDict;
                 }
@@ -794,7 +724,7 @@ YoloNames yoloNames(const QDir &root, Workspace &ws)
         const QStringList lines = splitLines(ws.text(path));
         if (out.ncLine >= 0) {
             QString key, value;
-            yamlSplitKey(yamlStripComment(lineContent(lines[out.ncLine])), &key, &value);
+            yamltext::splitKey(yamltext::stripComment(lineContent(lines[out.ncLine])), &key, &value);
             const int nc = value.toInt();
             if (nc > 0) {
                 for (int i = 0; i < nc; ++i)
