@@ -3,10 +3,12 @@
 #include "ClassBalanceChart.h"
 #include "ImageViewer.h"
 #include "MainWindow.h"
+#include "ResizeWatcher.h"
 #include "Settings.h"
 #include "ThumbnailDelegate.h"
 #include "ThumbnailLoader.h"
 #include "ThumbnailModel.h"
+#include "VisibleRows.h"
 
 #include <algorithm>
 
@@ -44,25 +46,6 @@ SettingValue<QByteArray> splitterSetting()
     return {QStringLiteral("browser/splitter"), QByteArray()};
 }
 
-/// Lets the panel hear about viewport resizes without subclassing QListView.
-class ResizeWatcher : public QObject
-{
-public:
-    ResizeWatcher(QObject *parent, std::function<void()> onResize)
-        : QObject(parent)
-        , m_onResize(std::move(onResize))
-    {
-    }
-    bool eventFilter(QObject *, QEvent *event) override
-    {
-        if (event->type() == QEvent::Resize || event->type() == QEvent::Show)
-            m_onResize();
-        return false;
-    }
-
-private:
-    std::function<void()> m_onResize;
-};
 } // namespace
 
 BrowserPanel::BrowserPanel(QWidget *parent)
@@ -410,42 +393,14 @@ void BrowserPanel::scheduleRequest()
 
 QList<int> BrowserPanel::visibleRows() const
 {
-    QList<int> rows;
-    const int n = m_proxy->rowCount();
-    const QRect viewport = m_grid->viewport()->rect();
-    if (n == 0 || viewport.isEmpty() || !m_grid->isVisible())
-        return rows;
-    // Rows run left to right, top to bottom: find the first on screen by bisection, then walk.
-    int lo = 0, hi = n;
-    while (lo < hi) {
-        const int mid = lo + (hi - lo) / 2;
-        if (m_grid->visualRect(m_proxy->index(mid, 0)).bottom() < viewport.top())
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (int row = lo; row < n; ++row) {
-        const QRect r = m_grid->visualRect(m_proxy->index(row, 0));
-        if (r.top() > viewport.bottom())
-            break;
-        if (r.intersects(viewport))
-            rows.append(row);
-    }
-    return rows;
+    return loupe::visibleRows(m_grid);
 }
 
 void BrowserPanel::requestVisible()
 {
     if (!m_inspection)
         return;
-    QList<int> rows = visibleRows();
-    // Then one screenful further down, where scrolling usually goes next.
-    if (!rows.isEmpty()) {
-        const int extra = int(rows.size());
-        const int n = m_proxy->rowCount();
-        for (int r = rows.back() + 1; r < n && r <= rows.back() + extra; ++r)
-            rows.append(r);
-    }
+    const QList<int> rows = visibleRowsAndNext(m_grid);
     const Dataset &ds = m_inspection->dataset;
     QVector<ThumbnailRequest> requests;
     requests.reserve(rows.size());

@@ -6,8 +6,10 @@
 #include "PredictionDelegate.h"
 #include "PredictionHistoryPlot.h"
 #include "PredictionModel.h"
+#include "ResizeWatcher.h"
 #include "Settings.h"
 #include "ThumbnailLoader.h"
+#include "VisibleRows.h"
 #include "dataset/Errors.h"
 
 #include <QAction>
@@ -85,25 +87,6 @@ QString fileNameOf(const QString &path)
     return path.mid(slash + 1);
 }
 
-/// Hears about viewport resizes without subclassing QListView.
-class ResizeWatcher : public QObject
-{
-public:
-    ResizeWatcher(QObject *parent, std::function<void()> onResize)
-        : QObject(parent)
-        , m_onResize(std::move(onResize))
-    {
-    }
-    bool eventFilter(QObject *, QEvent *event) override
-    {
-        if (event->type() == QEvent::Resize || event->type() == QEvent::Show)
-            m_onResize();
-        return false;
-    }
-
-private:
-    std::function<void()> m_onResize;
-};
 
 } // namespace
 
@@ -942,20 +925,9 @@ void PredictionsPanel::scheduleRequest()
 
 void PredictionsPanel::requestVisible()
 {
-    if (!m_inspection || !m_gallery->isVisible())
+    if (!m_inspection)
         return;
-    const int n = m_proxy->rowCount();
-    const QRect viewport = m_gallery->viewport()->rect();
-    if (n == 0 || viewport.isEmpty())
-        return;
-    QList<int> rows;
-    for (int row = 0; row < n; ++row) {
-        const QRect r = m_gallery->visualRect(m_proxy->index(row, 0));
-        if (r.top() > viewport.bottom() + viewport.height()) // and one screenful below, where scrolling goes next
-            break;
-        if (r.bottom() >= viewport.top())
-            rows.append(row);
-    }
+    const QList<int> rows = visibleRowsAndNext(m_gallery);
     const Dataset &ds = m_inspection->dataset;
     QVector<ThumbnailRequest> requests;
     requests.reserve(rows.size());
