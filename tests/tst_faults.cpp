@@ -133,13 +133,11 @@ void writeClasses(const QString &root, int perClass, int size = 32)
             rng.fill(m, cv::RNG::UNIFORM, 60, 190);
             const int value = cls == 0 ? 10 : 245;
             cv::rectangle(m, cv::Rect(size / 4, size / 4, size / 2, size / 2), cv::Scalar::all(value), cv::FILLED);
-            std::vector<uchar> png;
-            cv::imencode(".png", m, png);
-            writeBytes(QStringLiteral("%1/%2/%3%4.png")
-                           .arg(root, cls == 0 ? QStringLiteral("dark") : QStringLiteral("bright"),
-                                cls == 0 ? QStringLiteral("d") : QStringLiteral("b"))
-                           .arg(i),
-                       QByteArray(reinterpret_cast<const char *>(png.data()), int(png.size())));
+            test::writeMat(QStringLiteral("%1/%2/%3%4.png")
+                               .arg(root, cls == 0 ? QStringLiteral("dark") : QStringLiteral("bright"),
+                                    cls == 0 ? QStringLiteral("d") : QStringLiteral("b"))
+                               .arg(i),
+                           m);
         }
     }
 }

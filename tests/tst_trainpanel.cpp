@@ -31,23 +31,7 @@ namespace {
 // Two classes a small network tells apart quickly: a bright disc or a bright bar on noise.
 void writeShapes(const QString &root, int perClass, int size = 32)
 {
-    cv::RNG rng(99);
-    for (int i = 0; i < perClass; ++i) {
-        for (int cls = 0; cls < 2; ++cls) {
-            cv::Mat m(size, size, CV_8UC3);
-            rng.fill(m, cv::RNG::UNIFORM, 0, 60);
-            const cv::Point c(size / 2 + rng.uniform(-3, 4), size / 2 + rng.uniform(-3, 4));
-            if (cls == 0)
-                cv::circle(m, c, size / 4, cv::Scalar(230, 230, 230), cv::FILLED);
-            else
-                cv::rectangle(m, cv::Rect(c.x - size / 3, c.y - 2, 2 * size / 3, 4), cv::Scalar(230, 230, 230),
-                              cv::FILLED);
-            std::vector<uchar> buf;
-            cv::imencode(".png", m, buf);
-            writeBytes(QStringLiteral("%1/%2/%3.png").arg(root, cls == 0 ? QStringLiteral("disc") : QStringLiteral("bar")).arg(i),
-                       QByteArray(reinterpret_cast<const char *>(buf.data()), int(buf.size())));
-        }
-    }
+    test::writeShapes(root, perClass, size, 99, 3);
 }
 
 InspectionPtr inspect(const QString &path)
