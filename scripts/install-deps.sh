@@ -25,11 +25,13 @@ if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
 
-sudo=""
+# As root (a container, CI) apt-get runs directly; otherwise through sudo, keeping the
+# non-interactive frontend.
+sudo=()
 if [ "$(id -u)" -ne 0 ]; then
-  sudo="sudo"
+  sudo=(sudo -E)
 fi
 echo "install-deps: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -q
-$sudo -E apt-get install -y -q --no-install-recommends "${missing[@]}"
+"${sudo[@]}" apt-get update -q
+"${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
