@@ -11,7 +11,7 @@
 #include "project/RunFolder.h"
 #include "project/RunStatus.h"
 #include "train/OverfitCheck.h"
-#include "train/RunEvaluation.h"
+#include "eval/RunEvaluation.h"
 #include "train/Trainer.h"
 
 #include <QCommandLineParser>

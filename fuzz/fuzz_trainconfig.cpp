@@ -2,7 +2,7 @@
 #include "FuzzUtil.h"
 
 #include "dataset/Errors.h"
-#include "train/TrainConfig.h"
+#include "project/TrainConfig.h"
 
 #include <QJsonDocument>
 

@@ -9,7 +9,7 @@
 #include "eval/Explainer.h"
 #include "model/Models.h"
 #include "project/RunFolder.h"
-#include "train/RunEvaluation.h"
+#include "eval/RunEvaluation.h"
 #include "train/Trainer.h"
 
 #include <QTemporaryDir>

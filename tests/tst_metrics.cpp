@@ -8,7 +8,7 @@
 #include "eval/Metrics.h"
 #include "eval/PrCurve.h"
 #include "eval/Predictions.h"
-#include "eval/Ranking.h"
+#include "project/Ranking.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -3,7 +3,7 @@
 // weights that do not fit.
 #include "model/Models.h"
 #include "model/WeightImportError.h"
-#include "train/TorchRuntime.h"
+#include "model/TorchRuntime.h"
 
 #include "TestUtil.h"
 

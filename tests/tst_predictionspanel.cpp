@@ -12,7 +12,7 @@
 #include "dataset/Inspection.h"
 #include "eval/Predictions.h"
 #include "project/RunFolder.h"
-#include "train/TrainConfig.h"
+#include "project/TrainConfig.h"
 #include "train/Trainer.h"
 
 #include <QAbstractItemModelTester>

@@ -2,7 +2,7 @@
 
 #include "dataset/Errors.h"
 #include "project/Project.h"
-#include "train/TrainConfig.h"
+#include "project/TrainConfig.h"
 
 #include <QDir>
 #include <QFile>

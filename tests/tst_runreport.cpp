@@ -6,7 +6,7 @@
 #include "eval/Predictions.h"
 #include "eval/RunReport.h"
 #include "project/RunFolder.h"
-#include "train/TrainConfig.h"
+#include "project/TrainConfig.h"
 
 #include <QJsonArray>
 #include <QProcess>

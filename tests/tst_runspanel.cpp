@@ -6,7 +6,7 @@
 #include "eval/RunReport.h"
 #include "project/Project.h"
 #include "project/RunFolder.h"
-#include "train/TrainConfig.h"
+#include "project/TrainConfig.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>

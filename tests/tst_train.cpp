@@ -9,10 +9,10 @@
 #include "model/Models.h"
 #include "project/EventFile.h"
 #include "project/RunFolder.h"
-#include "train/Checkpoint.h"
-#include "train/DataLoader.h"
+#include "model/Checkpoint.h"
+#include "loader/DataLoader.h"
 #include "train/OverfitCheck.h"
-#include "train/RunEvaluation.h"
+#include "eval/RunEvaluation.h"
 #include "train/Trainer.h"
 
 #include <QJsonArray>

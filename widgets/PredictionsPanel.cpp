@@ -11,6 +11,7 @@
 #include "ThumbnailLoader.h"
 #include "VisibleRows.h"
 #include "dataset/Errors.h"
+#include "project/Project.h"
 
 #include <QAction>
 #include <QApplication>
@@ -57,15 +58,6 @@ constexpr int kCellSpacing = 6;
 SettingValue<QByteArray> splitterSetting()
 {
     return {QStringLiteral("predictions/splitter"), QByteArray()};
-}
-
-QString runsRootFor(const QString &datasetRoot)
-{
-    if (datasetRoot.isEmpty())
-        return {};
-    const QFileInfo info(datasetRoot);
-    const QString folder = info.isDir() ? info.absoluteFilePath() : info.absolutePath();
-    return QDir(folder).filePath(QStringLiteral("loupe-runs"));
 }
 
 QString percent(double v, int decimals = 1)
@@ -590,7 +582,7 @@ void PredictionsPanel::refreshRuns()
     const QString keep = m_run->count() > 0 ? currentRunDir() : m_wantedRun;
     m_runs.clear();
     if (m_inspection) {
-        for (RunSummary &r : runfolder::listRuns(runsRootFor(m_inspection->dataset.root))) {
+        for (RunSummary &r : runfolder::listRuns(projectfile::folderFor(m_inspection->dataset.root))) {
             if (QFileInfo::exists(predictionfiles::devPath(r.dir)) || QFileInfo::exists(predictionfiles::testPath(r.dir)))
                 m_runs.push_back(std::move(r));
         }
@@ -692,7 +684,7 @@ void PredictionsPanel::loadPredictions()
     } else if (run.isEmpty() || split.isEmpty()) {
         m_summary->setText(tr("No run of this dataset has saved predictions yet: train one on the Train page "
                               "(runs are kept in %1).")
-                               .arg(runsRootFor(m_inspection->dataset.root)));
+                               .arg(projectfile::folderFor(m_inspection->dataset.root)));
     } else {
         const QString file = split == QLatin1String("test") ? predictionfiles::testPath(run) : predictionfiles::devPath(run);
         try {

@@ -1,6 +1,5 @@
 #include "RunsPanel.h"
 
-#include "TrainPanel.h"
 #include "dataset/Errors.h"
 #include "eval/Predictions.h"
 #include "project/Project.h"
@@ -241,7 +240,7 @@ RunsPanel::~RunsPanel() = default;
 void RunsPanel::setInspection(const InspectionPtr &inspection)
 {
     m_inspection = inspection;
-    const QString dir = inspection ? TrainPanel::runsRootFor(inspection->dataset.root) : QString();
+    const QString dir = inspection ? projectfile::folderFor(inspection->dataset.root) : QString();
     if (dir != m_projectDir)
         setProjectDir(dir);
 }

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "eval/Ranking.h"
+#include "project/Ranking.h"
 #include "project/RunStatus.h"
 
 #include <QAbstractTableModel>

@@ -3,7 +3,7 @@
 #include "StopToken.h"
 #include "dataset/Dataset.h"
 #include "train/OverfitCheck.h"
-#include "train/TrainConfig.h"
+#include "project/TrainConfig.h"
 #include "train/Trainer.h"
 
 #include <QObject>

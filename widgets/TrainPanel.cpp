@@ -1,6 +1,7 @@
 #include "TrainPanel.h"
 
 #include "dataset/Errors.h"
+#include "project/Project.h"
 #include "project/RunFolder.h"
 
 #include <QComboBox>
@@ -381,15 +382,6 @@ void TrainPanel::buildForm(QWidget *form)
     connect(augmentBrowse, &QToolButton::clicked, this, &TrainPanel::chooseAugmentFile);
 }
 
-QString TrainPanel::runsRootFor(const QString &datasetRoot)
-{
-    if (datasetRoot.isEmpty())
-        return {};
-    const QFileInfo info(datasetRoot);
-    const QString folder = info.isDir() ? info.absoluteFilePath() : info.absolutePath();
-    return QDir(folder).filePath(QStringLiteral("loupe-runs"));
-}
-
 TrainConfig TrainPanel::config() const
 {
     TrainConfig c;
@@ -445,7 +437,7 @@ void TrainPanel::setInspection(const InspectionPtr &inspection)
         updateButtons();
         return;
     }
-    m_runsRoot = inspection ? runsRootFor(inspection->dataset.root) : QString();
+    m_runsRoot = inspection ? projectfile::folderFor(inspection->dataset.root) : QString();
     if (inspection) {
         // The practice: no larger than the originals. Small images (Fashion-MNIST) need no 224 px input.
         const QSize median = inspection->stats.medianSize;
@@ -742,7 +734,7 @@ void TrainPanel::onFinished(const TrainResult &result)
     m_speed->setText(QString());
     const QString finishedDir = m_liveRunDir;
     // The window may have moved to another dataset meanwhile.
-    m_runsRoot = m_inspection ? runsRootFor(m_inspection->dataset.root) : m_runsRoot;
+    m_runsRoot = m_inspection ? projectfile::folderFor(m_inspection->dataset.root) : m_runsRoot;
     refreshRuns();
     const int row = m_runs.rowOfDir(finishedDir);
     if (row >= 0) {

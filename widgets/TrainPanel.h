@@ -33,8 +33,6 @@ public:
     /// kept, the run can be resumed) and waits for it. False: keep the window open.
     bool maybeStopForClose();
 
-    /// Where this dataset's runs and presets live: <its folder>/loupe-runs ("" without a dataset).
-    static QString runsRootFor(const QString &datasetRoot);
 
     /// The form as a config / the config into the form.
     TrainConfig config() const;

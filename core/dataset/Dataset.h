@@ -40,4 +40,8 @@ struct Dataset {
     }
 };
 
+/// The folder a dataset lives in: the folder the user gave, or the folder of the label file or
+/// IDX file they gave ("" for an empty root). Loupe's own files (runs, backups) go beside it.
+QString datasetFolder(const QString &root);
+
 } // namespace loupe

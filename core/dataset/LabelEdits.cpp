@@ -42,13 +42,6 @@ QString native(const QString &path)
     return QDir::toNativeSeparators(path);
 }
 
-// Same rule as TrainPanel::runsRootFor: a label file's folder, or the dataset folder itself.
-QString datasetFolder(const Dataset &dataset)
-{
-    const QFileInfo info(dataset.root);
-    return info.isDir() ? info.absoluteFilePath() : info.absolutePath();
-}
-
 // The object that gives a detection image its class, as classificationView picks it.
 int largestObject(const Sample &sample)
 {
@@ -1164,7 +1157,7 @@ LabelSaveResult saveLabelEdits(const Dataset &dataset, const std::vector<LabelEd
     if (plan.files.empty() && plan.moves.empty())
         return result; // every edit was already in the files
 
-    const QString folder = datasetFolder(dataset);
+    const QString folder = datasetFolder(dataset.root);
     result.backupFolder = makeBackupFolder(folder);
     try {
         backUp(folder, result.backupFolder, plan);

@@ -1,9 +1,9 @@
 #include "eval/Explainer.h"
 
 #include "dataset/Errors.h"
-#include "train/DataLoader.h"
-#include "train/LoadedRun.h"
-#include "train/TorchRuntime.h"
+#include "loader/DataLoader.h"
+#include "eval/LoadedRun.h"
+#include "model/TorchRuntime.h"
 
 #include <QCoreApplication>
 

@@ -1,9 +1,10 @@
 #include "project/Project.h"
 
 #include "augment/Pipeline.h"
+#include "dataset/Dataset.h"
 #include "dataset/Errors.h"
 #include "dataset/Importers.h"
-#include "train/TrainConfig.h"
+#include "project/TrainConfig.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -278,6 +279,12 @@ Project Project::fromJson(const QJsonObject &json, const QString &file)
 }
 
 namespace projectfile {
+
+QString folderFor(const QString &datasetRoot)
+{
+    const QString folder = datasetFolder(datasetRoot);
+    return folder.isEmpty() ? QString() : QDir(folder).filePath(QStringLiteral("loupe-runs"));
+}
 
 QString path(const QString &projectDir)
 {

@@ -3,7 +3,7 @@
 // The project file, loupe.json, in the project folder (for a dataset opened in the window:
 // <dataset folder>/loupe-runs/, next to the runs).
 
-#include "eval/Ranking.h"
+#include "project/Ranking.h"
 
 #include <QJsonObject>
 #include <QMap>
@@ -28,6 +28,9 @@ struct Project {
 
 namespace projectfile {
 
+/// Where a dataset's project (loupe.json, runs, presets) lives: <its folder>/loupe-runs, the folder
+/// being datasetFolder(datasetRoot); "" for an empty root.
+QString folderFor(const QString &datasetRoot);
 QString path(const QString &projectDir); ///< <projectDir>/loupe.json
 /// A missing file gives a default Project; a malformed one throws LabelFileError (file, JSON path).
 Project read(const QString &projectDir);

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "train/Trainer.h"
+#include "project/RunRecord.h"
 
 #include <QJsonObject>
 #include <QString>

@@ -22,6 +22,11 @@ struct Text {
     Q_DECLARE_TR_FUNCTIONS(loupe::RunStatus)
 };
 
+// outcomeText's words keep the translation context they were written in.
+struct TrainerText {
+    Q_DECLARE_TR_FUNCTIONS(loupe::Trainer)
+};
+
 // Stable words in status.json, independent of the user's language.
 const char *statusKey(RunStatus s)
 {
@@ -169,5 +174,17 @@ std::vector<RunSummary> listRuns(const QString &runsRoot)
 }
 
 } // namespace runfolder
+
+QString outcomeText(TrainOutcome outcome)
+{
+    switch (outcome) {
+    case TrainOutcome::Completed: return TrainerText::tr("completed");
+    case TrainOutcome::EarlyStopped: return TrainerText::tr("stopped early: dev loss stopped improving");
+    case TrainOutcome::Cancelled: return TrainerText::tr("cancelled");
+    case TrainOutcome::Diverged: return TrainerText::tr("diverged");
+    case TrainOutcome::Failed: return TrainerText::tr("failed");
+    }
+    return {};
+}
 
 } // namespace loupe

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "train/TrainConfig.h"
-#include "train/Trainer.h"
+#include "project/RunRecord.h"
+#include "project/TrainConfig.h"
 
 #include <QString>
 

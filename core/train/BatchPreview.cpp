@@ -1,7 +1,7 @@
 #include "train/BatchPreview.h"
 
 #include "dataset/Split.h"
-#include "train/DataLoader.h"
+#include "loader/DataLoader.h"
 
 #include <opencv2/core.hpp>
 

@@ -4,9 +4,9 @@
 #include "dataset/ClassificationView.h"
 #include "dataset/Errors.h"
 #include "model/Models.h"
-#include "train/DataLoader.h"
-#include "train/Evaluation.h"
-#include "train/TorchRuntime.h"
+#include "loader/DataLoader.h"
+#include "eval/Evaluation.h"
+#include "model/TorchRuntime.h"
 
 #include <QCoreApplication>
 

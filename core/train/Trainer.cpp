@@ -10,10 +10,10 @@
 #include "model/WeightImportError.h"
 #include "project/EventFile.h"
 #include "project/RunFolder.h"
-#include "train/Checkpoint.h"
-#include "train/DataLoader.h"
-#include "train/Evaluation.h"
-#include "train/TorchRuntime.h"
+#include "model/Checkpoint.h"
+#include "loader/DataLoader.h"
+#include "eval/Evaluation.h"
+#include "model/TorchRuntime.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -76,18 +76,6 @@ double scheduledRate(const TrainConfig &c, int epoch, qint64 stepInRun, qint64 s
 }
 
 } // namespace
-
-QString outcomeText(TrainOutcome outcome)
-{
-    switch (outcome) {
-    case TrainOutcome::Completed: return Text::tr("completed");
-    case TrainOutcome::EarlyStopped: return Text::tr("stopped early: dev loss stopped improving");
-    case TrainOutcome::Cancelled: return Text::tr("cancelled");
-    case TrainOutcome::Diverged: return Text::tr("diverged");
-    case TrainOutcome::Failed: return Text::tr("failed");
-    }
-    return {};
-}
 
 struct Trainer::Impl {
     Dataset data;

@@ -2,7 +2,8 @@
 
 #include "StopToken.h"
 #include "dataset/Dataset.h"
-#include "train/TrainConfig.h"
+#include "project/RunRecord.h"
+#include "project/TrainConfig.h"
 
 #include <QString>
 #include <QStringList>
@@ -23,31 +24,6 @@ struct TrainProgress {
     double learningRate = 0;
     double imagesPerSecond = 0;
     double etaSeconds = 0;   ///< whole run
-};
-
-/// One evaluated epoch; also a line of metrics.jsonl.
-struct EpochMetrics {
-    int epoch = 0;
-    double trainLoss = 0;
-    double devLoss = 0;
-    double devAccuracy = 0;
-    double devMacroF1 = 0;
-    double imagesPerSecond = 0;
-    double seconds = 0;
-    double learningRate = 0;
-    bool best = false;
-};
-
-enum class TrainOutcome { Completed, EarlyStopped, Cancelled, Diverged, Failed };
-
-struct TrainResult {
-    TrainOutcome outcome = TrainOutcome::Failed;
-    QString message;     ///< for Diverged and Failed: what happened and the likely causes
-    int epochsRun = 0;   ///< last completed epoch
-    int bestEpoch = 0;
-    double bestDevLoss = 0;
-    std::vector<EpochMetrics> history;
-    QStringList notes;   ///< weight import notes, skipped files, resumed-from…
 };
 
 struct TrainCallbacks {
@@ -82,8 +58,5 @@ private:
     struct Impl;
     std::unique_ptr<Impl> d;
 };
-
-/// Human words for an outcome, for logs and the CLI.
-QString outcomeText(TrainOutcome outcome);
 
 } // namespace loupe

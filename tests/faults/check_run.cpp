@@ -4,8 +4,8 @@
 
 #include "model/Models.h"
 #include "project/RunFolder.h"
-#include "train/Checkpoint.h"
-#include "train/TrainConfig.h"
+#include "model/Checkpoint.h"
+#include "project/TrainConfig.h"
 
 #include <QCoreApplication>
 #include <QDir>

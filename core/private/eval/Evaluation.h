@@ -4,7 +4,7 @@
 #include "StopToken.h"
 #include "eval/Predictions.h"
 #include "model/Models.h"
-#include "train/DataLoader.h"
+#include "loader/DataLoader.h"
 
 #include <QString>
 #include <QStringList>

@@ -1,4 +1,4 @@
-#include "train/Evaluation.h"
+#include "eval/Evaluation.h"
 
 #include <QCoreApplication>
 #include <QSaveFile>

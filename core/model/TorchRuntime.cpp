@@ -1,4 +1,4 @@
-#include "train/TorchRuntime.h"
+#include "model/TorchRuntime.h"
 
 #include <torch/torch.h>
 

@@ -1,13 +1,13 @@
-#include "train/RunEvaluation.h"
+#include "eval/RunEvaluation.h"
 
 #include "augment/Pipeline.h"
 #include "dataset/ClassificationView.h"
 #include "dataset/Errors.h"
 #include "project/RunFolder.h"
-#include "train/DataLoader.h"
-#include "train/Evaluation.h"
-#include "train/LoadedRun.h"
-#include "train/TorchRuntime.h"
+#include "loader/DataLoader.h"
+#include "eval/Evaluation.h"
+#include "eval/LoadedRun.h"
+#include "model/TorchRuntime.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>

@@ -1,4 +1,4 @@
-#include "train/TrainConfig.h"
+#include "project/TrainConfig.h"
 
 #include "dataset/Errors.h"
 

@@ -1,4 +1,4 @@
-#include "train/DataLoader.h"
+#include "loader/DataLoader.h"
 
 #include "imaging/SafeDecoder.h"
 

@@ -1,4 +1,4 @@
-#include "train/LoadedRun.h"
+#include "eval/LoadedRun.h"
 
 #include "dataset/Errors.h"
 #include "model/WeightImportError.h"

@@ -3,7 +3,7 @@
 
 #include "augment/Pipeline.h"
 #include "model/Models.h"
-#include "train/TrainConfig.h"
+#include "project/TrainConfig.h"
 
 #include <QString>
 #include <QStringList>

@@ -1,4 +1,4 @@
-#include "train/Checkpoint.h"
+#include "model/Checkpoint.h"
 
 #include "model/WeightImportError.h"
 

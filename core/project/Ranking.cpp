@@ -1,4 +1,4 @@
-#include "eval/Ranking.h"
+#include "project/Ranking.h"
 
 #include <QCoreApplication>
 

@@ -2,7 +2,7 @@
 
 // The one number that ranks a project's runs, used everywhere runs are compared.
 
-#include "train/Trainer.h"
+#include "project/RunRecord.h"
 
 #include <QString>
 
