@@ -1,5 +1,6 @@
 #include "dataset/LabelEdits.h"
 
+#include "AtomicFile.h"
 #include "dataset/Errors.h"
 #include "dataset/Importers.h"
 #include "dataset/YamlText.h"
@@ -11,7 +12,6 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QXmlStreamReader>
 
 #include <nlohmann/json.hpp>
@@ -965,15 +965,12 @@ void planFolder(const Dataset &dataset, const std::vector<LabelEdit> &edits, Pla
 
 // ---- carrying out the plan ----
 
+// The reason alone: the messages here name the file in their own words.
 QString writeFile(const QString &path, const QByteArray &bytes)
 {
-    QSaveFile f(path);
-    // Unbuffered: a buffered QSaveFile (Qt 6.4) commits an empty file when the disk is full.
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
-        return f.errorString();
-    if (f.write(bytes) != bytes.size() || !f.commit())
-        return f.errorString();
-    return {};
+    QString reason;
+    writeFileAtomically(path, bytes, &reason);
+    return reason;
 }
 
 QString tsvEscaped(const QString &path)

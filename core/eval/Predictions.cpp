@@ -1,5 +1,6 @@
 #include "eval/Predictions.h"
 
+#include "AtomicFile.h"
 #include "dataset/Errors.h"
 
 #include <QCoreApplication>
@@ -8,7 +9,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 #include <cmath>
 
@@ -44,13 +44,6 @@ QByteArray csvField(const QString &s)
 QByteArray number(float v)
 {
     return QByteArray::number(double(v), 'g', 9);
-}
-
-QString commit(QSaveFile &f, const QString &file, const QByteArray &bytes)
-{
-    if (f.write(bytes) != bytes.size() || !f.commit())
-        return Text::tr("cannot write %1: %2").arg(file, f.errorString());
-    return {};
 }
 
 QByteArray readAll(const QString &file)
@@ -234,11 +227,7 @@ QString write(const QString &file, const PredictionSet &set)
             text += ',' + number(v);
         text += ',' + split + ',' + epoch + '\n';
     }
-    QSaveFile f(file);
-    // Unbuffered: a buffered QSaveFile (Qt 6.4) commits an empty file when the disk is full.
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
-        return Text::tr("cannot write %1: %2").arg(file, f.errorString());
-    return commit(f, file, text);
+    return writeFileAtomically(file, text);
 }
 
 PredictionSet read(const QString &file)
@@ -366,11 +355,7 @@ QString writeHistory(const QString &file, const PredictionHistory &history)
                 + QByteArray::number(std::isfinite(e.confidence[i]) ? double(e.confidence[i]) : 0.0, 'g', 6);
         text += "]}\n";
     }
-    QSaveFile f(file);
-    // Unbuffered: a buffered QSaveFile (Qt 6.4) commits an empty file when the disk is full.
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
-        return Text::tr("cannot write %1: %2").arg(file, f.errorString());
-    return commit(f, file, text);
+    return writeFileAtomically(file, text);
 }
 
 PredictionHistory readHistory(const QString &file)
