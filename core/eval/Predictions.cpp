@@ -1,6 +1,7 @@
 #include "eval/Predictions.h"
 
 #include "AtomicFile.h"
+#include "dataset/CsvText.h"
 #include "dataset/Errors.h"
 
 #include <QCoreApplication>
@@ -32,12 +33,7 @@ QStringList fixedColumns()
 
 QByteArray csvField(const QString &s)
 {
-    if (!s.contains(QLatin1Char(',')) && !s.contains(QLatin1Char('"')) && !s.contains(QLatin1Char('\n'))
-        && !s.contains(QLatin1Char('\r')))
-        return s.toUtf8();
-    QString q = s;
-    q.replace(QLatin1String("\""), QLatin1String("\"\""));
-    return '"' + q.toUtf8() + '"';
+    return csvtext::field(s).toUtf8();
 }
 
 // Nine significant digits give back the same float.
@@ -65,69 +61,24 @@ struct Record {
     QStringList fields;
 };
 
-/// RFC 4180 records: quoted fields may hold commas, doubled quotes and line breaks; CRLF is accepted.
+/// The shared RFC 4180 reading, strict (Loupe writes these files), with this reader's messages.
 std::vector<Record> parseCsv(const QString &file, const QString &text)
 {
+    const csvtext::Parsed parsed = csvtext::parse(text, csvtext::Dialect::Strict);
+    if (parsed.problem == csvtext::Problem::TextAfterQuote)
+        throw LabelFileError(file, lineText(parsed.problemLine), Text::tr("text after the closing quote of a field"));
+    if (parsed.problem == csvtext::Problem::UnclosedQuote)
+        throw LabelFileError(file, lineText(parsed.problemLine), Text::tr("a quoted field is not closed"));
     std::vector<Record> records;
-    Record current;
-    QString field;
-    bool quoted = false;
-    bool fieldWasQuoted = false;
-    int line = 1;
-    int quoteLine = 0;
-    current.line = 1;
-    auto endRecord = [&] {
-        current.fields.append(field);
-        field.clear();
-        fieldWasQuoted = false;
-        // Blank lines between records carry nothing.
-        if (!(current.fields.size() == 1 && current.fields.front().isEmpty()))
-            records.push_back(current);
-        current = Record {};
-    };
-    for (int i = 0; i < text.size(); ++i) {
-        const QChar c = text.at(i);
-        if (quoted) {
-            if (c == QLatin1Char('"')) {
-                if (i + 1 < text.size() && text.at(i + 1) == QLatin1Char('"')) {
-                    field += c;
-                    ++i;
-                } else {
-                    quoted = false;
-                }
-            } else {
-                if (c == QLatin1Char('\n'))
-                    ++line;
-                field += c;
-            }
-            continue;
-        }
-        if (c == QLatin1Char('"') && field.isEmpty() && !fieldWasQuoted) {
-            quoted = true;
-            fieldWasQuoted = true;
-            quoteLine = line;
-        } else if (c == QLatin1Char(',')) {
-            current.fields.append(field);
-            field.clear();
-            fieldWasQuoted = false;
-        } else if (c == QLatin1Char('\n')) {
-            if (field.endsWith(QLatin1Char('\r')) && !fieldWasQuoted)
-                field.chop(1);
-            endRecord();
-            ++line;
-            current.line = line;
-        } else if (c == QLatin1Char('\r') && fieldWasQuoted) {
-            // CR of a CRLF after a closing quote.
-        } else {
-            if (fieldWasQuoted)
-                throw LabelFileError(file, lineText(line), Text::tr("text after the closing quote of a field"));
-            field += c;
-        }
+    records.reserve(parsed.rows.size());
+    for (const csvtext::Row &r : parsed.rows) {
+        Record record;
+        record.line = r.line;
+        record.fields.reserve(qsizetype(r.fields.size()));
+        for (const csvtext::Field &f : r.fields)
+            record.fields.append(f.value);
+        records.push_back(std::move(record));
     }
-    if (quoted)
-        throw LabelFileError(file, lineText(quoteLine), Text::tr("a quoted field is not closed"));
-    if (!field.isEmpty() || fieldWasQuoted || !current.fields.isEmpty())
-        endRecord();
     return records;
 }
 

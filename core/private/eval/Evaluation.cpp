@@ -1,20 +1,9 @@
 #include "eval/Evaluation.h"
 
 #include "AtomicFile.h"
+#include "dataset/CsvText.h"
 
 namespace loupe {
-
-namespace {
-
-QString csvField(const QString &s)
-{
-    if (!s.contains(QLatin1Char(',')) && !s.contains(QLatin1Char('"')) && !s.contains(QLatin1Char('\n')))
-        return s;
-    QString q = s;
-    q.replace(QLatin1String("\""), QLatin1String("\"\""));
-    return QLatin1Char('"') + q + QLatin1Char('"');
-}
-} // namespace
 
 EvalOutput evaluateModel(ClassifierImpl &model, DataLoader &loader, const StopToken *stop)
 {
@@ -70,8 +59,8 @@ QString writePredictionsCsv(const QString &file, const Dataset &dataset, const E
     QByteArray text = "path,true_label,predicted_label,confidence\n";
     for (std::size_t i = 0; i < eval.samples.size(); ++i) {
         const Sample &s = dataset.samples[eval.samples[i]];
-        text += csvField(s.path).toUtf8() + ',' + csvField(dataset.classes.value(eval.truth[i])).toUtf8() + ','
-            + csvField(dataset.classes.value(eval.predicted[i])).toUtf8() + ','
+        text += csvtext::field(s.path).toUtf8() + ',' + csvtext::field(dataset.classes.value(eval.truth[i])).toUtf8()
+            + ',' + csvtext::field(dataset.classes.value(eval.predicted[i])).toUtf8() + ','
             + QByteArray::number(double(eval.confidence[i]), 'f', 6) + '\n';
     }
     return writeFileAtomically(file, text);
