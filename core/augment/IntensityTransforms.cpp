@@ -133,9 +133,10 @@ QJsonObject Contrast::toJson() const
 
 void Gamma::apply(AugmentedImage &img, std::uint64_t &rngState, AppliedStep &applied) const
 {
-    applyDrawnTable(*this, img, rngState, applied, min, max, QStringLiteral("gamma"), [](const cv::Mat &, double gamma) {
-        return [gamma](int v) { return 255.0 * std::pow(v / 255.0, gamma); };
-    });
+    applyDrawnTable(*this, img, rngState, applied, min, max, QStringLiteral("gamma"),
+                    [](const cv::Mat &, double gamma) {
+                        return [gamma](int v) { return 255.0 * std::pow(v / 255.0, gamma); };
+                    });
 }
 
 QJsonObject Gamma::toJson() const
