@@ -1,3 +1,4 @@
+#include "dataset/CsvText.h"
 #include "dataset/Errors.h"
 #include "dataset/Importers.h"
 
@@ -15,78 +16,24 @@ struct CsvRow {
     int line = 0;
 };
 
-// RFC 4180 fields: commas, double quotes with "" escapes, newlines inside quotes.
+// The shared RFC 4180 reading, with this importer's message for a quote never closed.
 std::vector<CsvRow> parseCsv(const QString &text, const QString &file)
 {
-    std::vector<CsvRow> rows;
-    CsvRow row;
-    QString field;
-    bool quoted = false;
-    bool fieldWasQuoted = false;
-    int line = 1;
-    row.line = 1;
-    int quoteLine = 0;
-    auto endField = [&] {
-        row.fields.append(fieldWasQuoted ? field : field.trimmed());
-        field.clear();
-        fieldWasQuoted = false;
-    };
-    auto endRow = [&] {
-        endField();
-        const bool blank = row.fields.size() == 1 && row.fields.front().isEmpty();
-        if (!blank)
-            rows.push_back(row);
-        row = CsvRow();
-        row.line = line;
-    };
-    const int n = int(text.size());
-    for (int i = 0; i < n; ++i) {
-        const QChar c = text.at(i);
-        if (quoted) {
-            if (c == QLatin1Char('"')) {
-                if (i + 1 < n && text.at(i + 1) == QLatin1Char('"')) {
-                    field.append(QLatin1Char('"'));
-                    ++i;
-                } else {
-                    quoted = false;
-                }
-            } else {
-                if (c == QLatin1Char('\n'))
-                    ++line;
-                field.append(c);
-            }
-        } else if (c == QLatin1Char('"') && field.trimmed().isEmpty()) {
-            quoted = true;
-            fieldWasQuoted = true;
-            quoteLine = line;
-            field.clear();
-        } else if (c == QLatin1Char(',')) {
-            endField();
-        } else if (c == QLatin1Char('\n')) {
-            ++line;
-            endRow();
-        } else if (c != QLatin1Char('\r')) {
-            field.append(c);
-        }
-    }
-    if (quoted)
-        throw LabelFileError(file, QCoreApplication::translate("loupe::importers", "line %1").arg(quoteLine),
+    const csvtext::Parsed parsed = csvtext::parse(text, csvtext::Dialect::Lenient);
+    if (parsed.problem == csvtext::Problem::UnclosedQuote)
+        throw LabelFileError(file, QCoreApplication::translate("loupe::importers", "line %1").arg(parsed.problemLine),
                              QCoreApplication::translate("loupe::importers",
                                                          "a quoted field is never closed (expected a closing \")"));
-    endRow();
+    std::vector<CsvRow> rows;
+    rows.reserve(parsed.rows.size());
+    for (const csvtext::Row &r : parsed.rows) {
+        CsvRow row;
+        row.line = r.line;
+        for (const csvtext::Field &f : r.fields)
+            row.fields.append(f.value);
+        rows.push_back(std::move(row));
+    }
     return rows;
-}
-
-bool looksLikeHeader(const QStringList &fields)
-{
-    static const char *const pathNames[] = {"path", "file", "filename", "file_name", "image", "image_path", "img"};
-    static const char *const labelNames[] = {"label", "class", "class_name", "category", "target"};
-    bool path = false, label = false;
-    for (const char *p : pathNames)
-        path = path || fields.value(0).compare(QLatin1String(p), Qt::CaseInsensitive) == 0;
-    for (const char *l : labelNames)
-        label = label || fields.value(1).compare(QLatin1String(l), Qt::CaseInsensitive) == 0;
-    return path && label;
 }
 
 SplitName parseSplit(const QString &text, bool *ok)
@@ -125,7 +72,7 @@ Dataset importCsv(const QString &csvFile)
 
     std::vector<CsvRow> rows = parseCsv(text, csvFile);
     std::size_t first = 0;
-    if (!rows.empty() && looksLikeHeader(rows.front().fields))
+    if (!rows.empty() && csvtext::isPathLabelHeader(rows.front().fields.value(0), rows.front().fields.value(1)))
         first = 1;
 
     // Labels keep their first-seen order until the end, then sort, so class ids do not depend on row order.

@@ -2,6 +2,7 @@
 // with small scratches and spots (COCO boxes and polygons).
 #include "DemoMaker.h"
 
+#include "AtomicFile.h"
 #include "Errors.h"
 #include "Importers.h"
 
@@ -9,7 +10,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 #include <QThread>
 
 #include <nlohmann/json.hpp>
@@ -35,14 +35,10 @@ QString trDemo(const char *text)
     return QCoreApplication::translate("loupe::DemoMaker", text);
 }
 
-void writeFileAtomically(const QString &path, const char *data, qint64 size)
+void writeOrThrow(const QString &path, const char *data, qint64 size)
 {
-    QSaveFile file(path);
-    // Unbuffered: a buffered QSaveFile (Qt 6.4) commits an empty file when the disk is full.
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered) || file.write(data, size) != size || !file.commit()) {
-        throw DatasetError(
-            QCoreApplication::translate("loupe::DemoMaker", "cannot write %1: %2").arg(path, file.errorString()));
-    }
+    if (const QString error = writeFileAtomically(path, QByteArray::fromRawData(data, size)); !error.isEmpty())
+        throw DatasetError(error);
 }
 
 void makeDir(const QString &path)
@@ -389,8 +385,7 @@ GeneratedImage generateDefectImage(const cv::Mat &texture, const DefectsDemoOpti
     std::vector<uchar> jpeg;
     if (!cv::imencode(".jpg", image, jpeg, {cv::IMWRITE_JPEG_QUALITY, kJpegQuality}))
         throw DatasetError(trDemo("cannot encode a JPEG image"));
-    writeFileAtomically(outDir + QLatin1Char('/') + fileName, reinterpret_cast<const char *>(jpeg.data()),
-                        qint64(jpeg.size()));
+    writeOrThrow(outDir + QLatin1Char('/') + fileName, reinterpret_cast<const char *>(jpeg.data()), qint64(jpeg.size()));
     result.written = true;
     return result;
 }
@@ -606,7 +601,7 @@ int makeDefectsDemo(const QString &outDir, const DefectsDemoOptions &options, co
 
     // Annotations list only the images that exist, also when the run was stopped early.
     const std::string json = cocoJson(images, options).dump() + "\n";
-    writeFileAtomically(outDir + QLatin1String("/annotations.json"), json.data(), qint64(json.size()));
+    writeOrThrow(outDir + QLatin1String("/annotations.json"), json.data(), qint64(json.size()));
     return done;
 }
 

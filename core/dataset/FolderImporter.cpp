@@ -1,5 +1,6 @@
 #include "dataset/Errors.h"
 #include "dataset/Importers.h"
+#include "dataset/Split.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -11,20 +12,6 @@
 namespace loupe::importers {
 
 namespace {
-
-// Split folder names as the common layouts spell them (Roboflow, torchvision, Keras).
-SplitName splitForFolder(const QString &name)
-{
-    const QString n = name.toLower();
-    if (n == QLatin1String("train") || n == QLatin1String("training"))
-        return SplitName::Train;
-    if (n == QLatin1String("valid") || n == QLatin1String("val") || n == QLatin1String("validation")
-        || n == QLatin1String("dev"))
-        return SplitName::Dev;
-    if (n == QLatin1String("test") || n == QLatin1String("testing"))
-        return SplitName::Test;
-    return SplitName::None;
-}
 
 QStringList sortedSubfolders(const QString &dir)
 {
@@ -82,11 +69,11 @@ Dataset importFolder(const QString &root)
     bool anySplit = false;
     const QStringList top = sortedSubfolders(ds.root);
     for (const QString &name : top)
-        anySplit = anySplit || splitForFolder(name) != SplitName::None;
+        anySplit = anySplit || splitOfFolder(name) != SplitName::None;
 
     for (const QString &name : top) {
         const QString path = ds.root + QLatin1Char('/') + name;
-        const SplitName split = splitForFolder(name);
+        const SplitName split = splitOfFolder(name);
         if (anySplit && split != SplitName::None) {
             for (const QString &cls : sortedSubfolders(path))
                 classDirs.push_back({path + QLatin1Char('/') + cls, cls, split});

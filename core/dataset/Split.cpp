@@ -33,6 +33,19 @@ int stratum(const Sample &s)
 
 } // namespace
 
+SplitName splitOfFolder(const QString &name)
+{
+    const QString n = name.toLower();
+    if (n == QLatin1String("train") || n == QLatin1String("training"))
+        return SplitName::Train;
+    if (n == QLatin1String("valid") || n == QLatin1String("val") || n == QLatin1String("validation")
+        || n == QLatin1String("dev"))
+        return SplitName::Dev;
+    if (n == QLatin1String("test") || n == QLatin1String("testing"))
+        return SplitName::Test;
+    return SplitName::None;
+}
+
 SplitAssignment stratifiedSplit(const Dataset &dataset, const SplitFractions &fractions, quint64 seed)
 {
     SplitAssignment out;

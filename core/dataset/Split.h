@@ -2,11 +2,16 @@
 
 #include "Dataset.h"
 
+#include <QString>
 #include <QtGlobal>
 
 #include <vector>
 
 namespace loupe {
+
+/// The split a folder's name stands for, as the common layouts spell them (Roboflow, torchvision,
+/// Keras), in any case: train, training; valid, val, validation, dev; test, testing. None otherwise.
+SplitName splitOfFolder(const QString &name);
 
 /// Shares of a stratified split; they need not add to one (they are normalised).
 struct SplitFractions {

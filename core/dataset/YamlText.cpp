@@ -72,5 +72,70 @@ bool splitKey(const QString &text, QString *key, QString *value)
     return false;
 }
 
+std::vector<DataYamlKey> scanDataYaml(const QStringList &lines)
+{
+    std::vector<DataYamlKey> keys;
+    for (int i = 0; i < lines.size(); ++i) {
+        const QString line = stripComment(lines[i]);
+        if (line.trimmed().isEmpty() || line[0].isSpace())
+            continue; // only top-level keys matter
+        QString name, value;
+        if (!splitKey(line, &name, &value))
+            continue;
+        DataYamlKey key;
+        key.line = i;
+        key.value = value;
+        key.lastLine = i;
+        if (name == QLatin1String("nc")) {
+            keys.push_back(std::move(key));
+            continue;
+        }
+        if (name != QLatin1String("names"))
+            continue;
+        key.kind = DataYamlKey::Kind::Names;
+        if (value.startsWith(QLatin1Char('[')) || value.startsWith(QLatin1Char('{'))) {
+            // A flow list or map, possibly continued over several lines.
+            key.shape = DataYamlKey::Shape::Flow;
+            key.dict = value.startsWith(QLatin1Char('{'));
+            const QChar close = key.dict ? QLatin1Char('}') : QLatin1Char(']');
+            QString flow = value;
+            int last = i;
+            while (!flow.trimmed().endsWith(close) && last + 1 < lines.size())
+                flow += QLatin1Char(' ') + stripComment(lines[++last]).trimmed();
+            key.closed = flow.trimmed().endsWith(close);
+            key.lastLine = last;
+            if (key.closed) {
+                key.closeColumn = int(stripComment(lines[last]).lastIndexOf(close));
+                const QString inner = flow.trimmed().mid(1, flow.trimmed().size() - 2);
+                for (const QString &part : splitFlow(inner))
+                    key.entries.push_back({part, i, false});
+            }
+            i = last;
+        } else if (value.isEmpty()) {
+            // A block: indented "- name" or "id: name" lines.
+            key.shape = DataYamlKey::Shape::Block;
+            while (i + 1 < lines.size()) {
+                const QString next = stripComment(lines[i + 1]);
+                if (next.trimmed().isEmpty()) {
+                    ++i;
+                    continue;
+                }
+                if (!next[0].isSpace() && !next.startsWith(QLatin1Char('-')))
+                    break;
+                ++i;
+                const QString item = next.trimmed();
+                key.lastLine = i;
+                key.indent = next.left(int(next.indexOf(item)));
+                if (item.startsWith(QLatin1Char('-')))
+                    key.entries.push_back({item.mid(1), i, false});
+                else
+                    key.entries.push_back({item, i, true});
+            }
+        }
+        keys.push_back(std::move(key));
+    }
+    return keys;
+}
+
 } // namespace yamltext
 } // namespace loupe

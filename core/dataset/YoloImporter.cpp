@@ -2,6 +2,7 @@
 
 #include "Errors.h"
 #include "Importers.h"
+#include "Split.h"
 #include "YamlText.h"
 #include "imaging/ImageHeader.h"
 
@@ -50,9 +51,7 @@ QStringList readLines(const QString &path, bool *ok)
 
 // ---- data.yaml: only the `names` and `nc` keys, in the three shapes YOLO tools write ----
 
-using yamltext::splitFlow;
 using yamltext::splitKey;
-using yamltext::stripComment;
 using yamltext::unquote;
 
 struct NameTable {
@@ -88,70 +87,46 @@ QStringList readDataYaml(const QString &file, int *ncOut)
     bool haveNames = false;
     int namesLine = 0;
     int nc = -1;
-    for (int i = 0; i < lines.size(); ++i) {
-        const QString line = stripComment(lines[i]);
-        if (line.trimmed().isEmpty() || line[0].isSpace())
-            continue; // only top-level keys matter
-        QString key, value;
-        if (!splitKey(line, &key, &value))
-            continue;
-        if (key == QLatin1String("nc")) {
-            nc = value.toInt(&ok);
+    for (const yamltext::DataYamlKey &key : yamltext::scanDataYaml(lines)) {
+        const int line = key.line + 1;
+        if (key.kind == yamltext::DataYamlKey::Kind::Nc) {
+            nc = key.value.toInt(&ok);
             if (!ok || nc < 0)
-                throw LabelFileError(file, lineText(i + 1),
+                throw LabelFileError(file, lineText(line),
                                      QCoreApplication::translate("loupe::importers", "expected the number of classes after nc:, found \"%1\"")
-                                         .arg(value));
+                                         .arg(key.value));
             if (nc > kMaxClasses)
-                throw LabelFileError(file, lineText(i + 1),
+                throw LabelFileError(file, lineText(line),
                                      QCoreApplication::translate("loupe::importers", "expected at most %1 classes after nc:, found %2")
                                          .arg(kMaxClasses)
                                          .arg(nc));
             continue;
         }
-        if (key != QLatin1String("names"))
-            continue;
         haveNames = true;
-        namesLine = i + 1;
-        if (value.startsWith(QLatin1Char('[')) || value.startsWith(QLatin1Char('{'))) {
-            // A flow list or map, possibly continued over several lines.
-            const QChar close = value.startsWith(QLatin1Char('[')) ? QLatin1Char(']') : QLatin1Char('}');
-            QString flow = value;
-            int last = i;
-            while (!flow.trimmed().endsWith(close) && last + 1 < lines.size())
-                flow += QLatin1Char(' ') + stripComment(lines[++last]).trimmed();
-            if (!flow.trimmed().endsWith(close))
-                throw LabelFileError(file, lineText(i + 1),
+        namesLine = line;
+        if (key.shape == yamltext::DataYamlKey::Shape::Flow) {
+            const QChar close = key.dict ? QLatin1Char('}') : QLatin1Char(']');
+            if (!key.closed)
+                throw LabelFileError(file, lineText(line),
                                      QCoreApplication::translate("loupe::importers", "expected the list of names to end with '%1'").arg(close));
-            const QString inner = flow.trimmed().mid(1, flow.trimmed().size() - 2);
-            for (const QString &part : splitFlow(inner)) {
-                if (close == QLatin1Char('}'))
-                    addDictEntry(file, i + 1, part, table);
+            for (const yamltext::NameEntry &entry : key.entries) {
+                if (key.dict)
+                    addDictEntry(file, line, entry.text, table);
                 else
-                    table.list << unquote(part);
+                    table.list << unquote(entry.text);
             }
-            i = last;
-        } else if (value.isEmpty()) {
-            // A block: indented "- name" or "id: name" lines.
-            while (i + 1 < lines.size()) {
-                const QString next = stripComment(lines[i + 1]);
-                if (next.trimmed().isEmpty()) {
-                    ++i;
-                    continue;
-                }
-                if (!next[0].isSpace() && !next.startsWith(QLatin1Char('-')))
-                    break;
-                ++i;
-                const QString item = next.trimmed();
-                if (item.startsWith(QLatin1Char('-')))
-                    table.list << unquote(item.mid(1));
+        } else if (key.shape == yamltext::DataYamlKey::Shape::Block) {
+            for (const yamltext::NameEntry &entry : key.entries) {
+                if (entry.pair)
+                    addDictEntry(file, entry.line + 1, entry.text, table);
                 else
-                    addDictEntry(file, i + 1, item, table);
+                    table.list << unquote(entry.text);
             }
         } else {
-            throw LabelFileError(file, lineText(i + 1),
+            throw LabelFileError(file, lineText(line),
                                  QCoreApplication::translate("loupe::importers",
                                                              "expected names as [a, b, ...], \"- name\" lines or \"id: name\" lines, found \"%1\"")
-                                     .arg(value));
+                                     .arg(key.value));
         }
     }
     if (ncOut)
@@ -280,18 +255,6 @@ std::vector<YoloObject> readLabels(const QString &file, int classCount, bool *re
     return objects;
 }
 
-SplitName splitFromFolder(const QString &name)
-{
-    const QString n = name.toLower();
-    if (n == QLatin1String("train") || n == QLatin1String("training"))
-        return SplitName::Train;
-    if (n == QLatin1String("val") || n == QLatin1String("valid") || n == QLatin1String("validation") || n == QLatin1String("dev"))
-        return SplitName::Dev;
-    if (n == QLatin1String("test") || n == QLatin1String("testing"))
-        return SplitName::Test;
-    return SplitName::None;
-}
-
 // A folder of images and the folder holding their label files at the same relative paths.
 struct Source {
     QString imageDir;
@@ -310,7 +273,7 @@ std::vector<Source> findSources(const QDir &root)
     QStringList dirs = root.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::NoSort);
     std::sort(dirs.begin(), dirs.end());
     for (const QString &d : dirs) {
-        const SplitName split = splitFromFolder(d);
+        const SplitName split = splitOfFolder(d);
         const QDir sub(root.filePath(d));
         if (split != SplitName::None && sub.exists(QStringLiteral("images")))
             sources.push_back({sub.filePath(QStringLiteral("images")), sub.filePath(QStringLiteral("labels")), split, true});
@@ -424,7 +387,7 @@ Dataset importYolo(const QString &root)
             sample.height = header->height;
             sample.split = source.split;
             if (source.split == SplitName::None && rel.contains(QLatin1Char('/')))
-                sample.split = splitFromFolder(rel.section(QLatin1Char('/'), 0, 0));
+                sample.split = splitOfFolder(rel.section(QLatin1Char('/'), 0, 0));
 
             const double W = header->width;
             const double H = header->height;

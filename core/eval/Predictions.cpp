@@ -1,5 +1,7 @@
 #include "eval/Predictions.h"
 
+#include "AtomicFile.h"
+#include "dataset/CsvText.h"
 #include "dataset/Errors.h"
 
 #include <QCoreApplication>
@@ -8,7 +10,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 #include <cmath>
 
@@ -32,25 +33,13 @@ QStringList fixedColumns()
 
 QByteArray csvField(const QString &s)
 {
-    if (!s.contains(QLatin1Char(',')) && !s.contains(QLatin1Char('"')) && !s.contains(QLatin1Char('\n'))
-        && !s.contains(QLatin1Char('\r')))
-        return s.toUtf8();
-    QString q = s;
-    q.replace(QLatin1String("\""), QLatin1String("\"\""));
-    return '"' + q.toUtf8() + '"';
+    return csvtext::field(s).toUtf8();
 }
 
 // Nine significant digits give back the same float.
 QByteArray number(float v)
 {
     return QByteArray::number(double(v), 'g', 9);
-}
-
-QString commit(QSaveFile &f, const QString &file, const QByteArray &bytes)
-{
-    if (f.write(bytes) != bytes.size() || !f.commit())
-        return Text::tr("cannot write %1: %2").arg(file, f.errorString());
-    return {};
 }
 
 QByteArray readAll(const QString &file)
@@ -72,69 +61,24 @@ struct Record {
     QStringList fields;
 };
 
-/// RFC 4180 records: quoted fields may hold commas, doubled quotes and line breaks; CRLF is accepted.
+/// The shared RFC 4180 reading, strict (Loupe writes these files), with this reader's messages.
 std::vector<Record> parseCsv(const QString &file, const QString &text)
 {
+    const csvtext::Parsed parsed = csvtext::parse(text, csvtext::Dialect::Strict);
+    if (parsed.problem == csvtext::Problem::TextAfterQuote)
+        throw LabelFileError(file, lineText(parsed.problemLine), Text::tr("text after the closing quote of a field"));
+    if (parsed.problem == csvtext::Problem::UnclosedQuote)
+        throw LabelFileError(file, lineText(parsed.problemLine), Text::tr("a quoted field is not closed"));
     std::vector<Record> records;
-    Record current;
-    QString field;
-    bool quoted = false;
-    bool fieldWasQuoted = false;
-    int line = 1;
-    int quoteLine = 0;
-    current.line = 1;
-    auto endRecord = [&] {
-        current.fields.append(field);
-        field.clear();
-        fieldWasQuoted = false;
-        // Blank lines between records carry nothing.
-        if (!(current.fields.size() == 1 && current.fields.front().isEmpty()))
-            records.push_back(current);
-        current = Record {};
-    };
-    for (int i = 0; i < text.size(); ++i) {
-        const QChar c = text.at(i);
-        if (quoted) {
-            if (c == QLatin1Char('"')) {
-                if (i + 1 < text.size() && text.at(i + 1) == QLatin1Char('"')) {
-                    field += c;
-                    ++i;
-                } else {
-                    quoted = false;
-                }
-            } else {
-                if (c == QLatin1Char('\n'))
-                    ++line;
-                field += c;
-            }
-            continue;
-        }
-        if (c == QLatin1Char('"') && field.isEmpty() && !fieldWasQuoted) {
-            quoted = true;
-            fieldWasQuoted = true;
-            quoteLine = line;
-        } else if (c == QLatin1Char(',')) {
-            current.fields.append(field);
-            field.clear();
-            fieldWasQuoted = false;
-        } else if (c == QLatin1Char('\n')) {
-            if (field.endsWith(QLatin1Char('\r')) && !fieldWasQuoted)
-                field.chop(1);
-            endRecord();
-            ++line;
-            current.line = line;
-        } else if (c == QLatin1Char('\r') && fieldWasQuoted) {
-            // CR of a CRLF after a closing quote.
-        } else {
-            if (fieldWasQuoted)
-                throw LabelFileError(file, lineText(line), Text::tr("text after the closing quote of a field"));
-            field += c;
-        }
+    records.reserve(parsed.rows.size());
+    for (const csvtext::Row &r : parsed.rows) {
+        Record record;
+        record.line = r.line;
+        record.fields.reserve(qsizetype(r.fields.size()));
+        for (const csvtext::Field &f : r.fields)
+            record.fields.append(f.value);
+        records.push_back(std::move(record));
     }
-    if (quoted)
-        throw LabelFileError(file, lineText(quoteLine), Text::tr("a quoted field is not closed"));
-    if (!field.isEmpty() || fieldWasQuoted || !current.fields.isEmpty())
-        endRecord();
     return records;
 }
 
@@ -234,11 +178,7 @@ QString write(const QString &file, const PredictionSet &set)
             text += ',' + number(v);
         text += ',' + split + ',' + epoch + '\n';
     }
-    QSaveFile f(file);
-    // Unbuffered: a buffered QSaveFile (Qt 6.4) commits an empty file when the disk is full.
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
-        return Text::tr("cannot write %1: %2").arg(file, f.errorString());
-    return commit(f, file, text);
+    return writeFileAtomically(file, text);
 }
 
 PredictionSet read(const QString &file)
@@ -366,11 +306,7 @@ QString writeHistory(const QString &file, const PredictionHistory &history)
                 + QByteArray::number(std::isfinite(e.confidence[i]) ? double(e.confidence[i]) : 0.0, 'g', 6);
         text += "]}\n";
     }
-    QSaveFile f(file);
-    // Unbuffered: a buffered QSaveFile (Qt 6.4) commits an empty file when the disk is full.
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
-        return Text::tr("cannot write %1: %2").arg(file, f.errorString());
-    return commit(f, file, text);
+    return writeFileAtomically(file, text);
 }
 
 PredictionHistory readHistory(const QString &file)

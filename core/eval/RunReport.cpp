@@ -1,5 +1,6 @@
 #include "eval/RunReport.h"
 
+#include "dataset/CsvText.h"
 #include "dataset/Errors.h"
 #include "eval/Metrics.h"
 #include "eval/PrCurve.h"
@@ -34,16 +35,6 @@ struct Text {
 
 // JPEG quality of the thumbnails: small files, still readable defects.
 constexpr int kThumbnailQuality = 85;
-
-QString csvField(const QString &text)
-{
-    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) && !text.contains(QLatin1Char('\n'))
-        && !text.contains(QLatin1Char('\r')))
-        return text;
-    QString quoted = text;
-    quoted.replace(QLatin1String("\""), QLatin1String("\"\""));
-    return QLatin1Char('"') + quoted + QLatin1Char('"');
-}
 
 QString fixed(double v, int decimals = 6)
 {
@@ -365,8 +356,8 @@ QString metricsCsv(const PredictionSet &set)
         const double ap = i < curves.size() ? curves[i].averagePrecision : std::nan("");
         // One arg() call: a class name holding "%5" must not be substituted again.
         out += QStringLiteral("%1,%2,%3,%4,%5,%6\n")
-                   .arg(csvField(c.name), fixed(c.precision), fixed(c.recall), fixed(c.f1), QString::number(c.support),
-                        fixed(ap));
+                   .arg(csvtext::field(c.name), fixed(c.precision), fixed(c.recall), fixed(c.f1),
+                        QString::number(c.support), fixed(ap));
         precision += c.precision;
         recall += c.recall;
         support += c.support;

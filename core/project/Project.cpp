@@ -1,5 +1,6 @@
 #include "project/Project.h"
 
+#include "AtomicFile.h"
 #include "augment/Pipeline.h"
 #include "dataset/Dataset.h"
 #include "dataset/Errors.h"
@@ -14,7 +15,6 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QRegularExpression>
-#include <QSaveFile>
 
 #include <algorithm>
 #include <cmath>
@@ -316,14 +316,7 @@ QString write(const QString &projectDir, const Project &project)
     const QString file = path(projectDir);
     if (!QDir().mkpath(projectDir))
         return Text::tr("cannot write %1: cannot create the folder %2").arg(file, projectDir);
-    QSaveFile f(file);
-    // Unbuffered: a buffered QSaveFile (Qt 6.4) commits an empty file when the disk is full.
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
-        return Text::tr("cannot write %1: %2").arg(file, f.errorString());
-    const QByteArray bytes = QJsonDocument(project.toJson()).toJson(QJsonDocument::Indented);
-    if (f.write(bytes) != bytes.size() || !f.commit())
-        return Text::tr("cannot write %1: %2").arg(file, f.errorString());
-    return {};
+    return writeFileAtomically(file, QJsonDocument(project.toJson()).toJson(QJsonDocument::Indented));
 }
 
 } // namespace projectfile

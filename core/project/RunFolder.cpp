@@ -1,5 +1,6 @@
 #include "project/RunFolder.h"
 
+#include "AtomicFile.h"
 #include "dataset/Errors.h"
 
 #include <QCoreApplication>
@@ -7,7 +8,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 namespace loupe::runfolder {
 
@@ -41,14 +41,7 @@ QString predictionsPath(const QString &runDir)
 QString writeAtomically(const QString &file, const QByteArray &bytes)
 {
     QDir().mkpath(QFileInfo(file).absolutePath());
-    QSaveFile f(file);
-    // Unbuffered: Qt 6.4's QSaveFile::commit() ignores a failed flush of its write buffer and
-    // renames an empty file over the old one when the disk is full (tests/tst_faults.cpp).
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
-        return Text::tr("cannot write %1: %2").arg(file, f.errorString());
-    if (f.write(bytes) != bytes.size() || !f.commit())
-        return Text::tr("cannot write %1: %2").arg(file, f.errorString());
-    return {};
+    return writeFileAtomically(file, bytes);
 }
 
 QString writeConfig(const QString &runDir, const QJsonObject &config)

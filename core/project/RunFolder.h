@@ -18,7 +18,8 @@ QString lastCheckpointPath(const QString &runDir);
 QString bestCheckpointPath(const QString &runDir);
 QString predictionsPath(const QString &runDir);
 
-/// Writes a file through QSaveFile (write, then rename): never half-written. Returns an error or "".
+/// Creates the file's folder, then writeFileAtomically (AtomicFile.h): never half-written.
+/// Returns an error or "".
 QString writeAtomically(const QString &file, const QByteArray &bytes);
 
 /// config.json: the TrainConfig plus the dataset it was trained on.

@@ -1,24 +1,9 @@
 #include "eval/Evaluation.h"
 
-#include <QCoreApplication>
-#include <QSaveFile>
+#include "AtomicFile.h"
+#include "dataset/CsvText.h"
 
 namespace loupe {
-
-namespace {
-struct Text {
-    Q_DECLARE_TR_FUNCTIONS(loupe::Evaluation)
-};
-
-QString csvField(const QString &s)
-{
-    if (!s.contains(QLatin1Char(',')) && !s.contains(QLatin1Char('"')) && !s.contains(QLatin1Char('\n')))
-        return s;
-    QString q = s;
-    q.replace(QLatin1String("\""), QLatin1String("\"\""));
-    return QLatin1Char('"') + q + QLatin1Char('"');
-}
-} // namespace
 
 EvalOutput evaluateModel(ClassifierImpl &model, DataLoader &loader, const StopToken *stop)
 {
@@ -71,21 +56,14 @@ EvalOutput evaluateModel(ClassifierImpl &model, DataLoader &loader, const StopTo
 
 QString writePredictionsCsv(const QString &file, const Dataset &dataset, const EvalOutput &eval)
 {
-    QSaveFile f(file);
-    // Unbuffered: a buffered QSaveFile (Qt 6.4) commits an empty file when the disk is full.
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
-        return Text::tr("cannot write %1: %2").arg(file, f.errorString());
     QByteArray text = "path,true_label,predicted_label,confidence\n";
     for (std::size_t i = 0; i < eval.samples.size(); ++i) {
         const Sample &s = dataset.samples[eval.samples[i]];
-        text += csvField(s.path).toUtf8() + ',' + csvField(dataset.classes.value(eval.truth[i])).toUtf8() + ','
-            + csvField(dataset.classes.value(eval.predicted[i])).toUtf8() + ','
+        text += csvtext::field(s.path).toUtf8() + ',' + csvtext::field(dataset.classes.value(eval.truth[i])).toUtf8()
+            + ',' + csvtext::field(dataset.classes.value(eval.predicted[i])).toUtf8() + ','
             + QByteArray::number(double(eval.confidence[i]), 'f', 6) + '\n';
     }
-    f.write(text);
-    if (!f.commit())
-        return Text::tr("cannot write %1: %2").arg(file, f.errorString());
-    return {};
+    return writeFileAtomically(file, text);
 }
 
 PredictionSet toPredictionSet(const Dataset &dataset, const EvalOutput &eval, const QString &split, int epoch)
