@@ -5,6 +5,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QTimer>
 
 #include <cstdio>
@@ -16,6 +17,7 @@ int main(int argc, char **argv)
     QApplication::setApplicationName(QStringLiteral("Loupe"));
     QApplication::setApplicationVersion(QStringLiteral(LOUPE_VERSION));
     QApplication::setStyle(QStringLiteral("Fusion"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/loupe.png")));
     loupe::installTranslators(app);
 
     QCommandLineParser parser;

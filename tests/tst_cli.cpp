@@ -117,6 +117,26 @@ void TestCli::unusableInputExitsTwo_data()
     QTest::newRow("bad demo kind") << QStringList{QStringLiteral("make-demo"), QStringLiteral("@dir"),
                                                   QStringLiteral("--kind"), QStringLiteral("cats")}
                                    << QByteArray() << QStringLiteral("--kind");
+    // Bad option values are refused before any work, naming the option.
+    QTest::newRow("bad epochs") << QStringList{QStringLiteral("train"), QStringLiteral("@dir"), QStringLiteral("--out"),
+                                               QStringLiteral("@dir/run"), QStringLiteral("--epochs"), QStringLiteral("0")}
+                                << QByteArray() << QStringLiteral("--epochs expects a whole number of 1 or more");
+    QTest::newRow("bad learning rate") << QStringList{QStringLiteral("train"), QStringLiteral("@dir"),
+                                                      QStringLiteral("--out"), QStringLiteral("@dir/run"),
+                                                      QStringLiteral("--lr"), QStringLiteral("fast")}
+                                       << QByteArray() << QStringLiteral("--lr expects a number");
+    QTest::newRow("train without --out") << QStringList{QStringLiteral("train"), QStringLiteral("@dir")} << QByteArray()
+                                         << QStringLiteral("--out RUN_DIR");
+    QTest::newRow("overfit-check of one image") << QStringList{QStringLiteral("overfit-check"), QStringLiteral("@dir"),
+                                                               QStringLiteral("--images"), QStringLiteral("1")}
+                                                << QByteArray() << QStringLiteral("--images");
+    QTest::newRow("eval threads") << QStringList{QStringLiteral("eval"), QStringLiteral("@dir"), QStringLiteral("@dir"),
+                                                 QStringLiteral("--threads"), QStringLiteral("-1")}
+                                  << QByteArray() << QStringLiteral("--threads");
+    QTest::newRow("report split") << QStringList{QStringLiteral("report"), QStringLiteral("@dir"),
+                                                 QStringLiteral("--html"), QStringLiteral("@dir/r.html"),
+                                                 QStringLiteral("--split"), QStringLiteral("train")}
+                                  << QByteArray() << QStringLiteral("--split");
 }
 
 void TestCli::unusableInputExitsTwo()

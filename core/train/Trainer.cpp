@@ -3,7 +3,6 @@
 #include "augment/Pipeline.h"
 #include "dataset/ClassificationView.h"
 #include "dataset/Errors.h"
-#include "dataset/Split.h"
 #include "eval/Metrics.h"
 #include "eval/Predictions.h"
 #include "model/Models.h"
@@ -14,6 +13,10 @@
 #include "loader/DataLoader.h"
 #include "eval/Evaluation.h"
 #include "model/TorchRuntime.h"
+#include "train/DevHistory.h"
+#include "train/EarlyStopping.h"
+#include "train/LearningRateSchedule.h"
+#include "train/TrainDevSplit.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -62,19 +65,6 @@ void setLearningRate(torch::optim::Optimizer &optimizer, double lr)
         group.options().set_lr(lr);
 }
 
-double scheduledRate(const TrainConfig &c, int epoch, qint64 stepInRun, qint64 stepsPerEpoch)
-{
-    double lr = c.learningRate;
-    if (c.schedule == QLatin1String("step") && c.stepEpochs > 0)
-        lr *= std::pow(c.stepGamma, (epoch - 1) / c.stepEpochs);
-    else if (c.schedule == QLatin1String("cosine"))
-        lr *= 0.5 * (1.0 + std::cos(M_PI * double(epoch - 1) / std::max(1, c.epochs)));
-    const qint64 warmupSteps = qint64(c.warmupEpochs) * stepsPerEpoch;
-    if (warmupSteps > 0 && stepInRun < warmupSteps)
-        lr *= 0.1 + 0.9 * double(stepInRun) / double(warmupSteps);
-    return lr;
-}
-
 } // namespace
 
 struct Trainer::Impl {
@@ -97,6 +87,66 @@ struct Trainer::Impl {
     }
 
     TrainResult run(const TrainCallbacks &cb);
+
+private:
+    /// Everything one call of run() builds and carries from epoch to epoch.
+    struct Session {
+        explicit Session(const TrainCallbacks &callbacks)
+            : cb(callbacks)
+        {
+        }
+        const TrainCallbacks &cb;
+        TrainResult result;
+        TrainDevSplit split;
+        const std::vector<int> *devImages = nullptr; ///< dev, or train when there is no dev image
+        int numClasses = 0;
+        Pipeline evalPipeline;
+        LoaderOptions devOptions;
+        std::unique_ptr<DataLoader> trainLoader;
+        std::unique_ptr<DataLoader> devLoader;
+        std::shared_ptr<ClassifierImpl> model;
+        std::unique_ptr<torch::optim::Optimizer> optimizer;
+        torch::nn::functional::CrossEntropyFuncOptions lossOptions;
+        CheckpointState state;
+        std::unique_ptr<EarlyStopping> stopping;
+        PredictionHistory devHistory;
+        QString historyFile;
+        EventFileWriter events;
+        int stepsPerEpoch = 0;
+        double explodeAt = 0;
+        QElapsedTimer runClock;
+        qint64 stepsThisSession = 0;
+
+        void note(const QString &text)
+        {
+            result.notes.append(text);
+            if (cb.onNote)
+                cb.onNote(text);
+        }
+        /// Marks the run failed; returns false for `return fail(...)` in the steps.
+        bool fail(const QString &message)
+        {
+            result.outcome = TrainOutcome::Failed;
+            result.message = message;
+            return false;
+        }
+    };
+    /// One epoch's training: summed loss and images seen.
+    struct EpochTotals {
+        double lossSum = 0;
+        qint64 images = 0;
+    };
+
+    // The steps of run(), in order; each returns false when the run ends there (result says how).
+    bool prepareData(Session &s);
+    bool buildModel(Session &s);
+    bool openRunFolder(Session &s);
+    bool writeRunConfig(Session &s);
+    bool trainEpoch(Session &s, int epoch, const QElapsedTimer &epochClock, EpochTotals &totals);
+    bool evaluateEpoch(Session &s, int epoch, double epochRate, EvalOutput &dev);
+    bool recordEpoch(Session &s, const EpochMetrics &metrics, const EvalOutput &dev);
+    bool stopEarly(Session &s);
+    void finish(Session &s);
 };
 
 Trainer::Trainer(const Dataset &dataset, TrainConfig config, QString runDir)
@@ -166,24 +216,66 @@ TrainResult Trainer::run(const TrainCallbacks &callbacks)
 
 TrainResult Trainer::Impl::run(const TrainCallbacks &cb)
 {
-    TrainResult result;
-    auto note = [&](const QString &text) {
-        result.notes.append(text);
-        if (cb.onNote)
-            cb.onNote(text);
-    };
-    auto fail = [&](const QString &message) {
-        result.outcome = TrainOutcome::Failed;
-        result.message = message;
-        return result;
-    };
+    Session s(cb);
+    if (!prepareData(s) || !buildModel(s) || !openRunFolder(s))
+        return s.result;
+    // What the model answered on every dev image after every epoch; a resume keeps earlier epochs.
+    s.historyFile = predictionfiles::historyPath(runDir);
+    s.devHistory = startDevHistory(data, *s.devImages, s.historyFile, s.state.epoch,
+                                   [&s](const QString &text) { s.note(text); });
+    if (!writeRunConfig(s))
+        return s.result;
 
+    s.result.bestEpoch = s.state.bestEpoch;
+    s.result.bestDevLoss = s.state.bestDevLoss;
+    s.result.epochsRun = s.state.epoch;
+    s.stepsPerEpoch = cfg.maxStepsPerEpoch > 0 ? std::min(cfg.maxStepsPerEpoch, s.trainLoader->batchesPerEpoch())
+                                               : s.trainLoader->batchesPerEpoch();
+    s.explodeAt = kExplodeFactor * std::max(1.0, std::log(double(s.numClasses)));
+    s.runClock.start();
+
+    s.model->train();
+    for (int epoch = s.state.epoch + 1; epoch <= cfg.epochs; ++epoch) {
+        QElapsedTimer epochClock;
+        epochClock.start();
+        const double epochRate = scheduledRate(cfg, epoch, 0, s.stepsPerEpoch);
+        EpochTotals totals;
+        if (!trainEpoch(s, epoch, epochClock, totals))
+            return s.result;
+        const double trainSeconds = epochClock.nsecsElapsed() / 1e9;
+
+        EvalOutput dev;
+        if (!evaluateEpoch(s, epoch, epochRate, dev))
+            return s.result;
+        const ClassificationMetrics metrics = computeMetrics(dev.truth, dev.predicted, data.classes);
+        EpochMetrics m;
+        m.epoch = epoch;
+        m.trainLoss = totals.images > 0 ? totals.lossSum / double(totals.images) : 0.0;
+        m.devLoss = dev.loss;
+        m.devAccuracy = std::isfinite(metrics.accuracy) ? metrics.accuracy : 0.0;
+        m.devMacroF1 = metrics.macroF1;
+        m.imagesPerSecond = totals.images / std::max(1e-9, trainSeconds);
+        m.seconds = epochClock.nsecsElapsed() / 1e9;
+        m.learningRate = epochRate;
+        if (!recordEpoch(s, m, dev))
+            return s.result;
+        if (stopEarly(s))
+            break;
+    }
+    if (s.result.outcome != TrainOutcome::EarlyStopped)
+        s.result.outcome = TrainOutcome::Completed;
+    finish(s);
+    return s.result;
+}
+
+bool Trainer::Impl::prepareData(Session &s)
+{
     if (const QString problem = cfg.validate(); !problem.isEmpty())
-        return fail(problem);
+        return s.fail(problem);
     if (derivedClasses)
-        note(data.warnings.back());
+        s.note(data.warnings.back());
     if (data.classes.size() < 2)
-        return fail(Text::tr("a classifier needs at least two classes; this dataset has %1").arg(data.classes.size()));
+        return s.fail(Text::tr("a classifier needs at least two classes; this dataset has %1").arg(data.classes.size()));
 
     setComputeThreads(cfg.threads);
     torch::manual_seed(cfg.seed);
@@ -196,41 +288,12 @@ TrainResult Trainer::Impl::run(const TrainCallbacks &cb)
 #endif
 
     // The images to learn from: those the dataset marks as train or dev, or a stratified split.
-    std::vector<int> trainIdx, devIdx;
-    bool hasOwnSplit = false;
-    for (const Sample &s : data.samples)
-        hasOwnSplit = hasOwnSplit || s.split == SplitName::Dev;
-    if (hasOwnSplit) {
-        for (int i = 0; i < int(data.samples.size()); ++i) {
-            if (data.samples[i].classId < 0)
-                continue;
-            if (data.samples[i].split == SplitName::Dev)
-                devIdx.push_back(i);
-            else if (data.samples[i].split != SplitName::Test)
-                trainIdx.push_back(i);
-        }
-    } else {
-        Dataset labelled = data;
-        std::vector<int> map;
-        labelled.samples.clear();
-        for (int i = 0; i < int(data.samples.size()); ++i) {
-            if (data.samples[i].classId >= 0 && data.samples[i].split != SplitName::Test) {
-                labelled.samples.push_back(data.samples[i]);
-                labelled.samples.back().split = SplitName::None;
-                map.push_back(i);
-            }
-        }
-        const SplitAssignment split = stratifiedSplit(labelled, {1.0 - cfg.devFraction, cfg.devFraction, 0.0}, cfg.seed);
-        for (int i : split.train)
-            trainIdx.push_back(map[i]);
-        for (int i : split.dev)
-            devIdx.push_back(map[i]);
-    }
-    if (trainIdx.empty())
-        return fail(Text::tr("no labelled training images: classification needs class folders, a CSV or IDX labels"));
-    if (devIdx.empty())
-        note(Text::tr("no dev images: dev loss and metrics are computed on the training images"));
-    const int numClasses = int(data.classes.size());
+    s.split = splitForTraining(data, cfg.devFraction, cfg.seed);
+    if (s.split.train.empty())
+        return s.fail(Text::tr("no labelled training images: classification needs class folders, a CSV or IDX labels"));
+    if (s.split.dev.empty())
+        s.note(Text::tr("no dev images: dev loss and metrics are computed on the training images"));
+    s.numClasses = int(data.classes.size());
 
     // Pipelines: training as given, evaluation only its deterministic steps.
     Pipeline trainPipeline;
@@ -241,11 +304,11 @@ TrainResult Trainer::Impl::run(const TrainCallbacks &cb)
     } else {
         QFile f(cfg.augmentFile);
         if (!f.open(QIODevice::ReadOnly))
-            return fail(Text::tr("cannot read the augmentation pipeline %1: %2").arg(cfg.augmentFile, f.errorString()));
+            return s.fail(Text::tr("cannot read the augmentation pipeline %1: %2").arg(cfg.augmentFile, f.errorString()));
         trainPipeline = Pipeline::fromJson(f.readAll());
     }
     cfg.pipelineJson = trainPipeline.toJson();
-    const Pipeline evalPipeline = trainPipeline.evaluationPipeline();
+    s.evalPipeline = trainPipeline.evaluationPipeline();
 
     LoaderOptions lo;
     lo.batchSize = cfg.batchSize;
@@ -255,16 +318,21 @@ TrainResult Trainer::Impl::run(const TrainCallbacks &cb)
     lo.threads = cfg.loaderThreads;
     lo.shuffle = true;
     // A last batch of one image would make batch norm's statistics meaningless.
-    lo.dropLast = int(trainIdx.size()) > cfg.batchSize && int(trainIdx.size()) % cfg.batchSize == 1;
-    DataLoader trainLoader(data, trainIdx, trainPipeline, lo);
-    LoaderOptions devOptions = lo;
-    devOptions.shuffle = false;
-    devOptions.dropLast = false;
-    const std::vector<int> &devImages = devIdx.empty() ? trainIdx : devIdx;
-    DataLoader devLoader(data, devImages, evalPipeline, devOptions);
+    const int trainCount = int(s.split.train.size());
+    lo.dropLast = trainCount > cfg.batchSize && trainCount % cfg.batchSize == 1;
+    s.trainLoader = std::make_unique<DataLoader>(data, s.split.train, trainPipeline, lo);
+    s.devOptions = lo;
+    s.devOptions.shuffle = false;
+    s.devOptions.dropLast = false;
+    s.devImages = s.split.dev.empty() ? &s.split.train : &s.split.dev;
+    s.devLoader = std::make_unique<DataLoader>(data, *s.devImages, s.evalPipeline, s.devOptions);
+    return true;
+}
 
+bool Trainer::Impl::buildModel(Session &s)
+{
     // Model, initial weights, optimizer, class weights.
-    std::shared_ptr<ClassifierImpl> model = makeModel({cfg.model.toStdString(), numClasses, cfg.channels});
+    s.model = makeModel({cfg.model.toStdString(), s.numClasses, cfg.channels});
     if (!cfg.initWeights.isEmpty()) {
         QString file = cfg.initWeights;
         if (QFileInfo(file).isDir()) {
@@ -273,308 +341,274 @@ TrainResult Trainer::Impl::run(const TrainCallbacks &cb)
                 file = runfolder::lastCheckpointPath(cfg.initWeights);
         }
         if (!QFileInfo::exists(file))
-            return fail(Text::tr("no weights to import at %1").arg(cfg.initWeights));
-        const ImportReport report = importWeights(*model, file.toStdString());
-        note(Text::tr("imported %1 tensors from %2").arg(report.loaded.size()).arg(file));
+            return s.fail(Text::tr("no weights to import at %1").arg(cfg.initWeights));
+        const ImportReport report = importWeights(*s.model, file.toStdString());
+        s.note(Text::tr("imported %1 tensors from %2").arg(report.loaded.size()).arg(file));
         for (const std::string &n : report.notes)
-            note(QString::fromStdString(n));
+            s.note(QString::fromStdString(n));
     }
-    std::unique_ptr<torch::optim::Optimizer> optimizer = makeOptimizer(cfg, model->parameters());
+    s.optimizer = makeOptimizer(cfg, s.model->parameters());
 
     torch::Tensor classWeights;
     if (cfg.classWeights == QLatin1String("auto")) {
-        std::vector<int> counts(numClasses, 0);
-        for (int i : trainIdx)
+        std::vector<int> counts(s.numClasses, 0);
+        for (int i : s.split.train)
             ++counts[data.samples[i].classId];
         const std::vector<double> w = inverseFrequencyWeights(counts);
         classWeights = torch::tensor(std::vector<float>(w.begin(), w.end()));
-        note(Text::tr("class weights (inverse frequency): %1").arg([&] {
+        s.note(Text::tr("class weights (inverse frequency): %1").arg([&] {
             QStringList parts;
-            for (int c = 0; c < numClasses; ++c)
+            for (int c = 0; c < s.numClasses; ++c)
                 parts.append(QStringLiteral("%1 %2").arg(data.classes.at(c)).arg(w[c], 0, 'f', 3));
             return parts.join(QLatin1String(", "));
         }()));
     } else if (cfg.classWeights == QLatin1String("explicit")) {
-        if (int(cfg.explicitClassWeights.size()) != numClasses)
-            return fail(Text::tr("%1 class weights given for %2 classes").arg(cfg.explicitClassWeights.size()).arg(numClasses));
+        if (int(cfg.explicitClassWeights.size()) != s.numClasses)
+            return s.fail(Text::tr("%1 class weights given for %2 classes")
+                              .arg(cfg.explicitClassWeights.size())
+                              .arg(s.numClasses));
         std::vector<float> w(cfg.explicitClassWeights.begin(), cfg.explicitClassWeights.end());
         classWeights = torch::tensor(w);
     }
-    auto lossOptions = torch::nn::functional::CrossEntropyFuncOptions();
     if (classWeights.defined())
-        lossOptions.weight(classWeights);
+        s.lossOptions.weight(classWeights);
+    return true;
+}
 
+bool Trainer::Impl::openRunFolder(Session &s)
+{
     // Run folder: resume where the last checkpoint left off, or start afresh.
     {
         // Say why (read-only, no permission, full): QDir::mkpath only says that it failed.
         std::error_code ec;
         std::filesystem::create_directories(QString(runDir + QStringLiteral("/checkpoints")).toStdString(), ec);
         if (ec)
-            return fail(Text::tr("cannot create the run folder %1: %2").arg(runDir, QString::fromStdString(ec.message())));
+            return s.fail(
+                Text::tr("cannot create the run folder %1: %2").arg(runDir, QString::fromStdString(ec.message())));
     }
-    CheckpointState state;
     if (resume) {
         const QString last = runfolder::lastCheckpointPath(runDir);
         if (QFileInfo::exists(last)) {
-            state = loadCheckpoint(last.toStdString(), *model, optimizer.get());
+            s.state = loadCheckpoint(last.toStdString(), *s.model, s.optimizer.get());
+            std::vector<EpochMetrics> &history = s.result.history;
             for (const EpochMetrics &m : runfolder::readMetrics(runDir))
-                if (m.epoch <= state.epoch)
-                    result.history.push_back(m);
+                if (m.epoch <= s.state.epoch)
+                    history.push_back(m);
             // Killed after the checkpoint, before its metrics line: the checkpoint carries it.
-            if ((result.history.empty() || result.history.back().epoch < state.epoch) && !state.metricsLine.isEmpty()) {
-                const EpochMetrics m = runfolder::metricsFromJson(QJsonDocument::fromJson(state.metricsLine).object());
-                if (m.epoch == state.epoch) {
-                    result.history.push_back(m);
-                    if (const QString error = runfolder::writeMetrics(runDir, result.history); !error.isEmpty())
-                        return fail(error);
+            if ((history.empty() || history.back().epoch < s.state.epoch) && !s.state.metricsLine.isEmpty()) {
+                const EpochMetrics m = runfolder::metricsFromJson(QJsonDocument::fromJson(s.state.metricsLine).object());
+                if (m.epoch == s.state.epoch) {
+                    history.push_back(m);
+                    if (const QString error = runfolder::writeMetrics(runDir, history); !error.isEmpty())
+                        return s.fail(error);
                 }
             }
-            note(Text::tr("resumed after epoch %1 from %2").arg(state.epoch).arg(last));
+            s.note(Text::tr("resumed after epoch %1 from %2").arg(s.state.epoch).arg(last));
         } else {
-            note(Text::tr("nothing to resume in %1: starting a new run").arg(runDir));
+            s.note(Text::tr("nothing to resume in %1: starting a new run").arg(runDir));
         }
     }
+    s.stopping = std::make_unique<EarlyStopping>(cfg.earlyStopPatience, cfg.earlyStopMinDelta);
+    s.stopping->restore(s.state.bestEpoch, s.state.bestDevLoss, s.state.epochsWithoutImprovement);
+    return true;
+}
 
-    // What the model answered on every dev image after every epoch; a resume keeps earlier epochs.
-    PredictionHistory devHistory;
-    devHistory.classes = data.classes;
-    for (int i : devImages) {
-        devHistory.paths.append(data.samples[std::size_t(i)].path);
-        devHistory.truth.push_back(data.samples[std::size_t(i)].classId);
-    }
-    const QString historyFile = predictionfiles::historyPath(runDir);
-    if (state.epoch > 0) {
-        const QString restart = Text::tr("the dev history (%1) starts again at epoch %2").arg(historyFile).arg(state.epoch + 1);
-        if (!QFileInfo::exists(historyFile)) {
-            note(Text::tr("no dev history to continue: %1").arg(restart));
-        } else {
-            try {
-                PredictionHistory previous = predictionfiles::readHistory(historyFile);
-                if (previous.classes != devHistory.classes || previous.paths != devHistory.paths
-                    || previous.truth != devHistory.truth) {
-                    note(Text::tr("the saved dev history is of other dev images: %1").arg(restart));
-                } else {
-                    for (PredictionHistory::Epoch &e : previous.epochs)
-                        if (e.epoch <= state.epoch)
-                            devHistory.epochs.push_back(std::move(e));
-                }
-            } catch (const LabelFileError &e) {
-                note(Text::tr("%1; %2").arg(e.message(), restart));
-            }
-        }
-    }
-
+bool Trainer::Impl::writeRunConfig(Session &s)
+{
     QJsonObject config = cfg.toJson();
     config[QStringLiteral("dataset")] = QJsonObject{{QStringLiteral("root"), data.root},
                                                     {QStringLiteral("format"), data.format},
                                                     {QStringLiteral("classes"), QJsonArray::fromStringList(data.classes)},
-                                                    {QStringLiteral("train_images"), int(trainIdx.size())},
-                                                    {QStringLiteral("dev_images"), int(devIdx.size())}};
+                                                    {QStringLiteral("train_images"), int(s.split.train.size())},
+                                                    {QStringLiteral("dev_images"), int(s.split.dev.size())}};
     config[QStringLiteral("torch")] = torchVersion();
     config[QStringLiteral("loupe")] = QStringLiteral(LOUPE_VERSION);
     config[QStringLiteral("compute_threads")] = computeThreads();
     if (const QString error = runfolder::writeConfig(runDir, config); !error.isEmpty())
-        return fail(error);
-    EventFileWriter events;
+        return s.fail(error);
     QString eventError;
-    if (!events.open(runDir, &eventError))
-        note(Text::tr("no TensorBoard file: %1").arg(eventError));
+    if (!s.events.open(runDir, &eventError))
+        s.note(Text::tr("no TensorBoard file: %1").arg(eventError));
+    return true;
+}
 
-    result.bestEpoch = state.bestEpoch;
-    result.bestDevLoss = state.bestDevLoss;
-    result.epochsRun = state.epoch;
-    const int stepsPerEpoch = cfg.maxStepsPerEpoch > 0 ? std::min(cfg.maxStepsPerEpoch, trainLoader.batchesPerEpoch())
-                                                       : trainLoader.batchesPerEpoch();
-    const double explodeAt = kExplodeFactor * std::max(1.0, std::log(double(numClasses)));
-    QElapsedTimer runClock;
-    runClock.start();
-    qint64 stepsThisSession = 0;
-
-    model->train();
-    for (int epoch = state.epoch + 1; epoch <= cfg.epochs; ++epoch) {
-        QElapsedTimer epochClock;
-        epochClock.start();
-        const double epochRate = scheduledRate(cfg, epoch, 0, stepsPerEpoch);
-        trainLoader.startEpoch(epoch);
-        Batch batch;
-        double lossSum = 0;
-        qint64 images = 0;
-        int step = 0;
-        while (step < stepsPerEpoch && trainLoader.next(batch)) {
-            // Batch norm cannot train on one image, and files deleted or damaged since the scan
-            // can leave a batch that small (they are listed as skipped below).
-            if (batch.labels.size(0) < 2)
-                continue;
-            if (!waitWhilePaused())
-                break;
-            ++step;
-            ++state.globalStep;
-            const double lr = scheduledRate(cfg, epoch, state.globalStep - 1, stepsPerEpoch);
-            setLearningRate(*optimizer, lr);
-            optimizer->zero_grad();
-            const torch::Tensor logits = model->forward(batch.images);
-            const torch::Tensor loss = torch::nn::functional::cross_entropy(logits, batch.labels, lossOptions);
-            const double value = loss.item<double>();
-            if (!std::isfinite(value) || value > explodeAt) {
-                trainLoader.stop();
-                result.outcome = TrainOutcome::Diverged;
-                result.message =
-                    Text::tr("training diverged at step %1 (epoch %2): the loss is %3. Likely causes: the learning "
-                             "rate is too high (it is %4; try %5), or the images or labels are not loaded properly "
-                             "(check them with loupe-cli inspect and the overfit check). The last checkpoint "
-                             "before this epoch is kept.")
-                        .arg(state.globalStep)
-                        .arg(epoch)
-                        .arg(value)
-                        .arg(lr)
-                        .arg(lr / 10.0);
-                return result;
-            }
-            loss.backward();
-            optimizer->step();
-            lossSum += value * double(batch.labels.size(0));
-            images += batch.labels.size(0);
-            ++stepsThisSession;
-            if (state.globalStep % 10 == 0)
-                events.addScalar(QStringLiteral("train/step_loss"), state.globalStep, float(value));
-            if (cb.onStep) {
-                TrainProgress p;
-                p.epoch = epoch;
-                p.epochs = cfg.epochs;
-                p.step = step;
-                p.stepsPerEpoch = stepsPerEpoch;
-                p.globalStep = state.globalStep;
-                p.loss = value;
-                p.learningRate = lr;
-                p.imagesPerSecond = images / std::max(1e-9, epochClock.nsecsElapsed() / 1e9);
-                const double perStep = runClock.nsecsElapsed() / 1e9 / double(stepsThisSession);
-                p.etaSeconds = perStep * double(qint64(cfg.epochs - epoch) * stepsPerEpoch + (stepsPerEpoch - step));
-                cb.onStep(p);
-            }
-        }
-        trainLoader.stop();
-        for (const BadFile &b : trainLoader.takeErrors())
-            note(Text::tr("skipped %1: %2").arg(b.path, b.reason));
-        if (cancelled) {
-            result.outcome = TrainOutcome::Cancelled;
-            result.message = Text::tr("cancelled during epoch %1; the checkpoint of epoch %2 is kept")
-                                 .arg(epoch)
-                                 .arg(state.epoch);
-            return result;
-        }
-        const double trainSeconds = epochClock.nsecsElapsed() / 1e9;
-
-        const EvalOutput dev = evaluateModel(*model, devLoader);
-        // Dev images deleted or damaged since the scan are left out of the metrics: say which.
-        for (const BadFile &b : devLoader.takeErrors())
-            note(Text::tr("skipped %1: %2").arg(b.path, b.reason));
-        if (dev.samples.empty())
-            return fail(Text::tr("none of the %1 dev images could be read in epoch %2 (deleted or damaged since the "
-                                 "dataset was opened); the checkpoint of epoch %3 is kept")
-                            .arg(devLoader.size())
-                            .arg(epoch)
-                            .arg(state.epoch));
-        if (!std::isfinite(dev.loss) || dev.loss > explodeAt) {
-            result.outcome = TrainOutcome::Diverged;
-            result.message = Text::tr("training diverged in epoch %1: the dev loss is %2. Likely causes: the learning "
-                                      "rate is too high (it is %3; try %4), or the images or labels are not loaded "
-                                      "properly (check them with loupe-cli inspect and the overfit check). The last "
-                                      "checkpoint before this epoch is kept.")
-                                 .arg(epoch)
-                                 .arg(dev.loss)
-                                 .arg(epochRate)
-                                 .arg(epochRate / 10.0);
-            return result;
-        }
-        const ClassificationMetrics metrics = computeMetrics(dev.truth, dev.predicted, data.classes);
-        EpochMetrics m;
-        m.epoch = epoch;
-        m.trainLoss = images > 0 ? lossSum / double(images) : 0.0;
-        m.devLoss = dev.loss;
-        m.devAccuracy = std::isfinite(metrics.accuracy) ? metrics.accuracy : 0.0;
-        m.devMacroF1 = metrics.macroF1;
-        m.imagesPerSecond = images / std::max(1e-9, trainSeconds);
-        m.seconds = epochClock.nsecsElapsed() / 1e9;
-        m.learningRate = epochRate;
-        if (std::isfinite(m.devLoss) && m.devLoss < state.bestDevLoss - cfg.earlyStopMinDelta) {
-            state.bestDevLoss = m.devLoss;
-            state.bestEpoch = epoch;
-            state.epochsWithoutImprovement = 0;
-            m.best = true;
-        } else {
-            ++state.epochsWithoutImprovement;
-        }
-        state.epoch = epoch;
-        state.metricsLine = QJsonDocument(runfolder::metricsToJson(m)).toJson(QJsonDocument::Compact);
-        if (m.best)
-            saveCheckpoint(runfolder::bestCheckpointPath(runDir).toStdString(), *model, *optimizer, state);
-        saveCheckpoint(runfolder::lastCheckpointPath(runDir).toStdString(), *model, *optimizer, state);
-        result.history.push_back(m);
-        devHistory.epochs.push_back(toHistoryEpoch(data, dev, devHistory, epoch));
-        if (const QString error = predictionfiles::writeHistory(historyFile, devHistory); !error.isEmpty())
-            note(error);
-        // A run whose metrics cannot be written (full disk) stops: its curves would silently end.
-        if (const QString error = runfolder::writeMetrics(runDir, result.history); !error.isEmpty())
-            return fail(error);
-        events.addScalar(QStringLiteral("loss/train"), epoch, float(m.trainLoss));
-        events.addScalar(QStringLiteral("loss/dev"), epoch, float(m.devLoss));
-        events.addScalar(QStringLiteral("dev/accuracy"), epoch, float(m.devAccuracy));
-        events.addScalar(QStringLiteral("dev/macro_f1"), epoch, float(m.devMacroF1));
-        events.addScalar(QStringLiteral("train/images_per_s"), epoch, float(m.imagesPerSecond));
-        events.flush();
-        result.epochsRun = epoch;
-        result.bestEpoch = state.bestEpoch;
-        result.bestDevLoss = state.bestDevLoss;
-        if (cb.onEpoch)
-            cb.onEpoch(m);
-        if (cfg.earlyStopPatience > 0 && state.epochsWithoutImprovement >= cfg.earlyStopPatience) {
-            result.outcome = TrainOutcome::EarlyStopped;
-            result.message = Text::tr("dev loss has not improved for %1 epochs; the best was epoch %2 (%3)")
-                                 .arg(state.epochsWithoutImprovement)
-                                 .arg(state.bestEpoch)
-                                 .arg(state.bestDevLoss, 0, 'g', 4);
+bool Trainer::Impl::trainEpoch(Session &s, int epoch, const QElapsedTimer &epochClock, EpochTotals &totals)
+{
+    CheckpointState &state = s.state;
+    DataLoader &loader = *s.trainLoader;
+    loader.startEpoch(epoch);
+    Batch batch;
+    int step = 0;
+    while (step < s.stepsPerEpoch && loader.next(batch)) {
+        // Batch norm cannot train on one image, and files deleted or damaged since the scan
+        // can leave a batch that small (they are listed as skipped below).
+        if (batch.labels.size(0) < 2)
+            continue;
+        if (!waitWhilePaused())
             break;
+        ++step;
+        ++state.globalStep;
+        const double lr = scheduledRate(cfg, epoch, state.globalStep - 1, s.stepsPerEpoch);
+        setLearningRate(*s.optimizer, lr);
+        s.optimizer->zero_grad();
+        const torch::Tensor logits = s.model->forward(batch.images);
+        const torch::Tensor loss = torch::nn::functional::cross_entropy(logits, batch.labels, s.lossOptions);
+        const double value = loss.item<double>();
+        if (!std::isfinite(value) || value > s.explodeAt) {
+            loader.stop();
+            s.result.outcome = TrainOutcome::Diverged;
+            s.result.message =
+                Text::tr("training diverged at step %1 (epoch %2): the loss is %3. Likely causes: the learning "
+                         "rate is too high (it is %4; try %5), or the images or labels are not loaded properly "
+                         "(check them with loupe-cli inspect and the overfit check). The last checkpoint "
+                         "before this epoch is kept.")
+                    .arg(state.globalStep)
+                    .arg(epoch)
+                    .arg(value)
+                    .arg(lr)
+                    .arg(lr / 10.0);
+            return false;
+        }
+        loss.backward();
+        s.optimizer->step();
+        totals.lossSum += value * double(batch.labels.size(0));
+        totals.images += batch.labels.size(0);
+        ++s.stepsThisSession;
+        if (state.globalStep % 10 == 0)
+            s.events.addScalar(QStringLiteral("train/step_loss"), state.globalStep, float(value));
+        if (s.cb.onStep) {
+            TrainProgress p;
+            p.epoch = epoch;
+            p.epochs = cfg.epochs;
+            p.step = step;
+            p.stepsPerEpoch = s.stepsPerEpoch;
+            p.globalStep = state.globalStep;
+            p.loss = value;
+            p.learningRate = lr;
+            p.imagesPerSecond = totals.images / std::max(1e-9, epochClock.nsecsElapsed() / 1e9);
+            const double perStep = s.runClock.nsecsElapsed() / 1e9 / double(s.stepsThisSession);
+            p.etaSeconds = perStep * double(qint64(cfg.epochs - epoch) * s.stepsPerEpoch + (s.stepsPerEpoch - step));
+            s.cb.onStep(p);
         }
     }
-    if (result.outcome != TrainOutcome::EarlyStopped)
-        result.outcome = TrainOutcome::Completed;
-
-    // Predictions of the final model (the best epoch's, unless told otherwise) on dev.
-    int predictionEpoch = state.epoch;
-    if (cfg.restoreBest && QFileInfo::exists(runfolder::bestCheckpointPath(runDir))) {
-        importWeights(*model, runfolder::bestCheckpointPath(runDir).toStdString());
-        predictionEpoch = state.bestEpoch;
+    loader.stop();
+    for (const BadFile &b : loader.takeErrors())
+        s.note(Text::tr("skipped %1: %2").arg(b.path, b.reason));
+    if (cancelled) {
+        s.result.outcome = TrainOutcome::Cancelled;
+        s.result.message =
+            Text::tr("cancelled during epoch %1; the checkpoint of epoch %2 is kept").arg(epoch).arg(state.epoch);
+        return false;
     }
-    const EvalOutput finalDev = evaluateModel(*model, devLoader);
+    return true;
+}
+
+bool Trainer::Impl::evaluateEpoch(Session &s, int epoch, double epochRate, EvalOutput &dev)
+{
+    dev = evaluateModel(*s.model, *s.devLoader);
+    // Dev images deleted or damaged since the scan are left out of the metrics: say which.
+    for (const BadFile &b : s.devLoader->takeErrors())
+        s.note(Text::tr("skipped %1: %2").arg(b.path, b.reason));
+    if (dev.samples.empty())
+        return s.fail(Text::tr("none of the %1 dev images could be read in epoch %2 (deleted or damaged since the "
+                               "dataset was opened); the checkpoint of epoch %3 is kept")
+                          .arg(s.devLoader->size())
+                          .arg(epoch)
+                          .arg(s.state.epoch));
+    if (!std::isfinite(dev.loss) || dev.loss > s.explodeAt) {
+        s.result.outcome = TrainOutcome::Diverged;
+        s.result.message = Text::tr("training diverged in epoch %1: the dev loss is %2. Likely causes: the learning "
+                                    "rate is too high (it is %3; try %4), or the images or labels are not loaded "
+                                    "properly (check them with loupe-cli inspect and the overfit check). The last "
+                                    "checkpoint before this epoch is kept.")
+                               .arg(epoch)
+                               .arg(dev.loss)
+                               .arg(epochRate)
+                               .arg(epochRate / 10.0);
+        return false;
+    }
+    return true;
+}
+
+bool Trainer::Impl::recordEpoch(Session &s, const EpochMetrics &metrics, const EvalOutput &dev)
+{
+    EpochMetrics m = metrics;
+    CheckpointState &state = s.state;
+    m.best = s.stopping->observe(m.epoch, m.devLoss);
+    state.bestDevLoss = s.stopping->bestDevLoss();
+    state.bestEpoch = s.stopping->bestEpoch();
+    state.epochsWithoutImprovement = s.stopping->epochsWithoutImprovement();
+    state.epoch = m.epoch;
+    state.metricsLine = QJsonDocument(runfolder::metricsToJson(m)).toJson(QJsonDocument::Compact);
+    if (m.best)
+        saveCheckpoint(runfolder::bestCheckpointPath(runDir).toStdString(), *s.model, *s.optimizer, state);
+    saveCheckpoint(runfolder::lastCheckpointPath(runDir).toStdString(), *s.model, *s.optimizer, state);
+    s.result.history.push_back(m);
+    s.devHistory.epochs.push_back(toHistoryEpoch(data, dev, s.devHistory, m.epoch));
+    if (const QString error = predictionfiles::writeHistory(s.historyFile, s.devHistory); !error.isEmpty())
+        s.note(error);
+    // A run whose metrics cannot be written (full disk) stops: its curves would silently end.
+    if (const QString error = runfolder::writeMetrics(runDir, s.result.history); !error.isEmpty())
+        return s.fail(error);
+    s.events.addScalar(QStringLiteral("loss/train"), m.epoch, float(m.trainLoss));
+    s.events.addScalar(QStringLiteral("loss/dev"), m.epoch, float(m.devLoss));
+    s.events.addScalar(QStringLiteral("dev/accuracy"), m.epoch, float(m.devAccuracy));
+    s.events.addScalar(QStringLiteral("dev/macro_f1"), m.epoch, float(m.devMacroF1));
+    s.events.addScalar(QStringLiteral("train/images_per_s"), m.epoch, float(m.imagesPerSecond));
+    s.events.flush();
+    s.result.epochsRun = m.epoch;
+    s.result.bestEpoch = state.bestEpoch;
+    s.result.bestDevLoss = state.bestDevLoss;
+    if (s.cb.onEpoch)
+        s.cb.onEpoch(m);
+    return true;
+}
+
+bool Trainer::Impl::stopEarly(Session &s)
+{
+    if (!s.stopping->shouldStop())
+        return false;
+    s.result.outcome = TrainOutcome::EarlyStopped;
+    s.result.message = Text::tr("dev loss has not improved for %1 epochs; the best was epoch %2 (%3)")
+                           .arg(s.state.epochsWithoutImprovement)
+                           .arg(s.state.bestEpoch)
+                           .arg(s.state.bestDevLoss, 0, 'g', 4);
+    return true;
+}
+
+void Trainer::Impl::finish(Session &s)
+{
+    // Predictions of the final model (the best epoch's, unless told otherwise) on dev.
+    int predictionEpoch = s.state.epoch;
+    if (cfg.restoreBest && QFileInfo::exists(runfolder::bestCheckpointPath(runDir))) {
+        importWeights(*s.model, runfolder::bestCheckpointPath(runDir).toStdString());
+        predictionEpoch = s.state.bestEpoch;
+    }
+    const EvalOutput finalDev = evaluateModel(*s.model, *s.devLoader);
     if (const QString error = writePredictionsCsv(runfolder::predictionsPath(runDir), data, finalDev); !error.isEmpty())
-        note(error);
+        s.note(error);
     if (const QString error = predictionfiles::write(predictionfiles::devPath(runDir),
                                                      toPredictionSet(data, finalDev, QStringLiteral("dev"), predictionEpoch));
         !error.isEmpty())
-        note(error);
+        s.note(error);
 
     // The dataset's own test images, never seen while training or choosing the epoch.
-    std::vector<int> testIdx;
-    for (int i = 0; i < int(data.samples.size()); ++i)
-        if (data.samples[std::size_t(i)].classId >= 0 && data.samples[std::size_t(i)].split == SplitName::Test)
-            testIdx.push_back(i);
-    if (!testIdx.empty()) {
-        DataLoader testLoader(data, testIdx, evalPipeline, devOptions);
-        const EvalOutput test = evaluateModel(*model, testLoader);
-        for (const BadFile &b : testLoader.takeErrors())
-            note(Text::tr("skipped %1: %2").arg(b.path, b.reason));
-        if (const QString error = predictionfiles::write(predictionfiles::testPath(runDir),
-                                                         toPredictionSet(data, test, QStringLiteral("test"), predictionEpoch));
-            !error.isEmpty())
-            note(error);
-        const ClassificationMetrics testMetrics = computeMetrics(test.truth, test.predicted, data.classes);
-        note(Text::tr("test images: accuracy %1, macro F1 %2 on %3 images (weights of epoch %4)")
-                 .arg(testMetrics.accuracy, 0, 'f', 4)
-                 .arg(testMetrics.macroF1, 0, 'f', 4)
-                 .arg(test.samples.size())
-                 .arg(predictionEpoch));
-    }
-    return result;
+    if (s.split.test.empty())
+        return;
+    DataLoader testLoader(data, s.split.test, s.evalPipeline, s.devOptions);
+    const EvalOutput test = evaluateModel(*s.model, testLoader);
+    for (const BadFile &b : testLoader.takeErrors())
+        s.note(Text::tr("skipped %1: %2").arg(b.path, b.reason));
+    if (const QString error = predictionfiles::write(predictionfiles::testPath(runDir),
+                                                     toPredictionSet(data, test, QStringLiteral("test"), predictionEpoch));
+        !error.isEmpty())
+        s.note(error);
+    const ClassificationMetrics testMetrics = computeMetrics(test.truth, test.predicted, data.classes);
+    s.note(Text::tr("test images: accuracy %1, macro F1 %2 on %3 images (weights of epoch %4)")
+               .arg(testMetrics.accuracy, 0, 'f', 4)
+               .arg(testMetrics.macroF1, 0, 'f', 4)
+               .arg(test.samples.size())
+               .arg(predictionEpoch));
 }
 
 } // namespace loupe

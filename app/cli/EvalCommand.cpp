@@ -1,0 +1,121 @@
+// loupe-cli eval: a trained run measured on a dataset, as a table or one JSON object.
+
+#include "Commands.h"
+#include "OptionValues.h"
+#include "ProgressPrinter.h"
+#include "ReadDataset.h"
+
+#include "eval/Metrics.h"
+#include "eval/PrCurve.h"
+#include "eval/RunEvaluation.h"
+
+#include <QTextStream>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace loupe::cli {
+
+namespace {
+
+void printTable(const RunEvaluation &r)
+{
+    QTextStream out(stdout);
+    const ClassificationMetrics &m = r.metrics;
+    out << Cli::tr("%1 images, weights %2\n").arg(r.images).arg(r.checkpoint);
+    out << Cli::tr("accuracy %1, macro F1 %2\n\n").arg(m.accuracy, 0, 'f', 4).arg(m.macroF1, 0, 'f', 4);
+    int width = 8;
+    for (const auto &c : m.perClass)
+        width = std::max(width, int(c.name.size()));
+    out << QStringLiteral("%1 %2 %3 %4 %5\n")
+               .arg(Cli::tr("class"), -width)
+               .arg(Cli::tr("precision"), 10)
+               .arg(Cli::tr("recall"), 10)
+               .arg(Cli::tr("F1"), 10)
+               .arg(Cli::tr("support"), 8);
+    for (const auto &c : m.perClass)
+        out << QStringLiteral("%1 %2 %3 %4 %5\n")
+                   .arg(c.name, -width)
+                   .arg(c.precision, 10, 'f', 4)
+                   .arg(c.recall, 10, 'f', 4)
+                   .arg(c.f1, 10, 'f', 4)
+                   .arg(c.support, 8);
+    out << Cli::tr("\nconfusion (rows true, columns predicted)\n");
+    for (std::size_t row = 0; row < m.confusion.size(); ++row) {
+        out << QStringLiteral("%1").arg(m.labels.value(int(row)), -width);
+        for (int v : m.confusion[row])
+            out << QStringLiteral(" %1").arg(v, 6);
+        out << '\n';
+    }
+}
+
+class EvalCommand : public Command
+{
+public:
+    QString description() const override
+    {
+        return Cli::tr("Measures a trained run on a dataset: accuracy, per-class precision, recall "
+                       "and F1, macro F1 and the confusion matrix.");
+    }
+
+    void declare(QCommandLineParser &p) const override
+    {
+        p.addPositionalArgument(QStringLiteral("RUN_DIR"), Cli::tr("A run folder written by train."));
+        p.addPositionalArgument(QStringLiteral("DATASET"), Cli::tr("The images to measure on."));
+        p.addOptions({m_json, m_predictions, m_format, m_labels, m_threads});
+    }
+
+    int run(const QCommandLineParser &p) const override
+    {
+        if (p.positionalArguments().size() != 2)
+            return fail(Cli::tr("eval takes RUN_DIR and DATASET; see 'loupe-cli eval --help'"));
+        int threadCount = 0;
+        QString error;
+        if (!readInt(p, m_threads, 0, &threadCount, &error))
+            return fail(error);
+        ProgressPrinter printer;
+        try {
+            const Dataset dataset = readDataset(p.positionalArguments().at(1), p.value(m_format), p.value(m_labels),
+                                                threadCount, printer);
+            const RunEvaluation r = evaluateRun(p.positionalArguments().at(0), dataset, p.value(m_predictions),
+                                                threadCount);
+            for (const BadFile &b : r.skipped)
+                std::fprintf(stderr, "%s\n", qPrintable(Cli::tr("skipped %1: %2").arg(b.path, b.reason)));
+            if (p.isSet(m_json)) {
+                std::vector<double> averagePrecision;
+                for (const PrCurve &curve : precisionRecallCurves(r.predictions))
+                    averagePrecision.push_back(curve.averagePrecision);
+                QTextStream out(stdout);
+                out << QString::fromUtf8(metricsJson(r.metrics, averagePrecision)) << '\n';
+                return Done;
+            }
+            printTable(r);
+            return Done;
+        } catch (const std::exception &e) {
+            // Besides unusable input (whose what() is its message), a run folder LibTorch cannot load.
+            return fail(QString::fromLocal8Bit(e.what()));
+        }
+    }
+
+private:
+    const QCommandLineOption m_json{QStringLiteral("json"), Cli::tr("Print one JSON object for scripts.")};
+    const QCommandLineOption m_predictions{
+        QStringLiteral("predictions"),
+        Cli::tr("Write path,true_label,predicted_label,confidence,loss and one p:<class> probability per class."),
+        QStringLiteral("FILE")};
+    const QCommandLineOption m_format{QStringLiteral("format"), Cli::tr("Dataset format (auto)."), QStringLiteral("F"),
+                                      QStringLiteral("auto")};
+    const QCommandLineOption m_labels{QStringLiteral("labels"), Cli::tr("A label file kept apart from the images."),
+                                      QStringLiteral("FILE")};
+    const QCommandLineOption m_threads{QStringLiteral("threads"), Cli::tr("Compute threads (0 = every core)."),
+                                       QStringLiteral("N"), QStringLiteral("0")};
+};
+
+} // namespace
+
+std::unique_ptr<Command> makeEvalCommand()
+{
+    return std::make_unique<EvalCommand>();
+}
+
+} // namespace loupe::cli

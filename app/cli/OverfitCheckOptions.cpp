@@ -1,0 +1,47 @@
+#include "OverfitCheckOptions.h"
+
+#include "Command.h"
+#include "OptionValues.h"
+
+#include "project/TrainConfig.h"
+
+namespace loupe::cli {
+
+OverfitCheckOptions::OverfitCheckOptions()
+    : model(QStringLiteral("model"), Cli::tr("resnet18, resnet34, resnet50, vgg16 or vgg19."), QStringLiteral("M"),
+            QStringLiteral("resnet18"))
+    , images(QStringLiteral("images"), Cli::tr("How many images."), QStringLiteral("N"), QStringLiteral("5"))
+    , imageSize(QStringLiteral("image-size"), Cli::tr("Input size in pixels."), QStringLiteral("N"), QStringLiteral("64"))
+    , channels(QStringLiteral("channels"), Cli::tr("1 (grey) or 3."), QStringLiteral("N"), QStringLiteral("3"))
+    , maxSteps(QStringLiteral("max-steps"), Cli::tr("Give up after this many steps."), QStringLiteral("N"),
+               QStringLiteral("300"))
+    , seed(QStringLiteral("seed"), Cli::tr("Seed."), QStringLiteral("N"), QStringLiteral("0"))
+    , threads(QStringLiteral("threads"), Cli::tr("Compute threads (0 = every core)."), QStringLiteral("N"),
+              QStringLiteral("0"))
+    , format(QStringLiteral("format"), Cli::tr("Dataset format (auto)."), QStringLiteral("F"), QStringLiteral("auto"))
+    , labels(QStringLiteral("labels"), Cli::tr("A label file kept apart from the images."), QStringLiteral("FILE"))
+{
+}
+
+void OverfitCheckOptions::declare(QCommandLineParser &p) const
+{
+    p.addOptions({model, images, imageSize, channels, maxSteps, seed, threads, format, labels});
+}
+
+QString OverfitCheckOptions::apply(const QCommandLineParser &p, OverfitOptions *options) const
+{
+    OverfitOptions &o = *options;
+    o.model = p.value(model);
+    QString error;
+    if (!readInt(p, images, 2, &o.images, &error) || !readInt(p, imageSize, 32, &o.imageSize, &error)
+        || !readInt(p, channels, 1, &o.channels, &error) || !readInt(p, maxSteps, 1, &o.maxSteps, &error)
+        || !readInt(p, threads, 0, &o.threads, &error) || !readSeed(p, seed, &o.seed, &error))
+        return error;
+    // The model and channels are checked as a run's config would be.
+    TrainConfig probe;
+    probe.model = o.model;
+    probe.channels = o.channels;
+    return probe.validate();
+}
+
+} // namespace loupe::cli

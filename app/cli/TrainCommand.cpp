@@ -1,0 +1,139 @@
+// loupe-cli train: a run folder from a dataset; Ctrl+C stops between steps keeping the last checkpoint.
+
+#include "Commands.h"
+#include "ProgressPrinter.h"
+#include "ReadDataset.h"
+#include "TrainOptions.h"
+
+#include "project/RunFolder.h"
+#include "project/RunStatus.h"
+#include "train/Trainer.h"
+
+#include <QFileInfo>
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+
+namespace loupe::cli {
+
+namespace {
+
+std::atomic<Trainer *> g_trainer{nullptr};
+
+void cancelOnSignal(int)
+{
+    // Only an atomic store here: the loop notices between steps and keeps the last checkpoint.
+    if (Trainer *t = g_trainer.load())
+        t->cancel();
+}
+
+TrainCallbacks printingCallbacks(ProgressPrinter &printer)
+{
+    TrainCallbacks callbacks;
+    callbacks.onStep = [&printer](const TrainProgress &s) {
+        printer.update(Cli::tr("Epoch %1/%2 loss %3, %4 images/s, %5 s left")
+                           .arg(s.epoch)
+                           .arg(s.epochs)
+                           .arg(s.loss, 0, 'f', 4)
+                           .arg(s.imagesPerSecond, 0, 'f', 1)
+                           .arg(s.etaSeconds, 0, 'f', 0),
+                       s.step, s.stepsPerEpoch);
+    };
+    callbacks.onEpoch = [&printer](const EpochMetrics &m) {
+        printer.finish();
+        std::printf("%s\n", qPrintable(Cli::tr("epoch %1: train loss %2, dev loss %3, dev accuracy %4, dev macro F1 %5, "
+                                               "%6 images/s, %7 s%8")
+                                           .arg(m.epoch)
+                                           .arg(m.trainLoss, 0, 'f', 4)
+                                           .arg(m.devLoss, 0, 'f', 4)
+                                           .arg(m.devAccuracy, 0, 'f', 4)
+                                           .arg(m.devMacroF1, 0, 'f', 4)
+                                           .arg(m.imagesPerSecond, 0, 'f', 1)
+                                           .arg(m.seconds, 0, 'f', 1)
+                                           .arg(m.best ? Cli::tr(" (best)") : QString())));
+        std::fflush(stdout);
+    };
+    callbacks.onNote = [&printer](const QString &note) {
+        printer.finish();
+        std::fprintf(stderr, "%s\n", qPrintable(note));
+    };
+    return callbacks;
+}
+
+class TrainCommand : public Command
+{
+public:
+    QString description() const override
+    {
+        return Cli::tr("Trains an image classifier into a run folder: config.json, metrics.jsonl, "
+                       "a TensorBoard event file, checkpoints and predictions.csv.");
+    }
+
+    void declare(QCommandLineParser &p) const override
+    {
+        p.addPositionalArgument(QStringLiteral("DATASET"), Cli::tr("The dataset to learn from."));
+        m_options.declare(p);
+    }
+
+    int run(const QCommandLineParser &p) const override
+    {
+        if (p.positionalArguments().size() != 1 || !p.isSet(m_options.out))
+            return fail(Cli::tr("train takes one DATASET and --out RUN_DIR; see 'loupe-cli train --help'"));
+        const QString runDir = p.value(m_options.out);
+        const bool resume = p.isSet(m_options.resume);
+
+        TrainConfig cfg;
+        if (resume && QFileInfo::exists(runfolder::configPath(runDir)))
+            cfg = TrainConfig::fromJson(runfolder::readConfig(runDir));
+        if (const QString error = m_options.apply(p, &cfg); !error.isEmpty())
+            return fail(error);
+
+        ProgressPrinter printer;
+        const Dataset dataset = readDataset(p.positionalArguments().front(), p.value(m_options.format),
+                                            p.value(m_options.labels), cfg.threads, printer);
+
+        Trainer trainer(dataset, cfg, runDir);
+        trainer.setResume(resume);
+        g_trainer = &trainer;
+        std::signal(SIGINT, cancelOnSignal);
+        std::signal(SIGTERM, cancelOnSignal);
+        if (resume)
+            runfolder::clearStatus(runDir);
+        const TrainResult result = trainer.run(printingCallbacks(printer));
+        if (QFileInfo::exists(runfolder::configPath(runDir)))
+            runfolder::writeStatus(runDir, result);
+        g_trainer = nullptr;
+        printer.finish();
+        switch (result.outcome) {
+        case TrainOutcome::Completed:
+        case TrainOutcome::EarlyStopped:
+            std::printf("%s\n", qPrintable(Cli::tr("%1 after %2 epochs; best dev loss %3 at epoch %4; run in %5")
+                                               .arg(outcomeText(result.outcome))
+                                               .arg(result.epochsRun)
+                                               .arg(result.bestDevLoss, 0, 'f', 4)
+                                               .arg(result.bestEpoch)
+                                               .arg(runDir)));
+            return Done;
+        case TrainOutcome::Cancelled:
+        case TrainOutcome::Diverged:
+            std::fprintf(stderr, "loupe-cli: %s\n", qPrintable(result.message));
+            return Failed;
+        case TrainOutcome::Failed:
+            return fail(result.message);
+        }
+        return Failed;
+    }
+
+private:
+    const TrainOptions m_options;
+};
+
+} // namespace
+
+std::unique_ptr<Command> makeTrainCommand()
+{
+    return std::make_unique<TrainCommand>();
+}
+
+} // namespace loupe::cli

@@ -1,0 +1,20 @@
+#pragma once
+
+#include "dataset/Dataset.h"
+
+#include <vector>
+
+namespace loupe {
+
+/// Which labelled images a classifier run learns from, is judged on, and is finally tested on.
+struct TrainDevSplit {
+    std::vector<int> train;
+    std::vector<int> dev;
+    std::vector<int> test; ///< the dataset's own test images, never seen while training
+};
+
+/// The dataset's own train/dev split when it marks dev images, else a stratified split of its
+/// labelled non-test images with `devFraction` held out (seeded). Unlabelled images are left out.
+TrainDevSplit splitForTraining(const Dataset &data, double devFraction, quint64 seed);
+
+} // namespace loupe
