@@ -7,6 +7,7 @@
 #include "ConfusionMatrixView.h"
 #include "ImageViewer.h"
 #include "LabelSaver.h"
+#include "PredictionDelegate.h"
 #include "PredictionHistoryPlot.h"
 #include "PredictionModel.h"
 #include "PredictionsPanel.h"
@@ -30,6 +31,7 @@
 
 #include <atomic>
 #include <cmath>
+#include <map>
 
 using namespace loupe;
 using loupe::test::writeBytes;
@@ -166,6 +168,24 @@ QStringList sorted(QStringList list)
 {
     list.sort();
     return list;
+}
+
+/// How many pixels of the picture have exactly this colour, for each colour asked about.
+std::map<QRgb, int> countColours(const QImage &picture, const QList<QRgb> &colours)
+{
+    std::map<QRgb, int> counts;
+    for (QRgb c : colours)
+        counts[c] = 0;
+    const QImage rgb = picture.convertToFormat(QImage::Format_RGB32);
+    for (int y = 0; y < rgb.height(); ++y) {
+        const QRgb *line = reinterpret_cast<const QRgb *>(rgb.constScanLine(y));
+        for (int x = 0; x < rgb.width(); ++x) {
+            auto it = counts.find(line[x] | 0xff000000u);
+            if (it != counts.end())
+                ++it->second;
+        }
+    }
+    return counts;
 }
 
 QString readText(const QString &file)
@@ -629,6 +649,29 @@ void TestPredictionsPanel::screenshotWritesPng()
     const QImage shot(out);
     QVERIFY(!shot.isNull());
     QVERIFY(shot.width() > 600);
+
+    // What a user sees: the run's images. Each is a flat grey, shown in the gallery as a 112-pixel
+    // block of that grey (~11,000 pixels; fewer in a row cut off at the bottom). The viewer shows
+    // one image and the window's own greys could match one more: six or more greys in large
+    // blocks mean the gallery drew thumbnails of the run's images (an empty page has two).
+    QList<QRgb> greys;
+    for (int i = 0; i < 12; ++i)
+        greys.append(qRgb(greyOf(i), greyOf(i), greyOf(i)));
+    const QRgb right = PredictionDelegate::rightColor().rgb();
+    const QRgb wrong = PredictionDelegate::wrongColor().rgb();
+    const std::map<QRgb, int> counts = countColours(shot, greys + QList<QRgb>{right, wrong});
+    int thumbnails = 0;
+    QStringList found;
+    for (QRgb grey : greys) {
+        found.append(QString::number(counts.at(grey)));
+        if (counts.at(grey) >= 3000)
+            ++thumbnails;
+    }
+    QVERIFY2(thumbnails >= 6,
+             qPrintable(QStringLiteral("pixels of each image grey: ") + found.join(QStringLiteral(", "))));
+    // The verdicts: green ticks and red crosses on the tiles (5 of the 12 predictions are wrong).
+    QVERIFY2(counts.at(right) >= 100, qPrintable(QString::number(counts.at(right))));
+    QVERIFY2(counts.at(wrong) >= 100, qPrintable(QString::number(counts.at(wrong))));
 }
 
 QTEST_MAIN(TestPredictionsPanel)
