@@ -29,6 +29,10 @@ fi
 # non-interactive frontend.
 sudo=()
 if [ "$(id -u)" -ne 0 ]; then
+  if ! command -v sudo >/dev/null; then
+    echo "install-deps: missing ${missing[*]}; run this script as root or install sudo" >&2
+    exit 2
+  fi
   sudo=(sudo -E)
 fi
 echo "install-deps: installing ${missing[*]}"
