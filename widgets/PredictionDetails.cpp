@@ -3,6 +3,7 @@
 #include "ClassColors.h"
 #include "PredictionDelegate.h"
 #include "PredictionHistoryPlot.h"
+#include "PredictionsText.h"
 
 #include <QCoreApplication>
 #include <QGridLayout>
@@ -21,21 +22,10 @@ namespace loupe {
 
 namespace {
 
-/// The texts were written for the Predictions page; their translations are filed under it.
+// Texts written for the Predictions page keep its translation context.
 struct Text {
     Q_DECLARE_TR_FUNCTIONS(loupe::PredictionsPanel)
 };
-
-QString percent(double v)
-{
-    return QLocale().toString(100.0 * v, 'f', 1) + QLatin1Char('%');
-}
-
-QString fileNameOf(const QString &path)
-{
-    const qsizetype slash = std::max(path.lastIndexOf(QLatin1Char('/')), path.lastIndexOf(QLatin1Char('\\')));
-    return path.mid(slash + 1);
-}
 
 QString boxStyle(const QColor &border)
 {
@@ -155,7 +145,7 @@ void PredictionDetails::showPrediction(const Prediction &p, const QStringList &c
                  p.correct() ? QStringLiteral("✓") : QStringLiteral("✗")));
     m_predictedBox->setStyleSheet(boxStyle(mark));
     m_confidence->setText(Text::tr("Confidence %1 · loss %2 · %3")
-                              .arg(percent(p.confidence), QLocale().toString(p.loss, 'f', 3), fileNameOf(p.path)));
+                              .arg(percentText(p.confidence), QLocale().toString(p.loss, 'f', 3), fileNameOf(p.path)));
     m_confidence->setToolTip(p.path);
 
     std::vector<int> order(p.probabilities.size());
@@ -168,7 +158,7 @@ void PredictionDetails::showPrediction(const Prediction &p, const QStringList &c
         const double v = p.probabilities[std::size_t(c)];
         m_topNames[i]->setText(classes.value(c));
         m_topBars[i]->setValue(int(std::lround(std::clamp(v, 0.0, 1.0) * 1000)));
-        m_topBars[i]->setFormat(percent(v));
+        m_topBars[i]->setFormat(percentText(v));
         // The true class's bar green, a wrong answer's red, the rest grey: is the truth in the top 3?
         const QColor bar = c == p.truth ? PredictionDelegate::rightColor()
             : c == p.predicted          ? PredictionDelegate::wrongColor()

@@ -2,6 +2,7 @@
 
 #include "ClassColors.h"
 #include "PredictionModel.h"
+#include "PredictionsText.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -21,7 +22,7 @@ namespace loupe {
 
 namespace {
 
-/// The texts were written for the Predictions page; their translations are filed under it.
+// Texts written for the Predictions page keep its translation context.
 struct Text {
     Q_DECLARE_TR_FUNCTIONS(loupe::PredictionsPanel)
 };

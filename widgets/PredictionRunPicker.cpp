@@ -1,5 +1,6 @@
 #include "PredictionRunPicker.h"
 
+#include "PredictionsText.h"
 #include "dataset/Errors.h"
 #include "project/Project.h"
 
@@ -16,7 +17,7 @@ namespace loupe {
 
 namespace {
 
-/// The texts were written for the Predictions page; their translations are filed under it.
+// Texts written for the Predictions page keep its translation context.
 struct Text {
     Q_DECLARE_TR_FUNCTIONS(loupe::PredictionsPanel)
 };

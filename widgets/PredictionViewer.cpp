@@ -1,6 +1,7 @@
 #include "PredictionViewer.h"
 
 #include "ImageViewer.h"
+#include "PredictionsText.h"
 
 #include <QCoreApplication>
 #include <QHBoxLayout>
@@ -14,15 +15,10 @@ namespace loupe {
 
 namespace {
 
-/// The texts were written for the Predictions page; their translations are filed under it.
+// Texts written for the Predictions page keep its translation context.
 struct Text {
     Q_DECLARE_TR_FUNCTIONS(loupe::PredictionsPanel)
 };
-
-QString percent(double v)
-{
-    return QLocale().toString(100.0 * v, 'f', 1) + QLatin1Char('%');
-}
 
 } // namespace
 
@@ -182,7 +178,7 @@ void PredictionViewer::heatmapReady(quint64 id, const QImage &overlay, const Exp
     m_status->setText(Text::tr("Grad-CAM for %1 (the model gives it %2)")
                           .arg(m_subject.classes.value(e.explainedClass),
                                e.explainedClass >= 0 && e.explainedClass < int(e.probabilities.size())
-                                   ? percent(e.probabilities[std::size_t(e.explainedClass)])
+                                   ? percentText(e.probabilities[std::size_t(e.explainedClass)])
                                    : QStringLiteral("–")));
     Q_EMIT heatmapFinished(true);
 }

@@ -8,6 +8,7 @@
 #include "PredictionFilterBar.h"
 #include "PredictionModel.h"
 #include "PredictionRunPicker.h"
+#include "PredictionsText.h"
 #include "RelabelSession.h"
 #include "Settings.h"
 #include "ThumbnailGallery.h"
@@ -42,17 +43,6 @@ constexpr int kCellSpacing = 6;
 SettingValue<QByteArray> splitterSetting()
 {
     return {QStringLiteral("predictions/splitter"), QByteArray()};
-}
-
-QString percent(double v)
-{
-    return QLocale().toString(100.0 * v, 'f', 1) + QLatin1Char('%');
-}
-
-QString fileNameOf(const QString &path)
-{
-    const qsizetype slash = std::max(path.lastIndexOf(QLatin1Char('/')), path.lastIndexOf(QLatin1Char('\\')));
-    return path.mid(slash + 1);
 }
 
 } // namespace
@@ -320,7 +310,7 @@ void PredictionsPanel::loadPredictions()
                            .arg(split)
                            .arg(p.epoch > 0 ? QString::number(p.epoch) : tr("unknown"))
                            .arg(right)
-                           .arg(percent(double(right) / n))
+                           .arg(percentText(double(right) / n))
                            .arg(n - right);
         if (m_model->matchedCount() < n)
             text += QLatin1Char(' ')

@@ -1,6 +1,7 @@
 #include "RelabelSession.h"
 
 #include "LabelSaver.h"
+#include "PredictionsText.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -13,16 +14,10 @@ namespace loupe {
 
 namespace {
 
-/// The texts were written for the Predictions page; their translations are filed under it.
+// Texts written for the Predictions page keep its translation context.
 struct Text {
     Q_DECLARE_TR_FUNCTIONS(loupe::PredictionsPanel)
 };
-
-QString fileNameOf(const QString &path)
-{
-    const qsizetype slash = std::max(path.lastIndexOf(QLatin1Char('/')), path.lastIndexOf(QLatin1Char('\\')));
-    return path.mid(slash + 1);
-}
 
 /// One relabel as an undoable step: remembers the pending label the image had before.
 class RelabelCommand : public QUndoCommand
