@@ -1,11 +1,13 @@
 // The error-analysis page: runs and splits, gallery filters and sort, the confusion matrix as a
 // filter and as a PNG, next/previous keys, the side panel and history, relabelling with undo
-// and save (and a failed save), Grad-CAM on a real tiny run, and --screenshot.
+// and save on a worker thread (and a failed save), Grad-CAM on a real tiny run, and --screenshot.
 
 #include "TestUtil.h"
 
 #include "ConfusionMatrixView.h"
 #include "ImageViewer.h"
+#include "LabelSaver.h"
+#include "PredictionDelegate.h"
 #include "PredictionHistoryPlot.h"
 #include "PredictionModel.h"
 #include "PredictionsPanel.h"
@@ -19,13 +21,17 @@
 #include <QAction>
 #include <QListView>
 #include <QProcess>
+#include <QProgressBar>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QUndoStack>
 #include <QtTest>
 
+#include <atomic>
 #include <cmath>
+#include <map>
 
 using namespace loupe;
 using loupe::test::writeBytes;
@@ -44,6 +50,12 @@ struct Planned {
 };
 const Planned kPlan[12] = {{0, 0.90f}, {0, 0.60f}, {1, 0.70f}, {2, 0.50f}, {1, 0.95f}, {1, 0.80f},
                            {0, 0.55f}, {0, 0.65f}, {2, 0.85f}, {2, 0.40f}, {1, 0.90f}, {2, 0.99f}};
+
+/// Image i is a flat grey of this value (with a diagonal in another grey), see makeFixture.
+int greyOf(int i)
+{
+    return 30 + 18 * i;
+}
 
 QString imageName(int i)
 {
@@ -86,7 +98,7 @@ QString makeFixture(const QString &root)
     const QString images = QDir(root).filePath(QStringLiteral("img"));
     QByteArray csv = "path,label\n";
     for (int i = 0; i < 12; ++i) {
-        writeImage(QDir(images).filePath(imageName(i)), 24, 24, 30 + 18 * i);
+        writeImage(QDir(images).filePath(imageName(i)), 24, 24, greyOf(i));
         csv += "img/" + imageName(i).toUtf8() + ',' + kClasses[i / 4].toUtf8() + '\n';
     }
     const QString labels = QDir(root).filePath(QStringLiteral("labels.csv"));
@@ -156,6 +168,24 @@ QStringList sorted(QStringList list)
 {
     list.sort();
     return list;
+}
+
+/// How many pixels of the picture have exactly this colour, for each colour asked about.
+std::map<QRgb, int> countColours(const QImage &picture, const QList<QRgb> &colours)
+{
+    std::map<QRgb, int> counts;
+    for (QRgb c : colours)
+        counts[c] = 0;
+    const QImage rgb = picture.convertToFormat(QImage::Format_RGB32);
+    for (int y = 0; y < rgb.height(); ++y) {
+        const QRgb *line = reinterpret_cast<const QRgb *>(rgb.constScanLine(y));
+        for (int x = 0; x < rgb.width(); ++x) {
+            auto it = counts.find(line[x] | 0xff000000u);
+            if (it != counts.end())
+                ++it->second;
+        }
+    }
+    return counts;
 }
 
 QString readText(const QString &file)
@@ -477,9 +507,36 @@ void TestPredictionsPanel::relabelUndoRedoSave()
 
     const QString before = readText(labels);
     QVERIFY(panel.saveLabelsAction()->isEnabled());
+    // The save runs on a worker thread: the trigger returns at once with the page busy and closed to
+    // input, and nothing is written until the worker gets to it (here: until the test lets it).
+    QSemaphore letItWrite;
+    std::atomic<QThread *> writer{nullptr};
+    panel.labelSaver()->setSaveFunction([&](const Dataset &dataset, const std::vector<LabelEdit> &edits) {
+        writer = QThread::currentThread();
+        letItWrite.tryAcquire(1, 10000); // a save on the GUI thread would stall here, then fail below
+        return saveLabelEdits(dataset, edits);
+    });
+    QSignalSpy finished(&panel, &PredictionsPanel::saveFinished);
     panel.saveLabelsAction()->trigger();
+    QCOMPARE(saved.count(), 0);
+    QVERIFY(panel.isSavingLabels());
+    QVERIFY(panel.saveProgress()->isVisible());
+    QVERIFY(!panel.gallery()->isEnabled());
+    QVERIFY(!panel.saveLabelsAction()->isEnabled());
+    QVERIFY(!panel.undoAction()->isEnabled());
+    QVERIFY(!panel.relabel(dog6, QStringLiteral("cat"))); // no new edits while the files are written
+    QTRY_VERIFY(writer.load() != nullptr);
+    QVERIFY(writer.load() != QThread::currentThread());
+    QCOMPARE(readText(labels), before);
+    QCOMPARE(saved.count(), 0);
+    letItWrite.release();
+    QTRY_COMPARE(finished.count(), 1);
+    QVERIFY(finished.first().at(0).toBool());
     QCOMPARE(saved.count(), 1);
     QCOMPARE(reload.count(), 1);
+    QVERIFY(!panel.isSavingLabels());
+    QVERIFY(!panel.saveProgress()->isVisible());
+    QVERIFY(panel.gallery()->isEnabled());
     QVERIFY(!panel.hasUnsavedEdits());
     QCOMPARE(panel.undoStack()->count(), 0);
     const QString after = readText(labels);
@@ -513,7 +570,10 @@ void TestPredictionsPanel::failedSaveKeepsEdits()
     QString csv = readText(labels);
     csv.replace(QStringLiteral("img/img03.png,cat"), QStringLiteral("img/img03.png,dog"));
     writeBytes(labels, csv.toUtf8());
-    QVERIFY(!panel.saveLabels());
+    QSignalSpy finished(&panel, &PredictionsPanel::saveFinished);
+    QVERIFY(panel.saveLabels()); // started; the outcome comes from the worker thread
+    QTRY_COMPARE(finished.count(), 1);
+    QVERIFY(!finished.first().at(0).toBool());
     QCOMPARE(reload.count(), 0);
     QVERIFY(panel.hasUnsavedEdits());
     QCOMPARE(panel.undoStack()->count(), 1);
@@ -589,6 +649,29 @@ void TestPredictionsPanel::screenshotWritesPng()
     const QImage shot(out);
     QVERIFY(!shot.isNull());
     QVERIFY(shot.width() > 600);
+
+    // What a user sees: the run's images. Each is a flat grey, shown in the gallery as a 112-pixel
+    // block of that grey (~11,000 pixels; fewer in a row cut off at the bottom). The viewer shows
+    // one image and the window's own greys could match one more: six or more greys in large
+    // blocks mean the gallery drew thumbnails of the run's images (an empty page has two).
+    QList<QRgb> greys;
+    for (int i = 0; i < 12; ++i)
+        greys.append(qRgb(greyOf(i), greyOf(i), greyOf(i)));
+    const QRgb right = PredictionDelegate::rightColor().rgb();
+    const QRgb wrong = PredictionDelegate::wrongColor().rgb();
+    const std::map<QRgb, int> counts = countColours(shot, greys + QList<QRgb>{right, wrong});
+    int thumbnails = 0;
+    QStringList found;
+    for (QRgb grey : greys) {
+        found.append(QString::number(counts.at(grey)));
+        if (counts.at(grey) >= 3000)
+            ++thumbnails;
+    }
+    QVERIFY2(thumbnails >= 6,
+             qPrintable(QStringLiteral("pixels of each image grey: ") + found.join(QStringLiteral(", "))));
+    // The verdicts: green ticks and red crosses on the tiles (5 of the 12 predictions are wrong).
+    QVERIFY2(counts.at(right) >= 100, qPrintable(QString::number(counts.at(right))));
+    QVERIFY2(counts.at(wrong) >= 100, qPrintable(QString::number(counts.at(wrong))));
 }
 
 QTEST_MAIN(TestPredictionsPanel)

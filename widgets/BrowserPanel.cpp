@@ -3,25 +3,21 @@
 #include "ClassBalanceChart.h"
 #include "ImageViewer.h"
 #include "MainWindow.h"
-#include "ResizeWatcher.h"
 #include "Settings.h"
 #include "ThumbnailDelegate.h"
+#include "ThumbnailGallery.h"
 #include "ThumbnailLoader.h"
 #include "ThumbnailModel.h"
-#include "VisibleRows.h"
 
 #include <algorithm>
 
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
-#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListView>
 #include <QLocale>
-#include <QScrollBar>
 #include <QSlider>
 #include <QSplitter>
 #include <QToolButton>
@@ -33,7 +29,6 @@
 namespace loupe {
 
 namespace {
-constexpr int kRequestDebounceMs = 40; // while scrolling or resizing, decode only where the view stops
 constexpr int kSearchDebounceMs = 150;
 constexpr int kCellSpacing = 6;
 
@@ -54,7 +49,8 @@ BrowserPanel::BrowserPanel(QWidget *parent)
     , m_proxy(new ThumbnailFilterModel(this))
     , m_loader(new ThumbnailLoader(this))
     , m_delegate(new ThumbnailDelegate(this))
-    , m_grid(new QListView(this))
+    // List mode: with uniform cells it lays out 100,000 items arithmetically.
+    , m_grid(new ThumbnailGallery(QListView::ListMode, this))
     , m_viewer(new ImageViewer(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_class(new QComboBox(this))
@@ -71,22 +67,13 @@ BrowserPanel::BrowserPanel(QWidget *parent)
     m_model->setLoader(m_loader);
     m_proxy->setThumbnailModel(m_model);
 
-    // List mode with wrapping lays out uniform cells arithmetically; icon mode keeps a geometry
-    // record per item, which 100,000 items make slow. The cells look the same.
     m_grid->setObjectName(QStringLiteral("thumbnailGrid"));
-    m_grid->setViewMode(QListView::ListMode);
-    m_grid->setFlow(QListView::LeftToRight);
-    m_grid->setWrapping(true);
-    m_grid->setResizeMode(QListView::Adjust);
-    m_grid->setMovement(QListView::Static);
-    m_grid->setUniformItemSizes(true);
     m_grid->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_grid->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
-    m_grid->setAcceptDrops(false);
     m_grid->setItemDelegate(m_delegate);
     m_grid->setModel(m_proxy);
-    m_grid->verticalScrollBar()->setSingleStep(24);
-    m_grid->viewport()->installEventFilter(new ResizeWatcher(this, [this] { scheduleRequest(); }));
+    m_grid->setLoader(m_loader);
+    m_grid->setSampleOfRow([this](int row) { return m_model->sampleAt(m_proxy->sourceRow(row)); });
+    connect(m_grid, &ThumbnailGallery::thumbnailsRequested, this, &BrowserPanel::thumbnailsRequested);
 
     auto *bar = new QWidget(this);
     buildFilterBar(bar);
@@ -105,8 +92,8 @@ BrowserPanel::BrowserPanel(QWidget *parent)
         tools->addWidget(b);
         return b;
     };
-    button(tr("◀"), tr("Previous image (Left)"), [this] { step(-1); });
-    button(tr("▶"), tr("Next image (Right)"), [this] { step(1); });
+    button(tr("◀"), tr("Previous image (Left)"), [this] { m_grid->step(-1); });
+    button(tr("▶"), tr("Next image (Right)"), [this] { m_grid->step(1); });
     button(tr("Fit"), tr("Fit the image to the window (F)"), [this] { m_viewer->fitToWindow(); });
     button(tr("1:1"), tr("One image pixel per screen pixel (1)"), [this] { m_viewer->actualSize(); });
     m_overlays->setText(tr("Labels"));
@@ -131,8 +118,8 @@ BrowserPanel::BrowserPanel(QWidget *parent)
     m_viewerStatus->setMinimumWidth(50);
     viewerLayout->addWidget(m_viewerStatus);
     connect(m_viewer, &ImageViewer::statusChanged, m_viewerStatus, &QLabel::setText);
-    connect(m_viewer, &ImageViewer::nextRequested, this, [this] { step(1); });
-    connect(m_viewer, &ImageViewer::previousRequested, this, [this] { step(-1); });
+    connect(m_viewer, &ImageViewer::nextRequested, this, [this] { m_grid->step(1); });
+    connect(m_viewer, &ImageViewer::previousRequested, this, [this] { m_grid->step(-1); });
 
     m_splitter->setObjectName(QStringLiteral("browserSplitter"));
     m_splitter->addWidget(m_grid);
@@ -148,22 +135,12 @@ BrowserPanel::BrowserPanel(QWidget *parent)
     layout->addWidget(bar);
     layout->addWidget(m_splitter, 1);
 
-    m_requestTimer.setSingleShot(true);
-    m_requestTimer.setInterval(kRequestDebounceMs);
-    connect(&m_requestTimer, &QTimer::timeout, this, &BrowserPanel::requestVisible);
     m_searchTimer.setSingleShot(true);
     m_searchTimer.setInterval(kSearchDebounceMs);
     connect(&m_searchTimer, &QTimer::timeout, this, &BrowserPanel::applyFilters);
 
-    QScrollBar *vs = m_grid->verticalScrollBar();
-    connect(vs, &QScrollBar::valueChanged, this, &BrowserPanel::scheduleRequest);
-    connect(vs, &QScrollBar::rangeChanged, this, &BrowserPanel::scheduleRequest);
-    auto reshaped = [this] {
-        scheduleRequest();
-        updateCount();
-    };
-    connect(m_proxy, &QAbstractItemModel::modelReset, this, reshaped);
-    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, reshaped);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &BrowserPanel::updateCount);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &BrowserPanel::updateCount);
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &BrowserPanel::updateCount);
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &BrowserPanel::updateCount);
     connect(m_grid->selectionModel(), &QItemSelectionModel::currentChanged, this,
@@ -299,6 +276,7 @@ void BrowserPanel::setInspection(const InspectionPtr &inspection)
     if (!sameDataset)
         m_loader->clearMemory(); // keyed by path: another dataset's thumbnails would only take room
     m_inspection = inspection;
+    m_grid->setInspection(inspection);
 
     const QString previousClass = m_class->currentIndex() > 0 ? m_class->currentText() : QString();
     const QSignalBlocker block(m_class);
@@ -388,30 +366,12 @@ void BrowserPanel::updateCount()
 
 void BrowserPanel::scheduleRequest()
 {
-    m_requestTimer.start();
+    m_grid->scheduleRequest();
 }
 
 QList<int> BrowserPanel::visibleRows() const
 {
-    return loupe::visibleRows(m_grid);
-}
-
-void BrowserPanel::requestVisible()
-{
-    if (!m_inspection)
-        return;
-    const QList<int> rows = visibleRowsAndNext(m_grid);
-    const Dataset &ds = m_inspection->dataset;
-    QVector<ThumbnailRequest> requests;
-    requests.reserve(rows.size());
-    for (int proxyRow : rows) {
-        const Sample *s = m_model->sampleAt(m_proxy->sourceRow(proxyRow));
-        if (!s)
-            continue;
-        requests.append({s->path, s->width, s->height, s->idxIndex >= 0 ? ds.idx : nullptr, s->idxIndex});
-    }
-    m_loader->request(requests);
-    Q_EMIT thumbnailsRequested(int(requests.size()));
+    return m_grid->visibleRows();
 }
 
 void BrowserPanel::openRow(const QModelIndex &proxyIndex)
@@ -427,40 +387,21 @@ void BrowserPanel::openRow(const QModelIndex &proxyIndex)
     }
 }
 
-void BrowserPanel::step(int delta)
-{
-    const int n = m_proxy->rowCount();
-    if (n == 0)
-        return;
-    const QModelIndex current = m_grid->currentIndex();
-    const int row = current.isValid() ? std::clamp(current.row() + delta, 0, n - 1) : 0;
-    m_grid->setCurrentIndex(m_proxy->index(row, 0));
-    m_grid->scrollTo(m_proxy->index(row, 0));
-}
-
 bool BrowserPanel::showImage(const QString &path)
 {
-    const int row = m_model->rowOfPath(path);
-    if (row < 0)
-        return false;
-    QModelIndex index = m_proxy->mapFromSource(m_model->index(row));
-    if (!index.isValid()) {
-        // Hidden by a filter: the user asked for this file, so show everything.
+    const QModelIndex index = m_grid->indexOfSourceRow(m_model->rowOfPath(path), [this] {
         const QSignalBlocker b1(m_class), b2(m_split), b3(m_brokenOnly), b4(m_search);
         m_class->setCurrentIndex(0);
         m_split->setCurrentIndex(0);
         m_brokenOnly->setChecked(false);
         m_search->clear();
         applyFilters();
-        index = m_proxy->mapFromSource(m_model->index(row));
-    }
+    });
     if (!index.isValid())
         return false;
     if (m_grid->currentIndex() == index)
-        openRow(index);
-    else
-        m_grid->setCurrentIndex(index);
-    m_grid->scrollTo(index, QAbstractItemView::PositionAtCenter);
+        openRow(index); // the viewer may show something else meanwhile
+    m_grid->showIndex(index);
     return true;
 }
 

@@ -2,6 +2,7 @@
 
 #include "Panel.h"
 #include "ThumbnailFilterModel.h"
+#include "ThumbnailGallery.h"
 
 #include <QTimer>
 
@@ -9,7 +10,6 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
-class QListView;
 class QSlider;
 class QSplitter;
 class QToolButton;
@@ -58,11 +58,9 @@ private:
     void buildFilterBar(QWidget *bar);
     void connectToMainWindow(QWidget *window);
     void scheduleRequest();
-    void requestVisible();
     void applyFilters();
     void updateCount();
     void openRow(const QModelIndex &proxyIndex);
-    void step(int delta);
     void problemActivated(QTreeWidgetItem *item);
 
     InspectionPtr m_inspection;
@@ -71,7 +69,7 @@ private:
     ThumbnailFilterModel *m_proxy;
     ThumbnailLoader *m_loader;
     ThumbnailDelegate *m_delegate;
-    QListView *m_grid;
+    ThumbnailGallery *m_grid;
     ImageViewer *m_viewer;
     QSplitter *m_splitter;
     QComboBox *m_class;
@@ -84,7 +82,6 @@ private:
     QLabel *m_viewerStatus;
     QToolButton *m_overlays;
     QToolButton *m_measure;
-    QTimer m_requestTimer;
     QTimer m_searchTimer;
 };
 

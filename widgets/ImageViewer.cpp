@@ -1,6 +1,7 @@
 #include "ImageViewer.h"
 
 #include "ClassColors.h"
+#include "ImageConvert.h"
 #include "imaging/SafeDecoder.h"
 
 #include <QKeyEvent>
@@ -20,37 +21,6 @@ constexpr double kMinScale = 0.01;
 constexpr double kMaxScale = 64.0;
 constexpr double kWheelStep = 1.25;   // one wheel notch
 constexpr double kMinMarkerPx = 6.0;  // objects smaller than this on screen still get a visible frame
-
-QImage toQImage(const cv::Mat &m)
-{
-    if (m.type() == CV_8UC1)
-        return QImage(m.data, m.cols, m.rows, int(m.step), QImage::Format_Grayscale8).copy();
-    if (m.type() == CV_8UC3)
-        return QImage(m.data, m.cols, m.rows, int(m.step), QImage::Format_BGR888).convertToFormat(QImage::Format_RGB32);
-    return {};
-}
-
-// COCO RLE: column-major runs, zeros first.
-QImage rleMask(const RleMask &rle, const QColor &colour)
-{
-    QImage mask(rle.width, rle.height, QImage::Format_ARGB32_Premultiplied);
-    mask.fill(Qt::transparent);
-    QColor c = colour;
-    c.setAlpha(110);
-    const QRgb value = qPremultiply(c.rgba());
-    const qint64 total = qint64(rle.width) * rle.height;
-    qint64 pos = 0;
-    bool on = false;
-    for (quint32 run : rle.counts) {
-        const qint64 end = std::min(total, pos + qint64(run));
-        if (on)
-            for (qint64 p = pos; p < end; ++p)
-                reinterpret_cast<QRgb *>(mask.scanLine(int(p % rle.height)))[p / rle.height] = value;
-        pos = end;
-        on = !on;
-    }
-    return mask;
-}
 
 } // namespace
 
@@ -107,12 +77,7 @@ ImageViewer::Loaded ImageViewer::load(const QString &path, const std::vector<Ann
         }
         out.image = toQImage(r.image);
     }
-    out.masks.resize(objects.size());
-    for (std::size_t i = 0; i < objects.size(); ++i) {
-        const RleMask &rle = objects[i].rle;
-        if (!rle.isEmpty() && rle.width == out.image.width() && rle.height == out.image.height())
-            out.masks[i] = rleMask(rle, classColor(objects[i].classId));
-    }
+    out.masks = maskOverlays(objects, out.image.size());
     return out;
 }
 
@@ -149,10 +114,7 @@ void ImageViewer::setImage(const QImage &image, const std::vector<Annotation> &o
     ++m_generation;
     Loaded loaded;
     loaded.image = image.format() == QImage::Format_Grayscale8 ? image : image.convertToFormat(QImage::Format_RGB32);
-    loaded.masks.resize(objects.size());
-    for (std::size_t i = 0; i < objects.size(); ++i)
-        if (!objects[i].rle.isEmpty())
-            loaded.masks[i] = rleMask(objects[i].rle, classColor(objects[i].classId));
+    loaded.masks = maskOverlays(objects);
     m_fit = true;
     display(QString(), std::move(loaded), objects, classes);
 }

@@ -11,12 +11,8 @@
 
 namespace loupe {
 
-namespace {
-constexpr int kPad = 4;
-}
-
 PredictionDelegate::PredictionDelegate(QObject *parent)
-    : QStyledItemDelegate(parent)
+    : GalleryDelegate(112, parent)
 {
 }
 
@@ -27,45 +23,28 @@ QSize PredictionDelegate::cellSize(const QFont &font) const
     return QSize(m_size + 2 * kPad, m_size + 3 * kPad + 2 * fm.height());
 }
 
-QSize PredictionDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
-{
-    return cellSize(option.font);
-}
-
 void PredictionDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     painter->save();
     const QRect cell = option.rect;
     const QPalette &pal = option.palette;
-    const bool selected = option.state & QStyle::State_Selected;
-    if (selected)
-        painter->fillRect(cell.adjusted(1, 1, -1, -1), pal.color(QPalette::Highlight));
-    else if (option.state & QStyle::State_MouseOver)
-        painter->fillRect(cell.adjusted(1, 1, -1, -1), pal.color(QPalette::Midlight));
+    const bool selected = paintBackground(painter, option);
 
     const bool correct = index.data(PredictionModel::CorrectRole).toBool();
     const QColor mark = correct ? rightColor() : wrongColor();
     const QRect thumb(cell.left() + (cell.width() - m_size) / 2, cell.top() + kPad, m_size, m_size);
     const QPixmap pixmap = qvariant_cast<QPixmap>(index.data(Qt::DecorationRole));
-    if (!pixmap.isNull()) {
-        QSize s = pixmap.size();
-        if (s.width() != thumb.width() && s.height() != thumb.height())
-            s.scale(thumb.size(), Qt::KeepAspectRatio);
-        const QRect target(thumb.left() + (thumb.width() - s.width()) / 2,
-                           thumb.top() + (thumb.height() - s.height()) / 2, s.width(), s.height());
-        painter->setRenderHint(QPainter::SmoothPixmapTransform, s != pixmap.size());
-        painter->drawPixmap(target, pixmap);
-    } else {
+    if (!pixmap.isNull())
+        drawThumbnail(painter, thumb, pixmap);
+    else
         painter->fillRect(thumb.adjusted(6, 6, -6, -6), pal.color(QPalette::Button));
-    }
     // A frame in the verdict's colour: wrong tiles stand out in a mostly right gallery.
     painter->setRenderHint(QPainter::Antialiasing);
     painter->setPen(QPen(mark, correct ? 1.5 : 3));
     painter->setBrush(Qt::NoBrush);
     painter->drawRect(QRectF(thumb).adjusted(1, 1, -1, -1));
 
-    QFont small = option.font;
-    small.setPointSizeF(std::max(6.0, option.font.pointSizeF() * 0.85));
+    const QFont small = smallFont(option.font);
     const QFontMetrics sfm(small);
     painter->setFont(small);
 

@@ -1,6 +1,6 @@
 #include "ReportExporter.h"
 
-#include "dataset/Errors.h"
+#include "ErrorText.h"
 
 #include <QElapsedTimer>
 
@@ -53,16 +53,12 @@ bool ReportExporter::start(const QString &file, const QString &runDir, const Ins
                 QMetaObject::invokeMethod(this, [this, done, total] { Q_EMIT progress(done, total); }, Qt::QueuedConnection);
             };
             QString error;
-            try {
+            const QString thrown = errorTextOf([&] {
                 error = writeRunReport(file, runDir, inspection ? &inspection->dataset : nullptr, options, onProgress,
                                        stop.get());
-            } catch (const DatasetError &e) {
-                error = e.message();
-            } catch (const LabelFileError &e) {
-                error = e.message();
-            } catch (const std::exception &e) {
-                error = QString::fromLocal8Bit(e.what());
-            }
+            });
+            if (!thrown.isEmpty())
+                error = thrown;
             QMetaObject::invokeMethod(
                 this,
                 [this, file, error] {

@@ -11,18 +11,9 @@
 
 namespace loupe {
 
-namespace {
-constexpr int kPad = 4;
-}
-
 ThumbnailDelegate::ThumbnailDelegate(QObject *parent)
-    : QStyledItemDelegate(parent)
+    : GalleryDelegate(128, parent)
 {
-}
-
-void ThumbnailDelegate::setThumbnailSize(int px)
-{
-    m_size = px;
 }
 
 void ThumbnailDelegate::setAspect(double aspect)
@@ -43,29 +34,19 @@ QSize ThumbnailDelegate::cellSize(const QFont &font) const
     return QSize(box.width() + 2 * kPad, box.height() + 3 * kPad + fm.height());
 }
 
-QSize ThumbnailDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
-{
-    return cellSize(option.font);
-}
-
 void ThumbnailDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     painter->save();
     const QRect cell = option.rect;
     const QPalette &pal = option.palette;
-    const bool selected = option.state & QStyle::State_Selected;
-    if (selected)
-        painter->fillRect(cell.adjusted(1, 1, -1, -1), pal.color(QPalette::Highlight));
-    else if (option.state & QStyle::State_MouseOver)
-        painter->fillRect(cell.adjusted(1, 1, -1, -1), pal.color(QPalette::Midlight));
+    const bool selected = paintBackground(painter, option);
 
     const QSize boxSize = this->boxSize();
     const QRect thumb(cell.left() + (cell.width() - boxSize.width()) / 2, cell.top() + kPad, boxSize.width(),
                       boxSize.height());
     const bool broken = index.data(ThumbnailModel::BrokenRole).toBool();
     const QPixmap pixmap = qvariant_cast<QPixmap>(index.data(Qt::DecorationRole));
-    QFont small = option.font;
-    small.setPointSizeF(std::max(6.0, option.font.pointSizeF() * 0.85));
+    const QFont small = smallFont(option.font);
     const QFontMetrics sfm(small);
 
     if (broken) {
@@ -77,14 +58,7 @@ void ThumbnailDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
         painter->drawText(box.adjusted(6, 6, -6, -6), Qt::AlignCenter | Qt::TextWordWrap,
                           tr("Broken") + QLatin1Char('\n') + index.data(ThumbnailModel::ReasonRole).toString());
     } else if (!pixmap.isNull()) {
-        QSize s = pixmap.size();
-        if (s.width() > thumb.width() || s.height() > thumb.height() ||
-            (s.width() < thumb.width() && s.height() < thumb.height()))
-            s.scale(thumb.size(), Qt::KeepAspectRatio); // another aspect, or the previous size while the new one loads
-        const QRect target(thumb.left() + (thumb.width() - s.width()) / 2, thumb.top() + (thumb.height() - s.height()) / 2,
-                           s.width(), s.height());
-        painter->setRenderHint(QPainter::SmoothPixmapTransform, s != pixmap.size());
-        painter->drawPixmap(target, pixmap);
+        drawThumbnail(painter, thumb, pixmap);
     } else {
         // Placeholder: a frame in the image's aspect when the header scan knows it.
         QSize s = index.data(ThumbnailModel::SizeRole).toSize();

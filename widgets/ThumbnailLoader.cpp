@@ -1,5 +1,6 @@
 #include "ThumbnailLoader.h"
 
+#include "ImageConvert.h"
 #include "imaging/ImageHeader.h"
 
 #include <QCryptographicHash>
@@ -21,15 +22,6 @@
 namespace loupe {
 
 namespace {
-
-QImage toQImage(const cv::Mat &m)
-{
-    if (m.type() == CV_8UC1)
-        return QImage(m.data, m.cols, m.rows, int(m.step), QImage::Format_Grayscale8).copy();
-    if (m.type() == CV_8UC3)
-        return QImage(m.data, m.cols, m.rows, int(m.step), QImage::Format_BGR888).convertToFormat(QImage::Format_RGB32);
-    return {};
-}
 
 // Fits the image into size × size keeping its aspect; small images grow with visible pixels.
 cv::Mat fit(const cv::Mat &src, int size)
