@@ -1,5 +1,7 @@
 // The augmentation pipeline: geometry of boxes, polygons and masks, pixels that move with them,
 // determinism by seed, evaluation pipelines, normalisation and the JSON form.
+// Over 600 lines on purpose: one case (or data table) per transform and annotation kind, sharing the
+// geometry fixtures; each case stays short.
 
 #include "augment/Pipeline.h"
 #include "augment/Random.h"

@@ -1,4 +1,6 @@
 // Relabelling: net edits, in-memory edits, and saving to every label format with backups and rollback.
+// Over 600 lines on purpose: one block of cases per label format (CSV, COCO, VOC, YOLO, folders), all
+// sharing the dataset fixtures and the byte-for-byte comparison helpers; each case stays short.
 
 #include "TestUtil.h"
 

@@ -1,6 +1,8 @@
 // Classification metrics and precision-recall curves against scikit-learn's figures
 // (tests/data/metrics/reference.json, written by make_reference.py), the eval --json shape,
 // refused input, the prediction files of a run (round trips, malformed files) and run ranking.
+// Over 600 lines on purpose: one Qt Test executable per area (STYLE.md), and the cases share the
+// scikit-learn reference loader and the prediction-file fixtures; each case stays short.
 
 #include "TestUtil.h"
 

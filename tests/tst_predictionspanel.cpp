@@ -1,6 +1,8 @@
 // The error-analysis page: runs and splits, gallery filters and sort, the confusion matrix as a
 // filter and as a PNG, next/previous keys, the side panel and history, relabelling with undo
 // and save on a worker thread (and a failed save), Grad-CAM on a real tiny run, and --screenshot.
+// Over 600 lines on purpose: every case drives the same page over the dataset and run folders that
+// initTestCase writes once; one executable per page (STYLE.md), each case stays short.
 
 #include "TestUtil.h"
 
