@@ -326,14 +326,16 @@ bool RunsPanel::exportHtmlReport(const QString &file)
     return true;
 }
 
-void RunsPanel::chooseCsvFile()
+QString RunsPanel::askExportFile(const QString &title, const QString &fileName, const QString &filter)
 {
     const RunSummary *run = firstSelected();
-    if (!run)
-        return;
-    const QString file = QFileDialog::getSaveFileName(this, tr("Export the metrics as CSV"),
-                                                      QDir(run->dir).filePath(QStringLiteral("metrics-dev.csv")),
-                                                      tr("CSV files (*.csv)"));
+    return run ? QFileDialog::getSaveFileName(this, title, QDir(run->dir).filePath(fileName), filter) : QString();
+}
+
+void RunsPanel::chooseCsvFile()
+{
+    const QString file =
+        askExportFile(tr("Export the metrics as CSV"), QStringLiteral("metrics-dev.csv"), tr("CSV files (*.csv)"));
     if (file.isEmpty())
         return;
     const QString error = exportMetricsCsv(file);
@@ -342,24 +344,16 @@ void RunsPanel::chooseCsvFile()
 
 void RunsPanel::chooseHtmlFile()
 {
-    const RunSummary *run = firstSelected();
-    if (!run)
-        return;
-    const QString file = QFileDialog::getSaveFileName(this, tr("Export the run as an HTML report"),
-                                                      QDir(run->dir).filePath(QStringLiteral("report.html")),
-                                                      tr("HTML files (*.html)"));
+    const QString file =
+        askExportFile(tr("Export the run as an HTML report"), QStringLiteral("report.html"), tr("HTML files (*.html)"));
     if (!file.isEmpty())
         exportHtmlReport(file);
 }
 
 void RunsPanel::choosePngFile()
 {
-    const RunSummary *run = firstSelected();
-    if (!run)
-        return;
-    const QString file = QFileDialog::getSaveFileName(this, tr("Export the confusion matrix as PNG"),
-                                                      QDir(run->dir).filePath(QStringLiteral("confusion-dev.png")),
-                                                      tr("PNG images (*.png)"));
+    const QString file = askExportFile(tr("Export the confusion matrix as PNG"), QStringLiteral("confusion-dev.png"),
+                                       tr("PNG images (*.png)"));
     if (file.isEmpty())
         return;
     const QString error = exportConfusionImage(file);

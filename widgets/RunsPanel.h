@@ -79,6 +79,8 @@ private:
     void onSelectionChanged();
     void updateButtons();
     void showMessage(const QString &text, bool problem = false);
+    /// Asks where to write an export of the selected run (offering `fileName` in its folder); "" for none.
+    QString askExportFile(const QString &title, const QString &fileName, const QString &filter);
     void chooseCsvFile();
     void chooseHtmlFile();
     void choosePngFile();
