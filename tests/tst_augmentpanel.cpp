@@ -4,9 +4,13 @@
 
 #include "AugmentPanel.h"
 
+#include "augment/Transforms.h"
 #include "dataset/DatasetStats.h"
 
+#include <QComboBox>
 #include <QListWidget>
+#include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -15,6 +19,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
+#include <cmath>
 
 using namespace loupe;
 
@@ -69,6 +74,29 @@ QList<VariantTile> variantsOf(const AugmentPanel &panel)
     return out;
 }
 
+/// Centre of the pixels brighter than mid-grey, in pixel indices; (-1, -1) when there are none.
+QPointF brightCentroid(const QImage &image)
+{
+    double sx = 0, sy = 0;
+    int n = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x)
+            if (qGray(image.pixel(x, y)) > 128) {
+                sx += x;
+                sy += y;
+                ++n;
+            }
+    return n ? QPointF(sx / n, sy / n) : QPointF(-1, -1);
+}
+
+/// The angle a variant reports for its rotate step ("rotate: yes degrees=-12.34" in its details).
+double reportedDegrees(const VariantTile &tile)
+{
+    static const QRegularExpression degrees(QStringLiteral("rotate: yes degrees=(-?[0-9.]+(e-?[0-9]+)?)"));
+    const QRegularExpressionMatch m = degrees.match(tile.details);
+    return m.hasMatch() ? m.captured(1).toDouble() : std::nan("");
+}
+
 } // namespace
 
 class TestAugmentPanel : public QObject
@@ -82,6 +110,8 @@ private Q_SLOTS:
     void evaluationViewHasNoRandomVariation();
     void exactBatchShowsModelInput();
     void warningsFillForHarmfulPipeline();
+    void variantShowsTheReportedRotation();
+    void everyStepTypeCanBeAdded();
 
 private:
     QTemporaryDir m_dir;
@@ -137,8 +167,16 @@ void TestAugmentPanel::rerendersOnParameterChange()
     qInfo("re-render of 16 variants of a 512 px image after a change: median %.1f ms, max %.1f ms", ms[ms.size() / 2],
           ms.back());
 
-    // The angle drawn is within the new range, so the pictures come from the edited pipeline.
+    // The angles drawn use the new range (up to 25°; 16 draws within the old 10° are unlikely), so the
+    // pictures come from the edited pipeline. variantShowsTheReportedRotation checks the pixels.
     QVERIFY(m_panel->pipelineJson().contains("\"max_degrees\": 25"));
+    double widest = 0;
+    for (const VariantTile &t : variantsOf(*m_panel)) {
+        const double d = reportedDegrees(t);
+        QVERIFY2(std::abs(d) <= 25, qPrintable(t.details));
+        widest = std::max(widest, std::abs(d));
+    }
+    QVERIFY2(widest > 10, qPrintable(QString::number(widest)));
 
     // Switching a step off re-renders without it.
     rendered.clear();
@@ -238,6 +276,81 @@ void TestAugmentPanel::warningsFillForHarmfulPipeline()
     // A benign pipeline empties the list again.
     m_panel->setPipeline(Pipeline::defaultTraining(512, 3));
     QTRY_VERIFY_WITH_TIMEOUT(!warned.isEmpty() && warned.last().at(0).toInt() == 0, 10000);
+}
+
+void TestAugmentPanel::variantShowsTheReportedRotation()
+{
+    // A black 160 px image with one white square 40 px right of the centre and no objects (no frames
+    // drawn): after a turn by θ (counter-clockwise positive) the square must be at
+    // centre + 40·(cos θ, −sin θ). A preview that ignored the angle, or turned the other way, fails.
+    QTemporaryDir dir;
+    cv::Mat m(160, 160, CV_8UC3, cv::Scalar(0, 0, 0));
+    cv::rectangle(m, cv::Rect(114, 74, 12, 12), cv::Scalar(255, 255, 255), cv::FILLED);
+    const QString path = dir.filePath(QStringLiteral("square.png"));
+    QVERIFY(cv::imwrite(path.toStdString(), m));
+    auto inspection = std::make_shared<Inspection>();
+    inspection->dataset.format = QStringLiteral("folder");
+    inspection->dataset.root = dir.path();
+    inspection->dataset.classes = {QStringLiteral("only")};
+    Sample sample;
+    sample.path = path;
+    sample.width = sample.height = 160;
+    sample.classId = 0;
+    inspection->dataset.samples.push_back(sample);
+    inspection->stats = computeStats(inspection->dataset);
+
+    AugmentPanel panel;
+    QSignalSpy rendered(&panel, &AugmentPanel::rendered);
+    panel.setPipeline(pipelineOf(QStringLiteral(
+        "{\"type\": \"rotate\", \"max_degrees\": 90, \"probability\": 1, \"border\": \"constant\", \"border_value\": 0}")));
+    panel.setVariantCount(12);
+    panel.setInspection(inspection);
+    panel.setImages({0});
+    QTRY_VERIFY(!rendered.isEmpty() && variantsOf(panel).size() == 12);
+
+    const double cx = (160 - 1) / 2.0, cy = (160 - 1) / 2.0;
+    double widest = 0;
+    for (const VariantTile &t : variantsOf(panel)) {
+        QCOMPARE(t.image.size(), QSize(160, 160));
+        const double degrees = reportedDegrees(t);
+        QVERIFY2(std::isfinite(degrees), qPrintable(t.details));
+        widest = std::max(widest, std::abs(degrees));
+        const double rad = degrees * M_PI / 180.0;
+        const QPointF expected(cx + 40 * std::cos(rad), cy - 40 * std::sin(rad));
+        const QPointF drawn = brightCentroid(t.image);
+        const QPointF miss = drawn - expected;
+        QVERIFY2(std::hypot(miss.x(), miss.y()) < 2.0,
+                 qPrintable(QStringLiteral("%1°: square drawn at (%2, %3), expected (%4, %5)")
+                                .arg(degrees)
+                                .arg(drawn.x())
+                                .arg(drawn.y())
+                                .arg(expected.x())
+                                .arg(expected.y())));
+    }
+    // Turns wide enough that an unturned square (40 px right) would be far from where it belongs.
+    QVERIFY2(widest > 30, qPrintable(QString::number(widest)));
+}
+
+void TestAugmentPanel::everyStepTypeCanBeAdded()
+{
+    // The editor's starting values for a new step are ones core accepts, for every type core knows.
+    auto *type = m_panel->findChild<QComboBox *>(QStringLiteral("addStepType"));
+    QVERIFY(type);
+    auto *add = m_panel->findChild<QPushButton *>(QStringLiteral("addStep"));
+    QVERIFY(add);
+    QCOMPARE(type->count(), int(transforms::knownTypes().size()));
+    for (const QString &name : transforms::knownTypes()) {
+        m_panel->setPipeline(pipelineOf(QStringLiteral("{\"type\": \"hflip\"}")));
+        type->setCurrentText(name);
+        add->click();
+        QByteArray json;
+        try {
+            json = m_panel->pipeline().toJson();
+        } catch (const PipelineError &e) {
+            QFAIL(qPrintable(QStringLiteral("%1: %2: %3").arg(name, e.place(), e.problem())));
+        }
+        QVERIFY2(json.contains(QStringLiteral("\"type\": \"%1\"").arg(name).toUtf8()), json.constData());
+    }
 }
 
 QTEST_MAIN(TestAugmentPanel)

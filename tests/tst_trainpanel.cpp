@@ -8,15 +8,22 @@
 #include "TrainController.h"
 #include "TrainPanel.h"
 #include "dataset/Inspection.h"
+#include "project/Project.h"
 #include "project/RunFolder.h"
 #include "project/RunStatus.h"
 
 #include <QAbstractItemModelTester>
+#include <QComboBox>
 #include <QElapsedTimer>
+#include <QInputDialog>
+#include <QJsonDocument>
+#include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTimer>
+#include <QToolButton>
 #include <QtTest>
 
 #include <opencv2/imgproc.hpp>
@@ -55,6 +62,38 @@ TrainConfig tinyConfig(int epochs)
     return c;
 }
 
+QByteArray readBytes(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+// Presses the page's "Save…" preset button and answers the name dialog, if one comes, with `name`.
+void savePresetThroughPage(TrainPanel &panel, const QString &name)
+{
+    auto *answer = new QTimer(&panel);
+    answer->setInterval(20);
+    QObject::connect(answer, &QTimer::timeout, answer, [answer, name] {
+        if (auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget())) {
+            dialog->setTextValue(name);
+            dialog->accept();
+            answer->stop();
+        }
+    });
+    answer->start();
+    auto *save = panel.findChild<QToolButton *>(QStringLiteral("savePreset"));
+    QVERIFY(save);
+    save->click();
+    answer->stop();
+    answer->deleteLater();
+}
+
+QString presetNote(const TrainPanel &panel)
+{
+    const auto *note = panel.findChild<QLabel *>(QStringLiteral("presetNote"));
+    return note ? note->text() : QString();
+}
+
 qint64 lastGlobalStep(const QSignalSpy &spy)
 {
     return spy.isEmpty() ? 0 : spy.last().at(0).value<TrainProgress>().globalStep;
@@ -75,6 +114,9 @@ private Q_SLOTS:
     void plotSmoothsZoomsAndExports();
     void runsListShowsFinishedAndInterruptedRuns();
     void unusableDatasetFailsPlainly();
+    void malformedPresetStoreIsNeverOverwritten_data();
+    void malformedPresetStoreIsNeverOverwritten();
+    void oldPresetsFileIsTakenInOnce();
 
 private:
     QTemporaryDir m_dir;
@@ -326,6 +368,84 @@ void TestTrainPanel::unusableDatasetFailsPlainly()
     QVERIFY(panel.findChild<QPushButton *>(QStringLiteral("startRun"))->isEnabled());
     // Nothing was written, so the runs list stays empty.
     QCOMPARE(panel.runsModel()->rowCount(), 0);
+}
+
+void TestTrainPanel::malformedPresetStoreIsNeverOverwritten_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::newRow("loupe.json not JSON") << "loupe.json" << QByteArray("{\"presets\": {\"mine\": {\"epochs\": 9}");
+    QTest::newRow("loupe.json wrong type") << "loupe.json" << QByteArray(R"({"presets": {"mine": {"epochs": "x"}}})");
+    QTest::newRow("presets.json not JSON") << "presets.json" << QByteArray("{\"presets\": {\"mine\": {\"epochs\": 9}");
+    QTest::newRow("presets.json wrong type") << "presets.json" << QByteArray(R"({"presets": {"mine": []}})");
+}
+
+void TestTrainPanel::malformedPresetStoreIsNeverOverwritten()
+{
+    // A presets store that does not parse is the user's to fix: saving a preset must not replace it.
+    QFETCH(QString, file);
+    QFETCH(QByteArray, bytes);
+    QTemporaryDir dir;
+    const QString data = dir.filePath(QStringLiteral("shapes"));
+    writeShapes(data, 2);
+    const QString project = projectfile::folderFor(data);
+    const QString path = QDir(project).filePath(file);
+    writeBytes(path, bytes);
+
+    TrainPanel panel;
+    panel.show();
+    panel.setInspection(inspect(data));
+    panel.setConfig(tinyConfig(4));
+    savePresetThroughPage(panel, QStringLiteral("fast"));
+    QCOMPARE(readBytes(path), bytes);
+    // Said on the page (from the moment the dataset opened), naming the file.
+    QVERIFY2(presetNote(panel).contains(file), qPrintable(presetNote(panel)));
+    if (file == QLatin1String("loupe.json")) {
+        QVERIFY2(panel.messageText().contains(QStringLiteral("not saved")), qPrintable(panel.messageText()));
+        QVERIFY2(panel.messageText().contains(QStringLiteral("loupe.json")), qPrintable(panel.messageText()));
+    } else {
+        // The preset goes to the project file; the old file stays as it was, and still said so.
+        QCOMPARE(TrainConfig::fromJson(projectfile::read(project).presets.value(QStringLiteral("fast"))).epochs, 4);
+        QVERIFY2(panel.messageText().contains(QStringLiteral("loupe.json")), qPrintable(panel.messageText()));
+    }
+}
+
+void TestTrainPanel::oldPresetsFileIsTakenInOnce()
+{
+    QTemporaryDir dir;
+    const QString data = dir.filePath(QStringLiteral("shapes"));
+    writeShapes(data, 2);
+    const QString project = projectfile::folderFor(data);
+    const QString old = QDir(project).filePath(QStringLiteral("presets.json"));
+    TrainConfig slow = tinyConfig(7);
+    QJsonObject slowJson = slow.toJson();
+    slowJson.remove(QStringLiteral("pipeline"));
+    const QByteArray bytes =
+        QJsonDocument(QJsonObject{{QStringLiteral("presets"), QJsonObject{{QStringLiteral("slow"), slowJson}}}}).toJson();
+    writeBytes(old, bytes);
+
+    TrainPanel panel;
+    panel.show();
+    panel.setInspection(inspect(data));
+    auto *preset = panel.findChild<QComboBox *>(QStringLiteral("preset"));
+    QVERIFY(preset);
+    QVERIFY(preset->findText(QStringLiteral("slow")) > 0);
+    QVERIFY2(presetNote(panel).contains(QStringLiteral("presets.json")), qPrintable(presetNote(panel)));
+    QCOMPARE(TrainConfig::fromJson(projectfile::read(project).presets.value(QStringLiteral("slow"))).epochs, 7);
+    // Kept under another name, so it is not taken in again (say after every preset is deleted).
+    QVERIFY(!QFile::exists(old));
+    QCOMPARE(readBytes(old + QStringLiteral(".imported")), bytes);
+
+    // Choosing it fills the form.
+    panel.setConfig(tinyConfig(1));
+    preset->setCurrentIndex(preset->findText(QStringLiteral("slow")));
+    Q_EMIT preset->textActivated(QStringLiteral("slow"));
+    QCOMPARE(panel.config().epochs, 7);
+
+    TrainPanel again;
+    again.setInspection(inspect(data));
+    QCOMPARE(presetNote(again), QString());
+    QVERIFY(again.findChild<QComboBox *>(QStringLiteral("preset"))->findText(QStringLiteral("slow")) > 0);
 }
 
 QTEST_MAIN(TestTrainPanel)

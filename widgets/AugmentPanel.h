@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Panel.h"
+#include "PipelineEditor.h"
 #include "VariantGrid.h"
 
 #include "augment/Advisor.h"
@@ -8,14 +9,12 @@
 
 #include <QElapsedTimer>
 #include <QFutureWatcher>
-#include <QJsonArray>
 #include <QTimer>
 
 #include <memory>
 
 class QCheckBox;
 class QComboBox;
-class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -26,7 +25,6 @@ class QWidget;
 
 namespace loupe {
 
-struct AugmentRenderJob;
 struct AugmentRenderResult;
 struct AugmentAdviceResult;
 class SourceImageCache;
@@ -78,9 +76,6 @@ Q_SIGNALS:
 
 private:
     void buildUi();
-    void rebuildStepList();
-    void rebuildForm();
-    void stepsEdited();
     void scheduleRender();
     void startRender();
     void renderDone();
@@ -88,18 +83,12 @@ private:
     void startAdvice();
     void adviceDone();
     void showWarningImages(int row);
-    void addStep();
-    void removeStep();
-    void moveStep(int delta);
-    void loadPipeline();
-    void savePipeline();
     void useDefault();
     void applyImageText();
     void setBusy(bool adviceRunning, bool renderRunning);
 
     InspectionPtr m_inspection;
     std::shared_ptr<SourceImageCache> m_cache;
-    QJsonArray m_steps; ///< the pipeline being edited, in its JSON form
     QList<int> m_samples;
     std::vector<AugmentWarning> m_warnings;
 
@@ -115,13 +104,8 @@ private:
     bool m_changeClockRunning = false;
     double m_lastRenderMs = 0;
 
-    QWidget *m_form = nullptr;
-    QFormLayout *m_formLayout = nullptr;
-    QLabel *m_formTitle = nullptr;
-    QListWidget *m_stepList = nullptr;
-    QComboBox *m_addType = nullptr;
+    PipelineEditor *m_editor = nullptr;
     QListWidget *m_warningList = nullptr;
-    QLabel *m_pipelineStatus = nullptr;
     QSpinBox *m_seed = nullptr;
     QSpinBox *m_imageCount = nullptr;
     QLineEdit *m_imageText = nullptr;

@@ -240,22 +240,38 @@ QSize ConfusionMatrixView::minimumSizeHint() const
     return QSize(160, 140);
 }
 
-bool ConfusionMatrixView::exportPng(const QString &file) const
+QImage ConfusionMatrixView::toImage(const QString &title) const
 {
     QFont f = font();
     const QFontMetricsF fm(f);
     const int n = std::max(1, int(m_classes.size()));
     const Layout l = layoutFor(QSizeF(1e4, 1e4), fm);
-    const QSize size(int(std::ceil(l.labelWidth + kExportCell * n + 2 * kMargin)),
-                     int(std::ceil(l.labelHeight + kExportCell * n + 2 * kMargin)));
+    QFont bold = f;
+    bold.setBold(true);
+    const QFontMetricsF boldMetrics(bold);
+    const double titleHeight = title.isEmpty() ? 0.0 : std::ceil(boldMetrics.height() * 2);
+    const double gridWidth = l.labelWidth + kExportCell * n + 2 * kMargin;
+    const double width = std::max(gridWidth, title.isEmpty() ? 0.0 : boldMetrics.horizontalAdvance(title) + 4 * kMargin);
+    const QSize size(int(std::ceil(width)), int(std::ceil(titleHeight + l.labelHeight + kExportCell * n + 2 * kMargin)));
     QImage image(size * 2, QImage::Format_ARGB32_Premultiplied);
     image.setDevicePixelRatio(2); // sharp in documents and slides
     image.fill(Qt::white);
     QPainter p(&image);
+    if (!title.isEmpty()) {
+        p.setFont(bold);
+        p.setPen(QColor(20, 20, 20));
+        p.drawText(QRectF(2 * kMargin, 0, width - 4 * kMargin, titleHeight), Qt::AlignLeft | Qt::AlignVCenter, title);
+        p.translate(0, titleHeight);
+    }
     p.setFont(f);
-    render(p, size, true);
+    render(p, QSizeF(gridWidth, size.height() - titleHeight), true);
     p.end();
-    return image.save(file, "PNG");
+    return image;
+}
+
+bool ConfusionMatrixView::exportPng(const QString &file, const QString &title) const
+{
+    return toImage(title).save(file, "PNG");
 }
 
 } // namespace loupe

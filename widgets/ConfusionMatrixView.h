@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QImage>
 #include <QStringList>
 #include <QWidget>
 
@@ -33,8 +34,11 @@ public:
     /// The text a cell shows now ("12" or "0.75").
     QString cellText(int truth, int predicted) const;
 
-    /// Renders at a size that fits the class names and writes a PNG; false when it cannot write.
-    bool exportPng(const QString &file) const;
+    /// The matrix rendered at a size that fits the class names (at twice the pixels, for documents
+    /// and slides), with `title` above it when not empty.
+    QImage toImage(const QString &title = QString()) const;
+    /// toImage() written as a PNG; false when it cannot write.
+    bool exportPng(const QString &file, const QString &title = QString()) const;
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;

@@ -1,5 +1,7 @@
 #include "LossPlot.h"
 
+#include "PlotLegend.h"
+
 #include <QCheckBox>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -65,15 +67,7 @@ LossPlot::LossPlot(QWidget *parent)
     // Zoom and pan act on time and loss; the F1 axis keeps its 0..1 scale.
     m_plot->axisRect()->setRangeDragAxes(m_plot->xAxis, m_plot->yAxis);
     m_plot->axisRect()->setRangeZoomAxes(m_plot->xAxis, m_plot->yAxis);
-    // The legend sits under the axes: inside, it hid the first epochs' points (they are the highest).
-    m_plot->legend->setVisible(true);
-    m_plot->legend->setFont(QFont(font().family(), std::max(7, font().pointSize() - 1)));
-    m_plot->legend->setBorderPen(Qt::NoPen);
-    m_plot->axisRect()->insetLayout()->take(m_plot->legend);
-    m_plot->plotLayout()->addElement(1, 0, m_plot->legend);
-    m_plot->plotLayout()->setRowStretchFactor(1, 0.001);
-    m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
-    m_plot->legend->setWrap(3);
+    placeLegendBelowAxes(m_plot, font(), 3);
     m_plot->legend->setMargins(QMargins(4, 0, 4, 2));
 
     // Raw steps faint, their average clear, the epoch means darkest: the eye reads the trend first.

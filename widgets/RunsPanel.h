@@ -2,10 +2,10 @@
 
 #include "Panel.h"
 #include "ReportExporter.h"
+#include "RunComparison.h"
 #include "RunsTableModel.h"
 #include "eval/Metrics.h"
 
-#include <QImage>
 #include <QStringList>
 
 #include <vector>
@@ -16,7 +16,6 @@ class QLabel;
 class QProgressBar;
 class QPushButton;
 class QTableView;
-class QTableWidget;
 class QTimer;
 
 namespace loupe {
@@ -28,13 +27,7 @@ class RunsPanel : public Panel
 {
     Q_OBJECT
 public:
-    /// One class's dev figures in runs A and B (NaN where a run does not have the class).
-    struct ClassComparison {
-        QString name;
-        double precisionA = 0, precisionB = 0;
-        double recallA = 0, recallB = 0;
-        double f1A = 0, f1B = 0;
-    };
+    using ClassComparison = RunComparison::ClassComparison;
 
     explicit RunsPanel(QWidget *parent = nullptr);
     ~RunsPanel() override;
@@ -62,18 +55,16 @@ public:
     QString exportConfusionImage(const QString &file);
     /// Starts writing the HTML report on a worker thread; false when one is being written.
     bool exportHtmlReport(const QString &file);
-    /// The confusion matrix drawn for a PNG: counts, cells shaded by each row's share.
-    static QImage confusionImage(const ClassificationMetrics &metrics, const QString &title);
 
     // What is shown, for tests.
     RunsTableModel *runsModel() { return &m_model; }
     RunsSortProxy *sortedRuns() { return &m_proxy; }
     QTableView *runsView() const { return m_view; }
-    QCustomPlot *lossPlot() const { return m_plot; }
-    QStringList curveNames() const;
-    QStringList configKeys() const { return m_configKeys; }
-    QStringList differingKeys() const { return m_differingKeys; }
-    const std::vector<ClassComparison> &classComparison() const { return m_comparison; }
+    QCustomPlot *lossPlot() const { return m_compare->lossPlot(); }
+    QStringList curveNames() const { return m_compare->curveNames(); }
+    QStringList configKeys() const { return m_compare->configKeys(); }
+    QStringList differingKeys() const { return m_compare->differingKeys(); }
+    const std::vector<ClassComparison> &classComparison() const { return m_compare->classComparison(); }
     QString messageText() const;
     ReportExporter *reportExporter() { return &m_exporter; }
 
@@ -86,34 +77,25 @@ protected:
 
 private:
     void onSelectionChanged();
-    void showCurves(const std::vector<const RunSummary *> &runs);
-    void showConfigDiff(const std::vector<const RunSummary *> &runs);
-    void showClassComparison(const std::vector<const RunSummary *> &runs);
     void updateButtons();
     void showMessage(const QString &text, bool problem = false);
+    /// Asks where to write an export of the selected run (offering `fileName` in its folder); "" for none.
+    QString askExportFile(const QString &title, const QString &fileName, const QString &filter);
     void chooseCsvFile();
     void chooseHtmlFile();
     void choosePngFile();
     const RunSummary *firstSelected() const;
-    /// The run's dev predictions and metrics; false with `error` when they cannot be read.
-    bool devMetrics(const RunSummary &run, ClassificationMetrics *metrics, QString *error) const;
 
     RunsTableModel m_model;
     RunsSortProxy m_proxy;
     ReportExporter m_exporter;
     InspectionPtr m_inspection;
     QString m_projectDir;
-    QStringList m_configKeys;
-    QStringList m_differingKeys;
-    std::vector<ClassComparison> m_comparison;
 
     QComboBox *m_metric;
     QTableView *m_view;
     QLabel *m_message;
-    QLabel *m_compareTitle;
-    QCustomPlot *m_plot;
-    QTableWidget *m_config;
-    QTableWidget *m_classes;
+    RunComparison *m_compare;
     QPushButton *m_csv;
     QPushButton *m_html;
     QPushButton *m_png;

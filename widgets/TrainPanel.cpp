@@ -1,32 +1,22 @@
 #include "TrainPanel.h"
 
-#include "dataset/Errors.h"
+#include "DiagnosisBanner.h"
+#include "TrainRunsList.h"
+
 #include "project/Project.h"
 #include "project/RunFolder.h"
 
-#include <QComboBox>
 #include <QDateTime>
 #include <QDir>
-#include <QDoubleSpinBox>
-#include <QFileDialog>
 #include <QFileInfo>
-#include <QFormLayout>
-#include <QGroupBox>
 #include <QHBoxLayout>
-#include <QHeaderView>
-#include <QInputDialog>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLabel>
-#include <QLineEdit>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
-#include <QSpinBox>
 #include <QSplitter>
 #include <QTableView>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -59,22 +49,7 @@ QString html(const QString &text)
 
 TrainPanel::TrainPanel(QWidget *parent)
     : Panel(parent)
-    , m_preset(new QComboBox(this))
-    , m_model(new QComboBox(this))
-    , m_init(new QComboBox(this))
-    , m_imageSize(new QSpinBox(this))
-    , m_batch(new QSpinBox(this))
-    , m_optimizer(new QComboBox(this))
-    , m_lr(new QDoubleSpinBox(this))
-    , m_weightDecay(new QDoubleSpinBox(this))
-    , m_schedule(new QComboBox(this))
-    , m_warmup(new QSpinBox(this))
-    , m_epochs(new QSpinBox(this))
-    , m_patience(new QSpinBox(this))
-    , m_classWeights(new QComboBox(this))
-    , m_augment(new QComboBox(this))
-    , m_threads(new QSpinBox(this))
-    , m_seed(new QSpinBox(this))
+    , m_form(new TrainForm(this))
     , m_start(new QPushButton(tr("Start"), this))
     , m_pause(new QPushButton(tr("Pause"), this))
     , m_cancel(new QPushButton(tr("Cancel"), this))
@@ -84,10 +59,9 @@ TrainPanel::TrainPanel(QWidget *parent)
     , m_epochBar(new QProgressBar(this))
     , m_stepBar(new QProgressBar(this))
     , m_speed(new QLabel(this))
-    , m_banner(new QLabel(this))
+    , m_banner(new DiagnosisBanner(this))
     , m_plot(new LossPlot(this))
-    , m_runsView(new QTableView(this))
-    , m_resume(new QPushButton(tr("Resume"), this))
+    , m_runsList(new TrainRunsList(this))
 {
     auto *form = new QWidget;
     buildForm(form);
@@ -106,10 +80,6 @@ TrainPanel::TrainPanel(QWidget *parent)
     m_epochBar->setValue(0);
     m_stepBar->setValue(0);
     m_speed->setObjectName(QStringLiteral("speed"));
-    m_banner->setObjectName(QStringLiteral("diagnosis"));
-    m_banner->setWordWrap(true);
-    m_banner->setTextFormat(Qt::RichText);
-    m_banner->setMinimumHeight(40);
     auto *bars = new QHBoxLayout;
     bars->addWidget(m_epochBar, 1);
     bars->addWidget(m_stepBar, 1);
@@ -122,37 +92,10 @@ TrainPanel::TrainPanel(QWidget *parent)
     topLayout->addWidget(m_banner);
     topLayout->addWidget(m_plot, 1);
 
-    m_runsView->setObjectName(QStringLiteral("runs"));
-    m_runsView->setModel(&m_runs);
-    m_runsView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_runsView->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_runsView->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_runsView->verticalHeader()->setVisible(false);
-    m_runsView->horizontalHeader()->setStretchLastSection(false);
-    m_runsView->horizontalHeader()->setSectionResizeMode(RunsModel::ConfigColumn, QHeaderView::Stretch);
-    m_runsView->horizontalHeader()->setSectionResizeMode(RunsModel::RunColumn, QHeaderView::ResizeToContents);
-    m_runsView->horizontalHeader()->setSectionResizeMode(RunsModel::StatusColumn, QHeaderView::ResizeToContents);
-    m_runsView->horizontalHeader()->setSectionResizeMode(RunsModel::F1Column, QHeaderView::ResizeToContents);
-    m_resume->setObjectName(QStringLiteral("resumeRun"));
-    m_resume->setToolTip(tr("Continue the selected cancelled or interrupted run from its last checkpoint."));
-    auto *runsButtons = new QHBoxLayout;
-    auto *runsTitle = new QLabel(tr("<b>Runs</b> (select one to see its curves)"), this);
-    runsButtons->addWidget(runsTitle);
-    runsButtons->addStretch(1);
-    auto *refresh = new QPushButton(tr("Refresh"), this);
-    refresh->setObjectName(QStringLiteral("refreshRuns"));
-    runsButtons->addWidget(refresh);
-    runsButtons->addWidget(m_resume);
-    auto *bottom = new QWidget(this);
-    auto *bottomLayout = new QVBoxLayout(bottom);
-    bottomLayout->setContentsMargins(0, 0, 0, 0);
-    bottomLayout->addLayout(runsButtons);
-    bottomLayout->addWidget(m_runsView);
-
     auto *rightSplit = new QSplitter(Qt::Vertical, this);
     rightSplit->setObjectName(QStringLiteral("trainRightSplit"));
     rightSplit->addWidget(top);
-    rightSplit->addWidget(bottom);
+    rightSplit->addWidget(m_runsList);
     rightSplit->setStretchFactor(0, 3);
     rightSplit->setStretchFactor(1, 1);
     auto *split = new QSplitter(Qt::Horizontal, this);
@@ -179,17 +122,12 @@ TrainPanel::TrainPanel(QWidget *parent)
                                              : tr("Stopping the overfit check…"));
     });
     connect(m_overfit, &QPushButton::clicked, this, &TrainPanel::runOverfitCheck);
-    connect(m_resume, &QPushButton::clicked, this, [this] {
-        const QModelIndex current = m_runsView->currentIndex();
-        if (const RunSummary *r = m_runs.run(current.row()))
-            resumeRun(r->dir);
+    connect(m_runsList, &TrainRunsList::resumeRequested, this, &TrainPanel::resumeRun);
+    connect(m_runsList, &TrainRunsList::refreshRequested, this, &TrainPanel::refreshRuns);
+    connect(m_runsList, &TrainRunsList::currentRunChanged, this, [this](int row) {
+        showRun(row);
+        updateButtons();
     });
-    connect(refresh, &QPushButton::clicked, this, &TrainPanel::refreshRuns);
-    connect(m_runsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &current) {
-                showRun(current.row());
-                updateButtons();
-            });
 
     connect(&m_controller, &TrainController::progress, this, &TrainPanel::onProgress);
     connect(&m_controller, &TrainController::epochDone, this, &TrainPanel::onEpoch);
@@ -238,118 +176,8 @@ TrainPanel::~TrainPanel() = default;
 void TrainPanel::buildForm(QWidget *form)
 {
     auto *layout = new QVBoxLayout(form);
-
-    auto *presetRow = new QHBoxLayout;
-    m_preset->setObjectName(QStringLiteral("preset"));
-    m_preset->setToolTip(tr("Presets are kept in loupe-runs/presets.json next to the runs."));
-    auto *savePreset = new QToolButton(form);
-    savePreset->setObjectName(QStringLiteral("savePreset"));
-    savePreset->setText(tr("Save…"));
-    auto *deletePreset = new QToolButton(form);
-    deletePreset->setObjectName(QStringLiteral("deletePreset"));
-    deletePreset->setText(tr("Delete"));
-    presetRow->addWidget(new QLabel(tr("Preset"), form));
-    presetRow->addWidget(m_preset, 1);
-    presetRow->addWidget(savePreset);
-    presetRow->addWidget(deletePreset);
-    layout->addLayout(presetRow);
-
-    auto group = [&](const QString &title) {
-        auto *box = new QGroupBox(title, form);
-        auto *f = new QFormLayout(box);
-        f->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-        layout->addWidget(box);
-        return f;
-    };
-
-    QFormLayout *model = group(tr("Model"));
-    m_model->setObjectName(QStringLiteral("model"));
-    m_model->addItems({QStringLiteral("resnet18"), QStringLiteral("resnet34"), QStringLiteral("resnet50"),
-                       QStringLiteral("vgg16"), QStringLiteral("vgg19")});
-    model->addRow(tr("Backbone"), m_model);
-    m_init->setObjectName(QStringLiteral("initWeights"));
-    m_init->setEditable(true);
-    m_init->lineEdit()->setPlaceholderText(tr("none: random weights"));
-    m_init->setToolTip(tr("A TorchScript weights file or an earlier run folder (its best checkpoint)."));
-    m_init->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_init->setMinimumContentsLength(12);
-    auto *initBrowse = new QToolButton(form);
-    initBrowse->setText(tr("…"));
-    initBrowse->setToolTip(tr("Choose a weights file"));
-    auto *initRow = new QHBoxLayout;
-    initRow->addWidget(m_init, 1);
-    initRow->addWidget(initBrowse);
-    model->addRow(tr("Initial weights"), initRow);
-    m_imageSize->setObjectName(QStringLiteral("imageSize"));
-    m_imageSize->setRange(16, 2048);
-    m_imageSize->setSingleStep(16);
-    m_imageSize->setSuffix(tr(" px"));
-    model->addRow(tr("Image size"), m_imageSize);
-
-    QFormLayout *opt = group(tr("Optimisation"));
-    m_batch->setObjectName(QStringLiteral("batch"));
-    m_batch->setRange(1, 4096);
-    opt->addRow(tr("Batch"), m_batch);
-    m_optimizer->setObjectName(QStringLiteral("optimizer"));
-    m_optimizer->addItems({QStringLiteral("sgd"), QStringLiteral("adam"), QStringLiteral("adamw")});
-    opt->addRow(tr("Optimizer"), m_optimizer);
-    m_lr->setObjectName(QStringLiteral("learningRate"));
-    m_lr->setDecimals(6);
-    m_lr->setRange(1e-6, 10.0);
-    m_lr->setSingleStep(0.0001);
-    opt->addRow(tr("Learning rate"), m_lr);
-    m_schedule->setObjectName(QStringLiteral("schedule"));
-    m_schedule->addItem(tr("constant"), QStringLiteral("none"));
-    m_schedule->addItem(tr("step (÷10 every 10 epochs)"), QStringLiteral("step"));
-    m_schedule->addItem(tr("cosine"), QStringLiteral("cosine"));
-    opt->addRow(tr("Schedule"), m_schedule);
-    m_warmup->setObjectName(QStringLiteral("warmup"));
-    m_warmup->setRange(0, 100);
-    m_warmup->setSuffix(tr(" epochs"));
-    opt->addRow(tr("Warm-up"), m_warmup);
-    m_weightDecay->setObjectName(QStringLiteral("weightDecay"));
-    m_weightDecay->setDecimals(6);
-    m_weightDecay->setRange(0, 1);
-    m_weightDecay->setSingleStep(0.0001);
-    opt->addRow(tr("Weight decay"), m_weightDecay);
-    m_epochs->setObjectName(QStringLiteral("epochs"));
-    m_epochs->setRange(1, 10000);
-    opt->addRow(tr("Epochs"), m_epochs);
-    m_patience->setObjectName(QStringLiteral("patience"));
-    m_patience->setRange(0, 1000);
-    m_patience->setSpecialValueText(tr("off"));
-    m_patience->setToolTip(tr("Stop after this many epochs without a lower dev loss."));
-    opt->addRow(tr("Early stopping"), m_patience);
-
-    QFormLayout *data = group(tr("Data"));
-    m_classWeights->setObjectName(QStringLiteral("classWeights"));
-    m_classWeights->addItem(tr("none"), QStringLiteral("none"));
-    m_classWeights->addItem(tr("auto (inverse frequency)"), QStringLiteral("auto"));
-    data->addRow(tr("Class weights"), m_classWeights);
-    m_augment->setObjectName(QStringLiteral("augment"));
-    m_augment->setEditable(true);
-    m_augment->addItem(tr("default"), QString());
-    m_augment->addItem(tr("none"), QStringLiteral("none"));
-    m_augment->setToolTip(tr("default: Loupe's training pipeline; none: resize and normalise only; or a pipeline "
-                             "JSON saved from the augmentation page."));
-    m_augment->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_augment->setMinimumContentsLength(12);
-    auto *augmentBrowse = new QToolButton(form);
-    augmentBrowse->setText(tr("…"));
-    augmentBrowse->setToolTip(tr("Choose a pipeline JSON"));
-    auto *augmentRow = new QHBoxLayout;
-    augmentRow->addWidget(m_augment, 1);
-    augmentRow->addWidget(augmentBrowse);
-    data->addRow(tr("Augmentation"), augmentRow);
-
-    QFormLayout *run = group(tr("Run"));
-    m_threads->setObjectName(QStringLiteral("threads"));
-    m_threads->setRange(0, 256);
-    m_threads->setSpecialValueText(tr("every core"));
-    run->addRow(tr("Threads"), m_threads);
-    m_seed->setObjectName(QStringLiteral("seed"));
-    m_seed->setRange(0, std::numeric_limits<int>::max());
-    run->addRow(tr("Seed"), m_seed);
+    m_form->setParent(form);
+    layout->addWidget(m_form);
 
     m_start->setObjectName(QStringLiteral("startRun"));
     m_pause->setObjectName(QStringLiteral("pauseRun"));
@@ -374,59 +202,27 @@ void TrainPanel::buildForm(QWidget *form)
     layout->addWidget(m_message);
     layout->addStretch(1);
 
-    setConfig(TrainConfig{});
-    connect(savePreset, &QToolButton::clicked, this, &TrainPanel::savePreset);
-    connect(deletePreset, &QToolButton::clicked, this, &TrainPanel::deletePreset);
-    connect(m_preset, &QComboBox::textActivated, this, &TrainPanel::applyPreset);
-    connect(initBrowse, &QToolButton::clicked, this, &TrainPanel::chooseInitWeights);
-    connect(augmentBrowse, &QToolButton::clicked, this, &TrainPanel::chooseAugmentFile);
+    connect(m_form, &TrainForm::message, this, &TrainPanel::showMessage);
+}
+
+RunsModel *TrainPanel::runsModel()
+{
+    return m_runsList->model();
+}
+
+QTableView *TrainPanel::runsView() const
+{
+    return m_runsList->view();
 }
 
 TrainConfig TrainPanel::config() const
 {
-    TrainConfig c;
-    c.model = m_model->currentText();
-    c.initWeights = m_init->currentText().trimmed();
-    c.imageSize = m_imageSize->value();
-    c.batchSize = m_batch->value();
-    c.optimizer = m_optimizer->currentText();
-    c.learningRate = m_lr->value();
-    c.weightDecay = m_weightDecay->value();
-    c.schedule = m_schedule->currentData().toString();
-    c.warmupEpochs = m_warmup->value();
-    c.epochs = m_epochs->value();
-    c.earlyStopPatience = m_patience->value();
-    c.classWeights = m_classWeights->currentData().toString();
-    const QString augment = m_augment->currentText().trimmed();
-    const int known = m_augment->findText(augment);
-    c.augmentFile = known >= 0 ? m_augment->itemData(known).toString() : augment;
-    c.threads = m_threads->value();
-    c.seed = quint64(m_seed->value());
-    return c;
+    return m_form->config();
 }
 
 void TrainPanel::setConfig(const TrainConfig &c)
 {
-    m_model->setCurrentText(c.model);
-    m_init->setEditText(c.initWeights);
-    m_imageSize->setValue(c.imageSize);
-    m_batch->setValue(c.batchSize);
-    m_optimizer->setCurrentText(c.optimizer);
-    m_lr->setValue(c.learningRate);
-    m_weightDecay->setValue(c.weightDecay);
-    m_schedule->setCurrentIndex(std::max(0, m_schedule->findData(c.schedule)));
-    m_warmup->setValue(c.warmupEpochs);
-    m_epochs->setValue(c.epochs);
-    m_patience->setValue(c.earlyStopPatience);
-    // Explicit weights have no field here; "auto" is the nearest the form can say.
-    m_classWeights->setCurrentIndex(c.classWeights == QLatin1String("none") ? 0 : 1);
-    const int known = m_augment->findData(c.augmentFile);
-    if (known >= 0)
-        m_augment->setCurrentIndex(known);
-    else
-        m_augment->setEditText(c.augmentFile);
-    m_threads->setValue(c.threads);
-    m_seed->setValue(int(std::min<quint64>(c.seed, quint64(std::numeric_limits<int>::max()))));
+    m_form->setConfig(c);
 }
 
 void TrainPanel::setInspection(const InspectionPtr &inspection)
@@ -441,11 +237,9 @@ void TrainPanel::setInspection(const InspectionPtr &inspection)
     if (inspection) {
         // The practice: no larger than the originals. Small images (Fashion-MNIST) need no 224 px input.
         const QSize median = inspection->stats.medianSize;
-        const int side = std::max(median.width(), median.height());
-        if (side > 0 && side < m_imageSize->value())
-            m_imageSize->setValue(std::max(32, (side + 15) / 16 * 16));
+        m_form->fitImageSize(std::max(median.width(), median.height()));
     }
-    loadPresets();
+    m_form->setProjectDir(m_runsRoot);
     m_plot->clearRun();
     m_history.clear();
     showDiagnosis({}, 0);
@@ -453,10 +247,11 @@ void TrainPanel::setInspection(const InspectionPtr &inspection)
     m_overfitVerdict->clear();
     refreshRuns();
     // Offer to resume what a closed window or a crash left behind.
-    for (int row = 0; row < int(m_runs.runs().size()); ++row) {
-        const RunSummary &r = m_runs.runs()[row];
+    const RunsModel &runs = *m_runsList->model();
+    for (int row = 0; row < int(runs.runs().size()); ++row) {
+        const RunSummary &r = runs.runs()[row];
         if (r.status == RunStatus::Interrupted && r.resumable()) {
-            m_runsView->selectRow(row);
+            m_runsList->view()->selectRow(row);
             showRun(row);
             showMessage(tr("Run %1 was interrupted after epoch %2 of %3. Press Resume to continue it from its "
                            "checkpoint.")
@@ -471,24 +266,14 @@ void TrainPanel::setInspection(const InspectionPtr &inspection)
 
 void TrainPanel::refreshRuns()
 {
-    const QString selected = m_runs.run(m_runsView->currentIndex().row())
-                                 ? m_runs.run(m_runsView->currentIndex().row())->dir
-                                 : QString();
-    {
-        const QSignalBlocker block(m_runsView->selectionModel());
-        m_runs.refresh(m_runsRoot, m_controller.isRunning() ? m_liveRunDir : QString());
-        const int row = m_runs.rowOfDir(selected.isEmpty() ? m_liveRunDir : selected);
-        if (row >= 0)
-            m_runsView->selectRow(row);
-    }
+    m_runsList->reload(m_runsRoot, m_controller.isRunning() ? m_liveRunDir : QString(), m_liveRunDir);
     // Earlier runs as starting weights.
-    const QString init = m_init->currentText();
-    m_init->clear();
-    for (const RunSummary &r : m_runs.runs())
+    QStringList init;
+    for (const RunSummary &r : m_runsList->model()->runs())
         if (r.hasCheckpoint && r.dir != QDir(m_liveRunDir).absolutePath())
-            m_init->addItem(r.dir);
-    m_init->setEditText(init);
-    const RunSummary *shown = m_runs.run(m_runsView->currentIndex().row());
+            init << r.dir;
+    m_form->setInitChoices(init);
+    const RunSummary *shown = m_runsList->current();
     updateOverlays(m_controller.isRunning() ? m_liveRunDir : (shown ? shown->dir : QString()));
     updateButtons();
 }
@@ -497,7 +282,7 @@ void TrainPanel::updateOverlays(const QString &exceptDir)
 {
     const QString except = exceptDir.isEmpty() ? QString() : QDir(exceptDir).absolutePath();
     QList<LossPlot::Overlay> overlays;
-    for (const RunSummary &r : m_runs.runs()) {
+    for (const RunSummary &r : m_runsList->model()->runs()) {
         if (r.dir == except || r.history.empty())
             continue;
         overlays.append({r.name, r.history});
@@ -512,7 +297,7 @@ void TrainPanel::showRun(int row)
     // The live run owns the plot while it trains.
     if (m_controller.isRunning())
         return;
-    const RunSummary *r = m_runs.run(row);
+    const RunSummary *r = m_runsList->model()->run(row);
     if (!r)
         return;
     m_plot->setHistory(r->history);
@@ -533,12 +318,9 @@ void TrainPanel::updateButtons()
     m_pause->setText(m_controller.isPaused() ? tr("Resume") : tr("Pause"));
     m_cancel->setEnabled(running || checking);
     m_overfit->setEnabled(haveData && !running && !checking);
-    const RunSummary *r = m_runs.run(m_runsView->currentIndex().row());
-    m_resume->setEnabled(haveData && !running && !checking && r && r->resumable());
-    for (QWidget *w : std::initializer_list<QWidget *>{m_model, m_init, m_imageSize, m_batch, m_optimizer, m_lr,
-                                                      m_weightDecay, m_schedule, m_warmup, m_epochs, m_patience,
-                                                      m_classWeights, m_augment, m_threads, m_seed, m_preset})
-        w->setEnabled(!running);
+    const RunSummary *r = m_runsList->current();
+    m_runsList->setResumeEnabled(haveData && !running && !checking && r && r->resumable());
+    m_form->setFieldsEnabled(!running);
 }
 
 void TrainPanel::showMessage(const QString &text, bool problem)
@@ -560,34 +342,7 @@ QString TrainPanel::overfitVerdictText() const
 void TrainPanel::showDiagnosis(const std::vector<EpochMetrics> &history, int classes)
 {
     m_diagnosis = diagnose(history, classes);
-    QString background = QStringLiteral("#eef2f7"), border = QStringLiteral("#b8c4d6");
-    switch (m_diagnosis.verdict) {
-    case Verdict::Underfitting:
-    case Verdict::Overfitting:
-        background = QStringLiteral("#fff4e0");
-        border = QStringLiteral("#e0a040");
-        break;
-    case Verdict::Diverging:
-        background = QStringLiteral("#fdecea");
-        border = QStringLiteral("#d9534f");
-        break;
-    case Verdict::Converged:
-        background = QStringLiteral("#e8f5e9");
-        border = QStringLiteral("#5cb85c");
-        break;
-    case Verdict::NoneYet:
-    case Verdict::Converging: break;
-    }
-    m_banner->setStyleSheet(QStringLiteral("QLabel#diagnosis { background: %1; border: 1px solid %2; border-radius: 4px; "
-                                           "padding: 4px 8px; color: #202020; }")
-                                .arg(background, border));
-    QString text = QStringLiteral("<b>%1.</b> %2").arg(html(m_diagnosis.title), html(m_diagnosis.evidence));
-    if (!m_diagnosis.remedies.isEmpty()) {
-        text += QStringLiteral("<br/>") + tr("<i>The practice suggests:</i>");
-        for (int i = 0; i < m_diagnosis.remedies.size(); ++i)
-            text += QStringLiteral("<br/>&nbsp;%1. %2").arg(i + 1).arg(html(m_diagnosis.remedies[i]));
-    }
-    m_banner->setText(text);
+    m_banner->showDiagnosis(m_diagnosis);
 }
 
 void TrainPanel::beginLiveRun(const QString &runDir, const std::vector<EpochMetrics> &history)
@@ -736,11 +491,7 @@ void TrainPanel::onFinished(const TrainResult &result)
     // The window may have moved to another dataset meanwhile.
     m_runsRoot = m_inspection ? projectfile::folderFor(m_inspection->dataset.root) : m_runsRoot;
     refreshRuns();
-    const int row = m_runs.rowOfDir(finishedDir);
-    if (row >= 0) {
-        const QSignalBlocker block(m_runsView->selectionModel());
-        m_runsView->selectRow(row);
-    }
+    m_runsList->selectQuietly(finishedDir);
     updateOverlays(finishedDir);
     updateButtons();
 }
@@ -770,104 +521,6 @@ bool TrainPanel::maybeStopForClose()
         return false;
     m_controller.cancelAndWait();
     return true;
-}
-
-QString TrainPanel::presetsPath() const
-{
-    return m_runsRoot.isEmpty() ? QString() : QDir(m_runsRoot).filePath(QStringLiteral("presets.json"));
-}
-
-void TrainPanel::loadPresets()
-{
-    m_preset->clear();
-    m_preset->addItem(tr("(form as is)"));
-    QFile f(presetsPath());
-    if (presetsPath().isEmpty() || !f.open(QIODevice::ReadOnly))
-        return;
-    const QJsonObject presets = QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("presets")).toObject();
-    for (auto it = presets.begin(); it != presets.end(); ++it)
-        m_preset->addItem(it.key());
-}
-
-void TrainPanel::applyPreset(const QString &name)
-{
-    QFile f(presetsPath());
-    if (m_preset->currentIndex() <= 0 || !f.open(QIODevice::ReadOnly))
-        return;
-    const QJsonObject presets = QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("presets")).toObject();
-    try {
-        setConfig(TrainConfig::fromJson(presets.value(name).toObject()));
-        showMessage(tr("Preset %1 loaded.").arg(name));
-    } catch (const DatasetError &e) {
-        showMessage(tr("Preset %1 cannot be used: %2").arg(name, e.message()), true);
-    }
-}
-
-void TrainPanel::savePreset()
-{
-    if (presetsPath().isEmpty()) {
-        showMessage(tr("Open a dataset first: presets are kept next to its runs."), true);
-        return;
-    }
-    bool ok = false;
-    const QString name = QInputDialog::getText(this, tr("Save preset"), tr("Name of the preset:"), QLineEdit::Normal,
-                                               m_preset->currentIndex() > 0 ? m_preset->currentText() : QString(), &ok)
-                             .trimmed();
-    if (!ok || name.isEmpty())
-        return;
-    QJsonObject root;
-    QFile f(presetsPath());
-    if (f.open(QIODevice::ReadOnly))
-        root = QJsonDocument::fromJson(f.readAll()).object();
-    f.close();
-    QJsonObject presets = root.value(QStringLiteral("presets")).toObject();
-    QJsonObject cfg = config().toJson();
-    cfg.remove(QStringLiteral("pipeline"));
-    presets.insert(name, cfg);
-    root.insert(QStringLiteral("presets"), presets);
-    if (const QString error = runfolder::writeAtomically(presetsPath(), QJsonDocument(root).toJson()); !error.isEmpty()) {
-        showMessage(error, true);
-        return;
-    }
-    loadPresets();
-    m_preset->setCurrentText(name);
-    showMessage(tr("Preset %1 saved in %2.").arg(name, presetsPath()));
-}
-
-void TrainPanel::deletePreset()
-{
-    const QString name = m_preset->currentText();
-    if (m_preset->currentIndex() <= 0)
-        return;
-    QFile f(presetsPath());
-    if (!f.open(QIODevice::ReadOnly))
-        return;
-    QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
-    f.close();
-    QJsonObject presets = root.value(QStringLiteral("presets")).toObject();
-    presets.remove(name);
-    root.insert(QStringLiteral("presets"), presets);
-    if (const QString error = runfolder::writeAtomically(presetsPath(), QJsonDocument(root).toJson()); !error.isEmpty()) {
-        showMessage(error, true);
-        return;
-    }
-    loadPresets();
-}
-
-void TrainPanel::chooseInitWeights()
-{
-    const QString file = QFileDialog::getOpenFileName(this, tr("Initial weights"), m_runsRoot,
-                                                      tr("TorchScript weights (*.pt *.pth);;All files (*)"));
-    if (!file.isEmpty())
-        m_init->setEditText(file);
-}
-
-void TrainPanel::chooseAugmentFile()
-{
-    const QString file = QFileDialog::getOpenFileName(this, tr("Augmentation pipeline"), m_runsRoot,
-                                                      tr("Pipeline JSON (*.json);;All files (*)"));
-    if (!file.isEmpty())
-        m_augment->setEditText(file);
 }
 
 } // namespace loupe

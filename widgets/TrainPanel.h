@@ -4,18 +4,18 @@
 #include "Panel.h"
 #include "RunsModel.h"
 #include "TrainController.h"
+#include "TrainForm.h"
 #include "train/Diagnosis.h"
 
-class QCheckBox;
-class QComboBox;
-class QDoubleSpinBox;
 class QLabel;
 class QProgressBar;
 class QPushButton;
-class QSpinBox;
 class QTableView;
 
 namespace loupe {
+
+class DiagnosisBanner;
+class TrainRunsList;
 
 /// The "train" page: a training form with presets, Start / Pause / Cancel, live loss curves with
 /// the practice's diagnosis, the overfit check, and the project's runs (select to see, resume
@@ -47,8 +47,9 @@ public:
     // Parts, for tests, the benchmark and the lead's wiring.
     TrainController *controller() { return &m_controller; }
     LossPlot *lossPlot() const { return m_plot; }
-    RunsModel *runsModel() { return &m_runs; }
-    QTableView *runsView() const { return m_runsView; }
+    RunsModel *runsModel();
+    QTableView *runsView() const;
+    TrainForm *form() const { return m_form; }
     const Diagnosis &diagnosis() const { return m_diagnosis; }
     QString messageText() const;
     QString overfitVerdictText() const;
@@ -68,16 +69,8 @@ private:
     void onEpoch(const EpochMetrics &m);
     void onFinished(const TrainResult &result);
     void onError(const QString &message);
-    QString presetsPath() const;
-    void loadPresets();
-    void savePreset();
-    void deletePreset();
-    void applyPreset(const QString &name);
-    void chooseInitWeights();
-    void chooseAugmentFile();
 
     TrainController m_controller;
-    RunsModel m_runs;
     InspectionPtr m_inspection;
     QString m_runsRoot;
     QString m_liveRunDir;
@@ -85,23 +78,7 @@ private:
     Diagnosis m_diagnosis;
     int m_liveClasses = 0;
 
-    // Form.
-    QComboBox *m_preset;
-    QComboBox *m_model;
-    QComboBox *m_init;
-    QSpinBox *m_imageSize;
-    QSpinBox *m_batch;
-    QComboBox *m_optimizer;
-    QDoubleSpinBox *m_lr;
-    QDoubleSpinBox *m_weightDecay;
-    QComboBox *m_schedule;
-    QSpinBox *m_warmup;
-    QSpinBox *m_epochs;
-    QSpinBox *m_patience;
-    QComboBox *m_classWeights;
-    QComboBox *m_augment;
-    QSpinBox *m_threads;
-    QSpinBox *m_seed;
+    TrainForm *m_form;
 
     QPushButton *m_start;
     QPushButton *m_pause;
@@ -113,10 +90,9 @@ private:
     QProgressBar *m_epochBar;
     QProgressBar *m_stepBar;
     QLabel *m_speed;
-    QLabel *m_banner;
+    DiagnosisBanner *m_banner;
     LossPlot *m_plot;
-    QTableView *m_runsView;
-    QPushButton *m_resume;
+    TrainRunsList *m_runsList;
 };
 
 } // namespace loupe

@@ -1,0 +1,374 @@
+#include "TrainForm.h"
+
+#include "dataset/Errors.h"
+#include "project/Presets.h"
+
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSpinBox>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <limits>
+
+namespace loupe {
+
+namespace {
+
+// The form was part of TrainPanel: its strings keep that translation context.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(loupe::TrainPanel)
+};
+
+} // namespace
+
+TrainForm::TrainForm(QWidget *parent)
+    : QWidget(parent)
+    , m_preset(new QComboBox(this))
+    , m_presetNote(new QLabel(this))
+    , m_model(new QComboBox(this))
+    , m_init(new QComboBox(this))
+    , m_imageSize(new QSpinBox(this))
+    , m_batch(new QSpinBox(this))
+    , m_optimizer(new QComboBox(this))
+    , m_lr(new QDoubleSpinBox(this))
+    , m_weightDecay(new QDoubleSpinBox(this))
+    , m_schedule(new QComboBox(this))
+    , m_warmup(new QSpinBox(this))
+    , m_epochs(new QSpinBox(this))
+    , m_patience(new QSpinBox(this))
+    , m_classWeights(new QComboBox(this))
+    , m_augment(new QComboBox(this))
+    , m_threads(new QSpinBox(this))
+    , m_seed(new QSpinBox(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+
+    auto *presetRow = new QHBoxLayout;
+    m_preset->setObjectName(QStringLiteral("preset"));
+    m_preset->setToolTip(Text::tr("Presets are kept in loupe-runs/loupe.json, the project file next to the runs."));
+    auto *savePreset = new QToolButton(this);
+    savePreset->setObjectName(QStringLiteral("savePreset"));
+    savePreset->setText(Text::tr("Save…"));
+    auto *deletePreset = new QToolButton(this);
+    deletePreset->setObjectName(QStringLiteral("deletePreset"));
+    deletePreset->setText(Text::tr("Delete"));
+    presetRow->addWidget(new QLabel(Text::tr("Preset"), this));
+    presetRow->addWidget(m_preset, 1);
+    presetRow->addWidget(savePreset);
+    presetRow->addWidget(deletePreset);
+    layout->addLayout(presetRow);
+    m_presetNote->setObjectName(QStringLiteral("presetNote"));
+    m_presetNote->setWordWrap(true);
+    m_presetNote->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_presetNote->hide();
+    layout->addWidget(m_presetNote);
+
+    auto group = [&](const QString &title) {
+        auto *box = new QGroupBox(title, this);
+        auto *f = new QFormLayout(box);
+        f->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+        layout->addWidget(box);
+        return f;
+    };
+
+    QFormLayout *model = group(Text::tr("Model"));
+    m_model->setObjectName(QStringLiteral("model"));
+    m_model->addItems({QStringLiteral("resnet18"), QStringLiteral("resnet34"), QStringLiteral("resnet50"),
+                       QStringLiteral("vgg16"), QStringLiteral("vgg19")});
+    model->addRow(Text::tr("Backbone"), m_model);
+    m_init->setObjectName(QStringLiteral("initWeights"));
+    m_init->setEditable(true);
+    m_init->lineEdit()->setPlaceholderText(Text::tr("none: random weights"));
+    m_init->setToolTip(Text::tr("A TorchScript weights file or an earlier run folder (its best checkpoint)."));
+    m_init->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_init->setMinimumContentsLength(12);
+    auto *initBrowse = new QToolButton(this);
+    initBrowse->setText(Text::tr("…"));
+    initBrowse->setToolTip(Text::tr("Choose a weights file"));
+    auto *initRow = new QHBoxLayout;
+    initRow->addWidget(m_init, 1);
+    initRow->addWidget(initBrowse);
+    model->addRow(Text::tr("Initial weights"), initRow);
+    m_imageSize->setObjectName(QStringLiteral("imageSize"));
+    m_imageSize->setRange(16, 2048);
+    m_imageSize->setSingleStep(16);
+    m_imageSize->setSuffix(Text::tr(" px"));
+    model->addRow(Text::tr("Image size"), m_imageSize);
+
+    QFormLayout *opt = group(Text::tr("Optimisation"));
+    m_batch->setObjectName(QStringLiteral("batch"));
+    m_batch->setRange(1, 4096);
+    opt->addRow(Text::tr("Batch"), m_batch);
+    m_optimizer->setObjectName(QStringLiteral("optimizer"));
+    m_optimizer->addItems({QStringLiteral("sgd"), QStringLiteral("adam"), QStringLiteral("adamw")});
+    opt->addRow(Text::tr("Optimizer"), m_optimizer);
+    m_lr->setObjectName(QStringLiteral("learningRate"));
+    m_lr->setDecimals(6);
+    m_lr->setRange(1e-6, 10.0);
+    m_lr->setSingleStep(0.0001);
+    opt->addRow(Text::tr("Learning rate"), m_lr);
+    m_schedule->setObjectName(QStringLiteral("schedule"));
+    m_schedule->addItem(Text::tr("constant"), QStringLiteral("none"));
+    m_schedule->addItem(Text::tr("step (÷10 every 10 epochs)"), QStringLiteral("step"));
+    m_schedule->addItem(Text::tr("cosine"), QStringLiteral("cosine"));
+    opt->addRow(Text::tr("Schedule"), m_schedule);
+    m_warmup->setObjectName(QStringLiteral("warmup"));
+    m_warmup->setRange(0, 100);
+    m_warmup->setSuffix(Text::tr(" epochs"));
+    opt->addRow(Text::tr("Warm-up"), m_warmup);
+    m_weightDecay->setObjectName(QStringLiteral("weightDecay"));
+    m_weightDecay->setDecimals(6);
+    m_weightDecay->setRange(0, 1);
+    m_weightDecay->setSingleStep(0.0001);
+    opt->addRow(Text::tr("Weight decay"), m_weightDecay);
+    m_epochs->setObjectName(QStringLiteral("epochs"));
+    m_epochs->setRange(1, 10000);
+    opt->addRow(Text::tr("Epochs"), m_epochs);
+    m_patience->setObjectName(QStringLiteral("patience"));
+    m_patience->setRange(0, 1000);
+    m_patience->setSpecialValueText(Text::tr("off"));
+    m_patience->setToolTip(Text::tr("Stop after this many epochs without a lower dev loss."));
+    opt->addRow(Text::tr("Early stopping"), m_patience);
+
+    QFormLayout *data = group(Text::tr("Data"));
+    m_classWeights->setObjectName(QStringLiteral("classWeights"));
+    m_classWeights->addItem(Text::tr("none"), QStringLiteral("none"));
+    m_classWeights->addItem(Text::tr("auto (inverse frequency)"), QStringLiteral("auto"));
+    data->addRow(Text::tr("Class weights"), m_classWeights);
+    m_augment->setObjectName(QStringLiteral("augment"));
+    m_augment->setEditable(true);
+    m_augment->addItem(Text::tr("default"), QString());
+    m_augment->addItem(Text::tr("none"), QStringLiteral("none"));
+    m_augment->setToolTip(Text::tr("default: Loupe's training pipeline; none: resize and normalise only; or a "
+                                   "pipeline JSON saved from the augmentation page."));
+    m_augment->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_augment->setMinimumContentsLength(12);
+    auto *augmentBrowse = new QToolButton(this);
+    augmentBrowse->setText(Text::tr("…"));
+    augmentBrowse->setToolTip(Text::tr("Choose a pipeline JSON"));
+    auto *augmentRow = new QHBoxLayout;
+    augmentRow->addWidget(m_augment, 1);
+    augmentRow->addWidget(augmentBrowse);
+    data->addRow(Text::tr("Augmentation"), augmentRow);
+
+    QFormLayout *run = group(Text::tr("Run"));
+    m_threads->setObjectName(QStringLiteral("threads"));
+    m_threads->setRange(0, 256);
+    m_threads->setSpecialValueText(Text::tr("every core"));
+    run->addRow(Text::tr("Threads"), m_threads);
+    m_seed->setObjectName(QStringLiteral("seed"));
+    m_seed->setRange(0, std::numeric_limits<int>::max());
+    run->addRow(Text::tr("Seed"), m_seed);
+
+    setConfig(TrainConfig{});
+    loadPresets();
+    connect(savePreset, &QToolButton::clicked, this, &TrainForm::savePreset);
+    connect(deletePreset, &QToolButton::clicked, this, &TrainForm::deletePreset);
+    connect(m_preset, &QComboBox::textActivated, this, &TrainForm::applyPreset);
+    connect(initBrowse, &QToolButton::clicked, this, &TrainForm::chooseInitWeights);
+    connect(augmentBrowse, &QToolButton::clicked, this, &TrainForm::chooseAugmentFile);
+}
+
+TrainConfig TrainForm::config() const
+{
+    TrainConfig c;
+    c.model = m_model->currentText();
+    c.initWeights = m_init->currentText().trimmed();
+    c.imageSize = m_imageSize->value();
+    c.batchSize = m_batch->value();
+    c.optimizer = m_optimizer->currentText();
+    c.learningRate = m_lr->value();
+    c.weightDecay = m_weightDecay->value();
+    c.schedule = m_schedule->currentData().toString();
+    c.warmupEpochs = m_warmup->value();
+    c.epochs = m_epochs->value();
+    c.earlyStopPatience = m_patience->value();
+    c.classWeights = m_classWeights->currentData().toString();
+    const QString augment = m_augment->currentText().trimmed();
+    const int known = m_augment->findText(augment);
+    c.augmentFile = known >= 0 ? m_augment->itemData(known).toString() : augment;
+    c.threads = m_threads->value();
+    c.seed = quint64(m_seed->value());
+    return c;
+}
+
+void TrainForm::setConfig(const TrainConfig &c)
+{
+    m_model->setCurrentText(c.model);
+    m_init->setEditText(c.initWeights);
+    m_imageSize->setValue(c.imageSize);
+    m_batch->setValue(c.batchSize);
+    m_optimizer->setCurrentText(c.optimizer);
+    m_lr->setValue(c.learningRate);
+    m_weightDecay->setValue(c.weightDecay);
+    m_schedule->setCurrentIndex(std::max(0, m_schedule->findData(c.schedule)));
+    m_warmup->setValue(c.warmupEpochs);
+    m_epochs->setValue(c.epochs);
+    m_patience->setValue(c.earlyStopPatience);
+    // Explicit weights have no field here; "auto" is the nearest the form can say.
+    m_classWeights->setCurrentIndex(c.classWeights == QLatin1String("none") ? 0 : 1);
+    const int known = m_augment->findData(c.augmentFile);
+    if (known >= 0)
+        m_augment->setCurrentIndex(known);
+    else
+        m_augment->setEditText(c.augmentFile);
+    m_threads->setValue(c.threads);
+    m_seed->setValue(int(std::min<quint64>(c.seed, quint64(std::numeric_limits<int>::max()))));
+}
+
+void TrainForm::setProjectDir(const QString &dir)
+{
+    m_projectDir = dir;
+    loadPresets();
+}
+
+void TrainForm::fitImageSize(int side)
+{
+    if (side > 0 && side < m_imageSize->value())
+        m_imageSize->setValue(std::max(32, (side + 15) / 16 * 16));
+}
+
+void TrainForm::setInitChoices(const QStringList &runDirs)
+{
+    const QString init = m_init->currentText();
+    m_init->clear();
+    m_init->addItems(runDirs);
+    m_init->setEditText(init);
+}
+
+void TrainForm::setFieldsEnabled(bool enabled)
+{
+    for (QWidget *w : std::initializer_list<QWidget *>{m_model, m_init, m_imageSize, m_batch, m_optimizer, m_lr,
+                                                      m_weightDecay, m_schedule, m_warmup, m_epochs, m_patience,
+                                                      m_classWeights, m_augment, m_threads, m_seed, m_preset})
+        w->setEnabled(enabled);
+}
+
+QString TrainForm::presetNoteText() const
+{
+    return m_presetNote->text();
+}
+
+void TrainForm::showPresetNote(const QString &text, bool problem)
+{
+    m_presetNote->setStyleSheet(problem ? QStringLiteral("color: #c62828;") : QString());
+    m_presetNote->setText(text);
+    m_presetNote->setVisible(!text.isEmpty());
+}
+
+void TrainForm::loadPresets()
+{
+    m_preset->clear();
+    m_preset->addItem(Text::tr("(form as is)"));
+    m_presets.clear();
+    showPresetNote(QString(), false);
+    if (m_projectDir.isEmpty())
+        return;
+    try {
+        const presetfile::Loaded loaded = presetfile::load(m_projectDir);
+        m_presets = loaded.project.presets;
+        showPresetNote(loaded.note, loaded.problem);
+    } catch (const LabelFileError &e) {
+        // The user's to fix: saving over it would lose what it holds.
+        showPresetNote(Text::tr("Presets cannot be read or saved until the project file is fixed: %1")
+                           .arg(e.message()),
+                       true);
+    }
+    for (auto it = m_presets.cbegin(); it != m_presets.cend(); ++it)
+        m_preset->addItem(it.key());
+}
+
+void TrainForm::applyPreset(const QString &name)
+{
+    if (m_preset->currentIndex() <= 0 || !m_presets.contains(name))
+        return;
+    try {
+        setConfig(TrainConfig::fromJson(m_presets.value(name)));
+        Q_EMIT message(Text::tr("Preset %1 loaded.").arg(name), false);
+    } catch (const DatasetError &e) {
+        Q_EMIT message(Text::tr("Preset %1 cannot be used: %2").arg(name, e.message()), true);
+    }
+}
+
+void TrainForm::savePreset()
+{
+    if (m_projectDir.isEmpty()) {
+        Q_EMIT message(Text::tr("Open a dataset first: presets are kept next to its runs."), true);
+        return;
+    }
+    // Refused before asking for a name: a malformed project file is never written over.
+    try {
+        projectfile::read(m_projectDir);
+    } catch (const LabelFileError &e) {
+        Q_EMIT message(Text::tr("The preset is not saved: %1").arg(e.message()), true);
+        return;
+    }
+    bool ok = false;
+    const QString name =
+        QInputDialog::getText(this, Text::tr("Save preset"), Text::tr("Name of the preset:"), QLineEdit::Normal,
+                              m_preset->currentIndex() > 0 ? m_preset->currentText() : QString(), &ok)
+            .trimmed();
+    if (!ok || name.isEmpty())
+        return;
+    QJsonObject cfg = config().toJson();
+    cfg.remove(QStringLiteral("pipeline"));
+    QString error;
+    try {
+        error = presetfile::save(m_projectDir, name, cfg);
+    } catch (const LabelFileError &e) {
+        error = Text::tr("The preset is not saved: %1").arg(e.message());
+    }
+    if (!error.isEmpty()) {
+        Q_EMIT message(error, true);
+        return;
+    }
+    loadPresets();
+    m_preset->setCurrentText(name);
+    Q_EMIT message(Text::tr("Preset %1 saved in %2.").arg(name, projectfile::path(m_projectDir)), false);
+}
+
+void TrainForm::deletePreset()
+{
+    const QString name = m_preset->currentText();
+    if (m_preset->currentIndex() <= 0 || m_projectDir.isEmpty())
+        return;
+    QString error;
+    try {
+        error = presetfile::remove(m_projectDir, name);
+    } catch (const LabelFileError &e) {
+        error = Text::tr("The preset is not deleted: %1").arg(e.message());
+    }
+    if (!error.isEmpty()) {
+        Q_EMIT message(error, true);
+        return;
+    }
+    loadPresets();
+}
+
+void TrainForm::chooseInitWeights()
+{
+    const QString file = QFileDialog::getOpenFileName(this, Text::tr("Initial weights"), m_projectDir,
+                                                      Text::tr("TorchScript weights (*.pt *.pth);;All files (*)"));
+    if (!file.isEmpty())
+        m_init->setEditText(file);
+}
+
+void TrainForm::chooseAugmentFile()
+{
+    const QString file = QFileDialog::getOpenFileName(this, Text::tr("Augmentation pipeline"), m_projectDir,
+                                                      Text::tr("Pipeline JSON (*.json);;All files (*)"));
+    if (!file.isEmpty())
+        m_augment->setEditText(file);
+}
+
+} // namespace loupe

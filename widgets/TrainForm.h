@@ -1,0 +1,74 @@
+#pragma once
+
+#include "project/TrainConfig.h"
+
+#include <QJsonObject>
+#include <QMap>
+#include <QWidget>
+
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QSpinBox;
+
+namespace loupe {
+
+/// The Train page's form: a run's settings and the project's presets (kept in its loupe.json).
+class TrainForm : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit TrainForm(QWidget *parent = nullptr);
+
+    TrainConfig config() const;
+    void setConfig(const TrainConfig &config);
+
+    /// The project folder (<dataset folder>/loupe-runs) whose loupe.json holds the presets; "" for
+    /// none. Reloads the presets and says on the form when the file cannot be used.
+    void setProjectDir(const QString &dir);
+    /// Lowers the image size to `side` rounded up to 16 (at least 32) when it is larger.
+    void fitImageSize(int side);
+    /// Earlier runs offered as starting weights; the text typed stays.
+    void setInitChoices(const QStringList &runDirs);
+    /// The settings (and the preset choice) are fixed while a run trains.
+    void setFieldsEnabled(bool enabled);
+    /// What the presets row says about loupe.json or an old presets.json ("" when all is well).
+    QString presetNoteText() const;
+
+Q_SIGNALS:
+    /// A result of a preset action, for the page's message line.
+    void message(const QString &text, bool problem);
+
+private:
+    void loadPresets();
+    void savePreset();
+    void deletePreset();
+    void applyPreset(const QString &name);
+    void showPresetNote(const QString &text, bool problem);
+    void chooseInitWeights();
+    void chooseAugmentFile();
+
+    QString m_projectDir;
+    QMap<QString, QJsonObject> m_presets; ///< as last read from loupe.json
+    bool m_presetsReadable = true;
+
+    QComboBox *m_preset;
+    QLabel *m_presetNote;
+    QComboBox *m_model;
+    QComboBox *m_init;
+    QSpinBox *m_imageSize;
+    QSpinBox *m_batch;
+    QComboBox *m_optimizer;
+    QDoubleSpinBox *m_lr;
+    QDoubleSpinBox *m_weightDecay;
+    QComboBox *m_schedule;
+    QSpinBox *m_warmup;
+    QSpinBox *m_epochs;
+    QSpinBox *m_patience;
+    QComboBox *m_classWeights;
+    QComboBox *m_augment;
+    QSpinBox *m_threads;
+    QSpinBox *m_seed;
+};
+
+} // namespace loupe
