@@ -35,54 +35,21 @@ struct Text {
     Q_DECLARE_TR_FUNCTIONS(loupe::AugmentPanel)
 };
 
-/// The steps a new pipeline entry starts from: each transform's own defaults, with sizes that
-/// make sense for a first look. The type-to-class list repeats core's registry (makers() in
-/// Transforms.cpp) until core offers a default step per type; tst_augmentpanel checks that every
-/// type core knows gets a default here that core accepts.
+/// The steps a new pipeline entry starts from: each transform's own defaults from core's registry,
+/// with sizes that make sense for a first look; tst_augmentpanel checks that core accepts each.
 QJsonObject defaultStep(const QString &type)
 {
-    std::shared_ptr<Transform> t;
-    using namespace transforms;
-    if (type == QLatin1String("resize"))
-        t = std::make_shared<Resize>();
-    else if (type == QLatin1String("crop")) {
-        auto c = std::make_shared<Crop>();
-        c->width = c->height = 224;
-        t = c;
-    } else if (type == QLatin1String("center_crop"))
-        t = std::make_shared<CenterCrop>();
-    else if (type == QLatin1String("tile")) {
-        auto c = std::make_shared<Tile>();
-        c->rows = c->cols = 4;
-        c->random = true;
-        t = c;
-    } else if (type == QLatin1String("normalize"))
-        t = std::make_shared<Normalize>();
-    else if (type == QLatin1String("random_crop"))
-        t = std::make_shared<RandomCrop>();
-    else if (type == QLatin1String("hflip"))
-        t = std::make_shared<HorizontalFlip>();
-    else if (type == QLatin1String("vflip"))
-        t = std::make_shared<VerticalFlip>();
-    else if (type == QLatin1String("rotate90"))
-        t = std::make_shared<Rotate90>();
-    else if (type == QLatin1String("rotate"))
-        t = std::make_shared<Rotate>();
-    else if (type == QLatin1String("scale"))
-        t = std::make_shared<Scale>();
-    else if (type == QLatin1String("translate"))
-        t = std::make_shared<Translate>();
-    else if (type == QLatin1String("brightness"))
-        t = std::make_shared<Brightness>();
-    else if (type == QLatin1String("contrast"))
-        t = std::make_shared<Contrast>();
-    else if (type == QLatin1String("gamma"))
-        t = std::make_shared<Gamma>();
-    else if (type == QLatin1String("gaussian_noise"))
-        t = std::make_shared<GaussianNoise>();
-    else if (type == QLatin1String("gaussian_blur"))
-        t = std::make_shared<GaussianBlur>();
-    return t ? t->toJson() : QJsonObject{{QStringLiteral("type"), type}};
+    QJsonObject step = transforms::defaultStep(type);
+    // Starting values that show something on the preview where the class's own default would not.
+    if (type == QLatin1String("crop")) {
+        step[QStringLiteral("width")] = 224;
+        step[QStringLiteral("height")] = 224;
+    } else if (type == QLatin1String("tile")) {
+        step[QStringLiteral("rows")] = 4;
+        step[QStringLiteral("cols")] = 4;
+        step[QStringLiteral("random")] = true;
+    }
+    return step.isEmpty() ? QJsonObject{{QStringLiteral("type"), type}} : step;
 }
 
 struct Range {

@@ -1,14 +1,15 @@
 #include "ThumbnailLoader.h"
 
+#include "AtomicFile.h"
 #include "ImageConvert.h"
 #include "imaging/ImageHeader.h"
 
+#include <QBuffer>
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QPainter>
-#include <QSaveFile>
 #include <QStandardPaths>
 #include <QThread>
 #include <QThreadPool>
@@ -248,10 +249,11 @@ ThumbnailLoader::Result ThumbnailLoader::makeThumbnail(const ThumbnailRequest &r
     out.image = toQImage(fit(decoded.image, size));
     if (!cacheFile.isEmpty() && !out.image.isNull()) {
         QDir().mkpath(diskDir);
-        QSaveFile file(cacheFile);
-        // Unbuffered: a buffered QSaveFile (Qt 6.4) commits an empty file when the disk is full.
-        if (file.open(QIODevice::WriteOnly | QIODevice::Unbuffered) && out.image.save(&file, "JPG", 90))
-            file.commit();
+        // A cache: a failed write only means decoding again next time.
+        QByteArray jpeg;
+        QBuffer buffer(&jpeg);
+        if (buffer.open(QIODevice::WriteOnly) && out.image.save(&buffer, "JPG", 90))
+            writeFileAtomically(cacheFile, jpeg);
     }
     return out;
 }

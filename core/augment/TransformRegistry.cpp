@@ -153,28 +153,35 @@ void readBlur(StepReader &r, GaussianBlur &t)
 struct Maker {
     const char *type;
     std::shared_ptr<Transform> (*make)(StepReader &);
+    std::shared_ptr<Transform> (*fresh)(); ///< the step with its default parameters
 };
+
+template <class T>
+std::shared_ptr<Transform> fresh()
+{
+    return std::make_shared<T>();
+}
 
 const std::vector<Maker> &makers()
 {
     static const std::vector<Maker> list{
-        {"resize", [](StepReader &r) { return make<Resize>(r, readResize); }},
-        {"crop", [](StepReader &r) { return make<Crop>(r, readCrop); }},
-        {"center_crop", [](StepReader &r) { return make<CenterCrop>(r, readCenterCrop); }},
-        {"tile", [](StepReader &r) { return make<Tile>(r, readTile); }},
-        {"normalize", [](StepReader &r) { return make<Normalize>(r, readNormalize); }},
-        {"random_crop", [](StepReader &r) { return make<RandomCrop>(r, readRandomCrop); }},
-        {"hflip", [](StepReader &r) { return make<HorizontalFlip>(r, [](StepReader &, HorizontalFlip &) {}); }},
-        {"vflip", [](StepReader &r) { return make<VerticalFlip>(r, [](StepReader &, VerticalFlip &) {}); }},
-        {"rotate90", [](StepReader &r) { return make<Rotate90>(r, [](StepReader &, Rotate90 &) {}); }},
-        {"rotate", [](StepReader &r) { return make<Rotate>(r, readRotate); }},
-        {"scale", [](StepReader &r) { return make<Scale>(r, readScale); }},
-        {"translate", [](StepReader &r) { return make<Translate>(r, readTranslate); }},
-        {"brightness", [](StepReader &r) { return make<Brightness>(r, readBrightness); }},
-        {"contrast", [](StepReader &r) { return make<Contrast>(r, readContrast); }},
-        {"gamma", [](StepReader &r) { return make<Gamma>(r, readGamma); }},
-        {"gaussian_noise", [](StepReader &r) { return make<GaussianNoise>(r, readNoise); }},
-        {"gaussian_blur", [](StepReader &r) { return make<GaussianBlur>(r, readBlur); }},
+        {"resize", [](StepReader &r) { return make<Resize>(r, readResize); }, fresh<Resize>},
+        {"crop", [](StepReader &r) { return make<Crop>(r, readCrop); }, fresh<Crop>},
+        {"center_crop", [](StepReader &r) { return make<CenterCrop>(r, readCenterCrop); }, fresh<CenterCrop>},
+        {"tile", [](StepReader &r) { return make<Tile>(r, readTile); }, fresh<Tile>},
+        {"normalize", [](StepReader &r) { return make<Normalize>(r, readNormalize); }, fresh<Normalize>},
+        {"random_crop", [](StepReader &r) { return make<RandomCrop>(r, readRandomCrop); }, fresh<RandomCrop>},
+        {"hflip", [](StepReader &r) { return make<HorizontalFlip>(r, [](StepReader &, HorizontalFlip &) {}); }, fresh<HorizontalFlip>},
+        {"vflip", [](StepReader &r) { return make<VerticalFlip>(r, [](StepReader &, VerticalFlip &) {}); }, fresh<VerticalFlip>},
+        {"rotate90", [](StepReader &r) { return make<Rotate90>(r, [](StepReader &, Rotate90 &) {}); }, fresh<Rotate90>},
+        {"rotate", [](StepReader &r) { return make<Rotate>(r, readRotate); }, fresh<Rotate>},
+        {"scale", [](StepReader &r) { return make<Scale>(r, readScale); }, fresh<Scale>},
+        {"translate", [](StepReader &r) { return make<Translate>(r, readTranslate); }, fresh<Translate>},
+        {"brightness", [](StepReader &r) { return make<Brightness>(r, readBrightness); }, fresh<Brightness>},
+        {"contrast", [](StepReader &r) { return make<Contrast>(r, readContrast); }, fresh<Contrast>},
+        {"gamma", [](StepReader &r) { return make<Gamma>(r, readGamma); }, fresh<Gamma>},
+        {"gaussian_noise", [](StepReader &r) { return make<GaussianNoise>(r, readNoise); }, fresh<GaussianNoise>},
+        {"gaussian_blur", [](StepReader &r) { return make<GaussianBlur>(r, readBlur); }, fresh<GaussianBlur>},
     };
     return list;
 }
@@ -187,6 +194,14 @@ QStringList knownTypes()
     for (const Maker &m : makers())
         out << QLatin1String(m.type);
     return out;
+}
+
+QJsonObject defaultStep(const QString &type)
+{
+    for (const Maker &m : makers())
+        if (type == QLatin1String(m.type))
+            return m.fresh()->toJson();
+    return {};
 }
 
 std::shared_ptr<Transform> fromJson(const QJsonObject &step, const QString &path)

@@ -276,6 +276,8 @@ public:
 
 /// Every "type" the JSON form knows, in the order the documentation lists them.
 QStringList knownTypes();
+/// A step of that type with its default parameters, as its toJson writes it; {} for an unknown type.
+QJsonObject defaultStep(const QString &type);
 
 /// Builds one step from its JSON object; `path` (e.g. "steps[2]") prefixes error places.
 /// Throws PipelineError.
