@@ -401,6 +401,8 @@ void TestTrainPanel::malformedPresetStoreIsNeverOverwritten()
     // Said on the page (from the moment the dataset opened), naming the file.
     QVERIFY2(presetNote(panel).contains(file), qPrintable(presetNote(panel)));
     if (file == QLatin1String("loupe.json")) {
+        // The refusal stands beside the preset row, in sight, not only in the message line below the form.
+        QVERIFY2(presetNote(panel).contains(QStringLiteral("not saved")), qPrintable(presetNote(panel)));
         QVERIFY2(panel.messageText().contains(QStringLiteral("not saved")), qPrintable(panel.messageText()));
         QVERIFY2(panel.messageText().contains(QStringLiteral("loupe.json")), qPrintable(panel.messageText()));
     } else {

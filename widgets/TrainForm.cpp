@@ -300,6 +300,14 @@ void TrainForm::applyPreset(const QString &name)
     }
 }
 
+// Shown beside the preset row as well as in the page's message line, which sits below the form
+// and is out of sight until the user scrolls to it.
+void TrainForm::refusePreset(const QString &text)
+{
+    showPresetNote(text, true);
+    Q_EMIT message(text, true);
+}
+
 void TrainForm::savePreset()
 {
     if (m_projectDir.isEmpty()) {
@@ -310,7 +318,7 @@ void TrainForm::savePreset()
     try {
         projectfile::read(m_projectDir);
     } catch (const LabelFileError &e) {
-        Q_EMIT message(Text::tr("The preset is not saved: %1").arg(e.message()), true);
+        refusePreset(Text::tr("The preset is not saved: %1").arg(e.message()));
         return;
     }
     bool ok = false;
@@ -329,7 +337,7 @@ void TrainForm::savePreset()
         error = Text::tr("The preset is not saved: %1").arg(e.message());
     }
     if (!error.isEmpty()) {
-        Q_EMIT message(error, true);
+        refusePreset(error);
         return;
     }
     loadPresets();

@@ -41,6 +41,7 @@ Q_SIGNALS:
 
 private:
     void loadPresets();
+    void refusePreset(const QString &text);
     void savePreset();
     void deletePreset();
     void applyPreset(const QString &name);
