@@ -32,6 +32,13 @@ int main(int argc, char **argv)
     const QCommandLineOption labels(QStringLiteral("labels"),
                                     QApplication::translate("main", "A label file kept apart from the images."),
                                     QStringLiteral("FILE"));
+    const QCommandLineOption images(QStringList{QStringLiteral("images"), QStringLiteral("image-root")},
+                                    QApplication::translate("main", "The folder the label file's image paths start from."),
+                                    QStringLiteral("DIR"));
+    const QCommandLineOption csvColumns(
+        QStringLiteral("csv-columns"),
+        QApplication::translate("main", "The CSV's path and label columns, by header name or 1-based number."),
+        QStringLiteral("PATH,LABEL"));
     const QCommandLineOption screenshot(
         QStringLiteral("screenshot"),
         QApplication::translate("main", "Save a PNG of the window once loading has settled, then quit."),
@@ -40,7 +47,7 @@ int main(int argc, char **argv)
                                    QApplication::translate("main", "Page to open: overview, report, browser, augment, "
                                                                    "train or predictions."),
                                    QStringLiteral("NAME"));
-    parser.addOptions({format, labels, screenshot, panel});
+    parser.addOptions({format, labels, images, csvColumns, screenshot, panel});
     parser.process(app);
 
     loupe::MainWindow window;
@@ -73,6 +80,8 @@ int main(int argc, char **argv)
         loupe::InspectOptions options;
         options.import.format = parser.value(format);
         options.import.labelsFile = parser.value(labels);
+        options.import.imagesDir = parser.value(images);
+        options.import.csvColumns = parser.value(csvColumns);
         window.openDataset(parser.positionalArguments().front(), options);
     }
     return app.exec();

@@ -1,6 +1,7 @@
 // loupe-cli eval: a trained run measured on a dataset, as a table or one JSON object.
 
 #include "Commands.h"
+#include "DatasetOptions.h"
 #include "OptionValues.h"
 #include "ProgressPrinter.h"
 #include "ReadDataset.h"
@@ -62,7 +63,8 @@ public:
     {
         p.addPositionalArgument(QStringLiteral("RUN_DIR"), Cli::tr("A run folder written by train."));
         p.addPositionalArgument(QStringLiteral("DATASET"), Cli::tr("The images to measure on."));
-        p.addOptions({m_json, m_predictions, m_format, m_labels, m_threads});
+        p.addOptions({m_json, m_predictions, m_threads});
+        p.addOptions(m_dataset.options());
     }
 
     int run(const QCommandLineParser &p) const override
@@ -75,8 +77,8 @@ public:
             return fail(error);
         ProgressPrinter printer;
         try {
-            const Dataset dataset = readDataset(p.positionalArguments().at(1), p.value(m_format), p.value(m_labels),
-                                                threadCount, printer);
+            const Dataset dataset = readDataset(p.positionalArguments().at(1), m_dataset.importOptions(p), threadCount,
+                                                printer);
             const RunEvaluation r = evaluateRun(p.positionalArguments().at(0), dataset, p.value(m_predictions),
                                                 threadCount);
             for (const BadFile &b : r.skipped)
@@ -103,10 +105,7 @@ private:
         QStringLiteral("predictions"),
         Cli::tr("Write path,true_label,predicted_label,confidence,loss and one p:<class> probability per class."),
         QStringLiteral("FILE")};
-    const QCommandLineOption m_format{QStringLiteral("format"), Cli::tr("Dataset format (auto)."), QStringLiteral("F"),
-                                      QStringLiteral("auto")};
-    const QCommandLineOption m_labels{QStringLiteral("labels"), Cli::tr("A label file kept apart from the images."),
-                                      QStringLiteral("FILE")};
+    const DatasetOptions m_dataset;
     const QCommandLineOption m_threads{QStringLiteral("threads"), Cli::tr("Compute threads (0 = every core)."),
                                        QStringLiteral("N"), QStringLiteral("0")};
 };

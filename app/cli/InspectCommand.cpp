@@ -1,6 +1,7 @@
 // loupe-cli inspect: what a dataset holds, as a report or one JSON object.
 
 #include "Commands.h"
+#include "DatasetOptions.h"
 #include "OptionValues.h"
 #include "ProgressPrinter.h"
 
@@ -24,7 +25,8 @@ public:
     {
         p.addPositionalArgument(QStringLiteral("DATASET"),
                                 Cli::tr("A folder, CSV, COCO JSON, VOC or YOLO folder, or IDX file."));
-        p.addOptions({m_format, m_labels, m_json, m_threads, m_headersOnly});
+        p.addOptions(m_dataset.options());
+        p.addOptions({m_json, m_threads, m_headersOnly});
     }
 
     int run(const QCommandLineParser &p) const override
@@ -35,8 +37,7 @@ public:
         QString error;
         if (!readInt(p, m_threads, 0, &options.scan.threads, &error))
             return fail(error);
-        options.import.format = p.value(m_format);
-        options.import.labelsFile = p.value(m_labels);
+        options.import = m_dataset.importOptions(p);
         options.verify = !p.isSet(m_headersOnly);
         ProgressPrinter printer;
         const auto progress = [&](InspectPhase phase, int done, int total) {
@@ -57,10 +58,7 @@ public:
     }
 
 private:
-    const QCommandLineOption m_format{QStringLiteral("format"), Cli::tr("auto, folder, csv, coco, voc, yolo or idx."),
-                                      QStringLiteral("F"), QStringLiteral("auto")};
-    const QCommandLineOption m_labels{QStringLiteral("labels"), Cli::tr("A label file kept apart from the images."),
-                                      QStringLiteral("FILE")};
+    const DatasetOptions m_dataset;
     const QCommandLineOption m_json{QStringLiteral("json"), Cli::tr("Print one JSON object for scripts.")};
     const QCommandLineOption m_threads{QStringLiteral("threads"), Cli::tr("Worker threads (0 = every core)."),
                                        QStringLiteral("N"), QStringLiteral("0")};

@@ -34,8 +34,8 @@ public:
         if (const QString error = m_options.apply(p, &o); !error.isEmpty())
             return fail(error);
         ProgressPrinter printer;
-        const Dataset dataset = readDataset(p.positionalArguments().front(), p.value(m_options.format),
-                                            p.value(m_options.labels), o.threads, printer);
+        const Dataset dataset = readDataset(p.positionalArguments().front(), m_options.dataset.importOptions(p),
+                                            o.threads, printer);
         const OverfitResult r = runOverfitCheck(dataset, o, [&](int step, double loss) {
             printer.update(Cli::tr("Overfitting %1 images, loss %2").arg(o.images).arg(loss, 0, 'f', 4), step,
                            o.maxSteps);

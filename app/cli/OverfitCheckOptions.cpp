@@ -18,14 +18,14 @@ OverfitCheckOptions::OverfitCheckOptions()
     , seed(QStringLiteral("seed"), Cli::tr("Seed."), QStringLiteral("N"), QStringLiteral("0"))
     , threads(QStringLiteral("threads"), Cli::tr("Compute threads (0 = every core)."), QStringLiteral("N"),
               QStringLiteral("0"))
-    , format(QStringLiteral("format"), Cli::tr("Dataset format (auto)."), QStringLiteral("F"), QStringLiteral("auto"))
-    , labels(QStringLiteral("labels"), Cli::tr("A label file kept apart from the images."), QStringLiteral("FILE"))
+    , dataset(DatasetOptions::ImagesName::ImageRootOnly)
 {
 }
 
 void OverfitCheckOptions::declare(QCommandLineParser &p) const
 {
-    p.addOptions({model, images, imageSize, channels, maxSteps, seed, threads, format, labels});
+    p.addOptions({model, images, imageSize, channels, maxSteps, seed, threads});
+    p.addOptions(dataset.options());
 }
 
 QString OverfitCheckOptions::apply(const QCommandLineParser &p, OverfitOptions *options) const

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "DatasetOptions.h"
+
 #include "train/OverfitCheck.h"
 
 #include <QCommandLineOption>
@@ -17,7 +19,8 @@ struct OverfitCheckOptions {
     /// first bad option, or the model's problem, or nothing.
     QString apply(const QCommandLineParser &p, OverfitOptions *options) const;
 
-    QCommandLineOption model, images, imageSize, channels, maxSteps, seed, threads, format, labels;
+    QCommandLineOption model, images, imageSize, channels, maxSteps, seed, threads;
+    DatasetOptions dataset;
 };
 
 } // namespace loupe::cli

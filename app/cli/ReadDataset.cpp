@@ -9,12 +9,10 @@
 
 namespace loupe::cli {
 
-Dataset readDataset(const QString &path, const QString &format, const QString &labels, int threads,
-                    ProgressPrinter &printer)
+Dataset readDataset(const QString &path, const ImportOptions &import, int threads, ProgressPrinter &printer)
 {
     InspectOptions options;
-    options.import.format = format;
-    options.import.labelsFile = labels;
+    options.import = import;
     options.scan.threads = threads;
     const auto progress = [&](InspectPhase phase, int done, int total) {
         if (phase == InspectPhase::Headers)

@@ -1,6 +1,7 @@
 // loupe-cli report: a run's HTML report and/or metrics CSV from its predictions file.
 
 #include "Commands.h"
+#include "DatasetOptions.h"
 #include "OptionValues.h"
 #include "ProgressPrinter.h"
 
@@ -33,7 +34,8 @@ public:
         p.addPositionalArgument(QStringLiteral("DATASET"),
                                 Cli::tr("Optional: the run's dataset, for the thumbnails (IDX images need it)."),
                                 QStringLiteral("[DATASET]"));
-        p.addOptions({m_html, m_csv, m_split, m_worst, m_format, m_labels});
+        p.addOptions({m_html, m_csv, m_split, m_worst});
+        p.addOptions(m_dataset.options());
     }
 
     int run(const QCommandLineParser &p) const override
@@ -60,8 +62,7 @@ public:
         if (positional.size() == 2) {
             // Thumbnails need the samples' paths only: headers, no full decode check.
             InspectOptions inspect;
-            inspect.import.format = p.value(m_format);
-            inspect.import.labelsFile = p.value(m_labels);
+            inspect.import = m_dataset.importOptions(p);
             inspect.verify = false;
             dataset = inspectDataset(positional.at(1), inspect, [&](InspectPhase phase, int done, int total) {
                           if (phase == InspectPhase::Headers)
@@ -91,10 +92,7 @@ private:
                                      QStringLiteral("S"), QStringLiteral("dev")};
     const QCommandLineOption m_worst{QStringLiteral("worst"), Cli::tr("Mispredictions shown, highest loss first."),
                                      QStringLiteral("N"), QStringLiteral("12")};
-    const QCommandLineOption m_format{QStringLiteral("format"), Cli::tr("Dataset format (auto)."), QStringLiteral("F"),
-                                      QStringLiteral("auto")};
-    const QCommandLineOption m_labels{QStringLiteral("labels"), Cli::tr("A label file kept apart from the images."),
-                                      QStringLiteral("FILE")};
+    const DatasetOptions m_dataset;
 };
 
 } // namespace

@@ -90,8 +90,8 @@ public:
             return fail(error);
 
         ProgressPrinter printer;
-        const Dataset dataset = readDataset(p.positionalArguments().front(), p.value(m_options.format),
-                                            p.value(m_options.labels), cfg.threads, printer);
+        const Dataset dataset = readDataset(p.positionalArguments().front(), m_options.dataset.importOptions(p),
+                                            cfg.threads, printer);
 
         Trainer trainer(dataset, cfg, runDir);
         trainer.setResume(resume);

@@ -16,8 +16,6 @@ QCommandLineOption valued(const char *name, const QString &text, const char *val
 
 TrainOptions::TrainOptions()
     : out(valued("out", Cli::tr("Run folder to write."), "RUN_DIR"))
-    , format(QStringLiteral("format"), Cli::tr("Dataset format (auto)."), QStringLiteral("F"), QStringLiteral("auto"))
-    , labels(valued("labels", Cli::tr("A label file kept apart from the images."), "FILE"))
     , model(valued("model", Cli::tr("resnet18, resnet34, resnet50, vgg16 or vgg19."), "M"))
     , imageSize(valued("image-size", Cli::tr("Input size in pixels."), "N"))
     , channels(valued("channels", Cli::tr("1 (grey) or 3."), "N"))
@@ -44,7 +42,9 @@ TrainOptions::TrainOptions()
 
 void TrainOptions::declare(QCommandLineParser &p) const
 {
-    p.addOptions({out, format, labels, model, imageSize, channels, epochs, batch, lr, optimizer, momentum, weightDecay,
+    p.addOptions({out});
+    p.addOptions(dataset.options());
+    p.addOptions({model, imageSize, channels, epochs, batch, lr, optimizer, momentum, weightDecay,
                   schedule, warmup, augment, classWeights, earlyStop, init, threads, loaderThreads, seed, devFraction,
                   maxSteps, resume});
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "DatasetOptions.h"
+
 #include "project/TrainConfig.h"
 
 #include <QCommandLineOption>
@@ -17,7 +19,8 @@ struct TrainOptions {
     /// Returns a message naming the first bad option, or the config's own problem, or nothing.
     QString apply(const QCommandLineParser &p, TrainConfig *config) const;
 
-    QCommandLineOption out, format, labels, model, imageSize, channels, epochs, batch, lr, optimizer, momentum,
+    DatasetOptions dataset;
+    QCommandLineOption out, model, imageSize, channels, epochs, batch, lr, optimizer, momentum,
         weightDecay, schedule, warmup, augment, classWeights, earlyStop, init, threads, loaderThreads, seed,
         devFraction, maxSteps, resume;
 };

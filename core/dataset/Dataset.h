@@ -14,6 +14,8 @@ namespace loupe {
 struct Dataset {
     QString format;  ///< folder, csv, coco, voc, yolo or idx
     QString root;    ///< the path the user gave
+    QString layout;       ///< the layout recognised, in words ("COCO: annotations/ beside image folders"); may be empty
+    QString layoutSource; ///< the file or folder the layout was recognised from
     QStringList classes;
     std::vector<Sample> samples;
     std::vector<BadFile> badFiles; ///< unreadable images and labels that point at missing files

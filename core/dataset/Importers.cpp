@@ -38,11 +38,6 @@ QStringList cocoCandidates(const QString &dir)
     return found;
 }
 
-bool hasXml(const QString &dir)
-{
-    return !QDir(dir).entryList({QStringLiteral("*.xml")}, QDir::Files).isEmpty();
-}
-
 bool hasIdx(const QString &dir)
 {
     for (const QString &name : QDir(dir).entryList(QDir::Files))
@@ -96,14 +91,14 @@ QString detectFormat(const QString &path, const QString &labelsFile)
     const QString dir = info.absoluteFilePath();
     if (hasIdx(dir))
         return QStringLiteral("idx");
-    if (QFileInfo(dir + QStringLiteral("/Annotations")).isDir() && hasXml(dir + QStringLiteral("/Annotations")))
+    const importers::Recognised voc = importers::recogniseVoc(dir);
+    if (voc.matched() && QFileInfo(voc.source).isDir())
         return QStringLiteral("voc");
-    if (QFileInfo::exists(dir + QStringLiteral("/data.yaml")) || QFileInfo::exists(dir + QStringLiteral("/data.yml"))
-        || QFileInfo::exists(dir + QStringLiteral("/classes.txt")) || QFileInfo(dir + QStringLiteral("/labels")).isDir())
+    if (importers::recogniseYolo(dir).matched())
         return QStringLiteral("yolo");
     if (!cocoCandidates(dir).isEmpty())
         return QStringLiteral("coco");
-    if (hasXml(dir))
+    if (voc.matched())
         return QStringLiteral("voc");
     if (!theOnlyCsv(dir).isEmpty())
         return QStringLiteral("csv");

@@ -10,6 +10,8 @@ namespace loupe {
 struct ImportOptions {
     QString format = QStringLiteral("auto"); ///< auto, folder, csv, coco, voc, yolo, idx
     QString labelsFile;                      ///< a label file separate from the image folder (csv, coco, idx)
+    QString imagesDir;  ///< where the images are, for any label format (--images); empty: the layout decides
+    QString csvColumns; ///< "PATH,LABEL" column names or 1-based numbers (--csv-columns); empty: found by content
 };
 
 /// Reads the dataset's structure and labels; touches no image bytes (IDX pixels excepted).
@@ -37,6 +39,18 @@ Dataset importVoc(const QString &root);
 Dataset importYolo(const QString &root);
 /// MNIST-style IDX: an images file (idx3) and its labels file (idx1), raw or .gz.
 Dataset importIdx(const QString &imagesFile, const QString &labelsFile = {});
+
+/// What a layout probe recognised in a folder: the layout in words ("YOLO: data.yaml with
+/// images/ and labels/") and the file or folder that told. An empty layout: not this kind.
+struct Recognised {
+    QString layout;
+    QString source;
+    bool matched() const { return !layout.isEmpty(); }
+};
+/// Layout probes for `auto`, one per annotated format, each in its importer's file. They read
+/// names and at most a file's first kilobytes.
+Recognised recogniseYolo(const QString &dir);
+Recognised recogniseVoc(const QString &dir);
 
 /// Image file endings the importers consider.
 bool isImageFile(const QString &fileName);

@@ -214,6 +214,19 @@ QHash<QString, QString> imagesByBaseName(const QDir &dir)
 
 } // namespace
 
+Recognised recogniseVoc(const QString &dir)
+{
+    const QDir d(dir);
+    const QString annotations = d.filePath(QStringLiteral("Annotations"));
+    if (QFileInfo(annotations).isDir() && !sortedFiles(QDir(annotations), {QStringLiteral("*.xml")}).isEmpty())
+        return {QCoreApplication::translate("loupe::importers", "Pascal VOC Annotations/ folder"), annotations};
+    const QStringList beside = sortedFiles(d, {QStringLiteral("*.xml")});
+    if (!beside.isEmpty())
+        return {QCoreApplication::translate("loupe::importers", "Pascal VOC XML beside the images"),
+                d.filePath(beside.front())};
+    return {};
+}
+
 Dataset importVoc(const QString &root)
 {
     const QDir rootDir(root);

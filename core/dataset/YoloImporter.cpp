@@ -307,6 +307,19 @@ QString withTxtEnding(const QString &relPath)
 
 } // namespace
 
+Recognised recogniseYolo(const QString &dir)
+{
+    const QDir d(dir);
+    for (const char *name : {"data.yaml", "data.yml", "classes.txt"})
+        if (d.exists(QLatin1String(name)))
+            return {QCoreApplication::translate("loupe::importers", "YOLO labels named by %1").arg(QLatin1String(name)),
+                    d.filePath(QLatin1String(name))};
+    if (QFileInfo(d.filePath(QStringLiteral("labels"))).isDir())
+        return {QCoreApplication::translate("loupe::importers", "YOLO labels/ folder"),
+                d.filePath(QStringLiteral("labels"))};
+    return {};
+}
+
 Dataset importYolo(const QString &root)
 {
     // Absolute from here on: relative paths would not survive QDir::relativeFilePath round trips.
