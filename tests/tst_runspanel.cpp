@@ -1,6 +1,7 @@
 // The runs page: ranking by the project's metric, comparing two runs, exporting one.
 
 #include "RunsPanel.h"
+#include "Translations.h"
 #include "eval/Metrics.h"
 #include "eval/Predictions.h"
 #include "eval/RunReport.h"
@@ -11,6 +12,7 @@
 #include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QJsonArray>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTableWidget>
@@ -63,6 +65,16 @@ PredictionSet predictionsOf(const RunSpec &spec)
     return set;
 }
 
+// dev-history.jsonl's first line: the dev images and their labels, as the trainer writes it.
+void writeDevHistory(const QString &runDir, const QStringList &paths, const std::vector<int> &truth)
+{
+    PredictionHistory h;
+    h.classes = kClasses;
+    h.paths = paths;
+    h.truth = truth;
+    QCOMPARE(predictionfiles::writeHistory(predictionfiles::historyPath(runDir), h), QString());
+}
+
 void writeRun(const QString &projectDir, const QString &datasetRoot, const RunSpec &spec)
 {
     const QString dir = projectDir + QLatin1Char('/') + spec.name;
@@ -81,6 +93,10 @@ void writeRun(const QString &projectDir, const QString &datasetRoot, const RunSp
     history[1] = {2, 1.0, spec.devLoss, spec.accuracy, spec.macroF1, 50, 2, spec.lr, true};
     QCOMPARE(runfolder::writeMetrics(dir, history), QString());
     QCOMPARE(predictionfiles::write(predictionfiles::devPath(dir), predictionsOf(spec)), QString());
+    QStringList paths;
+    for (const Prediction &p : predictionsOf(spec).items)
+        paths << p.path;
+    writeDevHistory(dir, paths, kTruth);
 }
 
 QStringList order(RunsPanel &panel)
@@ -99,12 +115,15 @@ class TestRunsPanel : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // English as a user reads it: plural forms ("1 image", "6 images") come from the translation.
+    void initTestCase() { QVERIFY(installTranslators(*QCoreApplication::instance(), QLocale(QLocale::English))); }
     void init();
     void ranksByTheProjectMetric_data();
     void ranksByTheProjectMetric();
     void metricIsSavedInTheProject();
     void malformedProjectFileIsNotOverwritten();
     void comparesTwoRuns();
+    void marksRunsJudgedOnAnotherDevSet();
     void exportsTheSelectedRun();
 
 private:
@@ -259,6 +278,47 @@ void TestRunsPanel::comparesTwoRuns()
     panel.setRankingMetric(RankingMetric::DevLoss);
     QCOMPARE(panel.selectedRuns().size(), 2);
     QCOMPARE(panel.curveNames().size(), 4);
+}
+
+void TestRunsPanel::marksRunsJudgedOnAnotherDevSet()
+{
+    // delta: trained after one dev image was relabelled (img5: bag → shoe) and the split redrawn
+    // (img0 left dev, img9 joined it). Its macro F1 is the best, but on other images.
+    const RunSpec delta{QStringLiteral("delta"), 0.02, 32, 0.95, 0.95, 0.20, {0, 0, 1, 1, 2, 0}};
+    writeRun(m_project, m_dataset, delta);
+    const QString deltaDir = m_project + QStringLiteral("/delta");
+    writeDevHistory(deltaDir,
+                    {"/data/img9.png", "/data/img1.png", "/data/img2.png", "/data/img3.png", "/data/img4.png",
+                     "/data/img5.png"},
+                    {0, 0, 1, 1, 2, 1});
+
+    RunsPanel panel;
+    panel.setInspection(m_inspection);
+    panel.resize(1300, 800);
+    QSortFilterProxyModel *runs = panel.sortedRuns();
+    QCOMPARE(order(panel), (QStringList{"delta", "alpha", "beta", "gamma"}));
+    auto devSetText = [&](int row) { return runs->index(row, RunsTableModel::DevSetColumn).data().toString(); };
+    QCOMPARE(devSetText(0), QStringLiteral("6 images")); // the best run: the reference
+    QCOMPARE(devSetText(1), QStringLiteral("differs: 4 of 6 shared"));
+    QCOMPARE(devSetText(2), QStringLiteral("differs: 4 of 6 shared"));
+    QVERIFY(runs->index(1, RunsTableModel::ScoreColumn).data(Qt::ToolTipRole).toString().contains(
+        QStringLiteral("Not comparable")));
+
+    // The comparison says so above the figures; two runs of one dev set say nothing.
+    auto *warning = panel.findChild<QLabel *>(QStringLiteral("compareDevSets"));
+    QVERIFY(warning);
+    panel.selectRuns({deltaDir, m_project + QStringLiteral("/alpha")});
+    QVERIFY(warning->isVisibleTo(&panel));
+    QVERIFY2(warning->text().contains(QStringLiteral("4 of A's 6 dev images")), qPrintable(warning->text()));
+    panel.selectRuns({m_project + QStringLiteral("/alpha"), m_project + QStringLiteral("/beta")});
+    QVERIFY(!warning->isVisibleTo(&panel));
+
+    // Among alpha, beta and gamma alone, every run shares the best run's dev set.
+    QDir(deltaDir).removeRecursively();
+    RunsPanel again;
+    again.setInspection(m_inspection);
+    QSortFilterProxyModel *three = again.sortedRuns();
+    QCOMPARE(three->index(1, RunsTableModel::DevSetColumn).data().toString(), QStringLiteral("same as ★"));
 }
 
 void TestRunsPanel::exportsTheSelectedRun()

@@ -3,6 +3,7 @@
 #include "PlotLegend.h"
 
 #include "dataset/Errors.h"
+#include "eval/DevSets.h"
 #include "eval/Predictions.h"
 #include "eval/RunReport.h"
 #include "project/RunFolder.h"
@@ -68,12 +69,17 @@ QTableWidgetItem *deltaItem(double a, double b)
 RunComparison::RunComparison(QWidget *parent)
     : QWidget(parent)
     , m_title(new QLabel(this))
+    , m_devSets(new QLabel(this))
     , m_plot(new QCustomPlot(this))
     , m_config(new QTableWidget(this))
     , m_classes(new QTableWidget(this))
 {
     m_title->setObjectName(QStringLiteral("compareTitle"));
     m_title->setTextFormat(Qt::RichText);
+    m_devSets->setObjectName(QStringLiteral("compareDevSets"));
+    m_devSets->setWordWrap(true);
+    m_devSets->setStyleSheet(QStringLiteral("QLabel { background: #fff3cd; color: #664d03; padding: 4px; }"));
+    m_devSets->hide();
 
     m_plot->setObjectName(QStringLiteral("compareLoss"));
     m_plot->setMinimumSize(320, 220);
@@ -133,6 +139,7 @@ RunComparison::RunComparison(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_title);
+    layout->addWidget(m_devSets);
     layout->addWidget(compare, 1);
 }
 
@@ -150,9 +157,28 @@ void RunComparison::showRuns(const std::vector<const RunSummary *> &runs, int se
                                   runs[1]->name.toHtmlEscaped(),
                                   selected > 2 ? Text::tr(" (the first two selected)") : QString()));
     }
+    m_devSets->hide();
+    if (runs.size() >= 2) {
+        const DevSetOverlap o = compareDevSets(readDevSet(runs[0]->dir), readDevSet(runs[1]->dir));
+        if (o.known && !o.same()) {
+            m_devSets->setText(Text::tr("A and B were judged on different dev sets: %1 of A's %2 dev images are in "
+                                        "B's %3 with the same label. Their scores and per-class figures measure "
+                                        "different images and do not rank the runs. (A split drawn before a relabel, "
+                                        "another dev fraction or seed, or another dataset.)")
+                                   .arg(o.shared)
+                                   .arg(o.sizeA)
+                                   .arg(o.sizeB));
+            m_devSets->show();
+        }
+    }
     showCurves(runs);
     showConfigDiff(runs);
     showClassComparison(runs);
+}
+
+QString RunComparison::devSetWarning() const
+{
+    return m_devSets->isVisibleTo(this) ? m_devSets->text() : QString();
 }
 
 void RunComparison::showCurves(const std::vector<const RunSummary *> &runs)

@@ -40,6 +40,8 @@ public:
     QStringList curveNames() const;
     QStringList configKeys() const { return m_configKeys; }
     QStringList differingKeys() const { return m_differingKeys; }
+    /// The warning shown when A and B were judged on different dev sets; empty when they were not.
+    QString devSetWarning() const;
     const std::vector<ClassComparison> &classComparison() const { return m_comparison; }
 
 Q_SIGNALS:
@@ -56,6 +58,7 @@ private:
     std::vector<ClassComparison> m_comparison;
 
     QLabel *m_title;
+    QLabel *m_devSets;
     QCustomPlot *m_plot;
     QTableWidget *m_config;
     QTableWidget *m_classes;

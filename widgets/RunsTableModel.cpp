@@ -1,7 +1,9 @@
 #include "RunsTableModel.h"
 
+#include <QBrush>
 #include <QFileInfo>
 #include <QFont>
+#include <QPalette>
 
 #include <cmath>
 
@@ -39,6 +41,9 @@ void RunsTableModel::setRuns(std::vector<RunSummary> runs)
 {
     beginResetModel();
     m_runs = std::move(runs);
+    m_devSets.clear();
+    for (const RunSummary &r : m_runs)
+        m_devSets.push_back(readDevSet(r.dir));
     rescore();
     endResetModel();
 }
@@ -81,6 +86,13 @@ int RunsTableModel::rowOfDir(const QString &dir) const
     return -1;
 }
 
+DevSetOverlap RunsTableModel::devSetAgainstBest(int row) const
+{
+    if (row < 0 || row >= int(m_devSets.size()) || m_bestRow < 0)
+        return {};
+    return compareDevSets(m_devSets[std::size_t(row)], m_devSets[std::size_t(m_bestRow)]);
+}
+
 std::optional<double> RunsTableModel::score(int row) const
 {
     return row >= 0 && row < int(m_scores.size()) ? m_scores[std::size_t(row)] : std::nullopt;
@@ -105,6 +117,8 @@ QVariant RunsTableModel::data(const QModelIndex &index, int role) const
     const bool cfg = r->configReadable;
     const std::optional<double> s = score(index.row());
     const bool best = index.row() == m_bestRow;
+    const DevSetOverlap dev = devSetAgainstBest(index.row());
+    const bool incomparable = dev.known && !dev.same();
     if (role == DirRole)
         return r->dir;
     if (role == Qt::DisplayRole) {
@@ -122,9 +136,18 @@ QVariant RunsTableModel::data(const QModelIndex &index, int role) const
         case InitColumn: return cfg ? initText(c) : QString();
         case ScoreColumn: return s ? QString::number(*s, 'f', 4) : QStringLiteral("–");
         case BestEpochColumn: return r->bestEpoch > 0 ? QVariant(r->bestEpoch) : QVariant(QStringLiteral("–"));
+        case DevSetColumn:
+            if (!dev.known)
+                return QStringLiteral("–");
+            if (best)
+                return tr("%n image(s)", nullptr, dev.sizeA);
+            return dev.same() ? tr("same as ★") : tr("differs: %1 of %2 shared").arg(dev.shared).arg(dev.sizeA);
         }
         return {};
     }
+    if (role == Qt::ForegroundRole && incomparable
+        && (index.column() == ScoreColumn || index.column() == DevSetColumn))
+        return QBrush(QPalette().color(QPalette::Disabled, QPalette::Text));
     if (role == SortRole) {
         switch (index.column()) {
         case RunColumn: return r->name;
@@ -149,6 +172,12 @@ QVariant RunsTableModel::data(const QModelIndex &index, int role) const
             tip += QLatin1Char('\n') + tr("Best run by %1").arg(rankingMetricTitle(m_metric));
         if (!r->message.isEmpty())
             tip += QLatin1Char('\n') + r->message;
+        if (incomparable)
+            tip += QLatin1Char('\n') + tr("Not comparable with the best run: %1 of its %2 dev images are also in the "
+                                         "best run's %3 with the same label, so the scores measure different images.")
+                                          .arg(dev.shared)
+                                          .arg(dev.sizeA)
+                                          .arg(dev.sizeB);
         if (cfg && index.column() == InitColumn && !c.initWeights.isEmpty())
             tip += QLatin1Char('\n') + c.initWeights;
         if (cfg && index.column() == AugmentColumn && !c.augmentFile.isEmpty())
@@ -176,6 +205,9 @@ QVariant RunsTableModel::headerData(int section, Qt::Orientation orientation, in
     if (role == Qt::ToolTipRole && section == ScoreColumn)
         return higherIsBetter(m_metric) ? tr("The run's %1 at its best epoch; higher is better.").arg(rankingMetricTitle(m_metric))
                                         : tr("The run's %1 at its best epoch; lower is better.").arg(rankingMetricTitle(m_metric));
+    if (role == Qt::ToolTipRole && section == DevSetColumn)
+        return tr("Scores compare only on the same dev images with the same labels; a run judged on another dev "
+                  "set than the best run's is marked here and greyed.");
     if (role != Qt::DisplayRole)
         return {};
     switch (section) {
@@ -192,6 +224,7 @@ QVariant RunsTableModel::headerData(int section, Qt::Orientation orientation, in
     case InitColumn: return tr("Init");
     case ScoreColumn: return rankingMetricTitle(m_metric);
     case BestEpochColumn: return tr("Best epoch");
+    case DevSetColumn: return tr("Dev set");
     }
     return {};
 }

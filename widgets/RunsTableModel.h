@@ -1,5 +1,6 @@
 #pragma once
 
+#include "eval/DevSets.h"
 #include "project/Ranking.h"
 #include "project/RunStatus.h"
 
@@ -22,6 +23,7 @@ public:
         StatusColumn,
         ScoreColumn, // next to the name: the figures matter most and must not need a scroll
         BestEpochColumn,
+        DevSetColumn, // whether the run was judged on the best run's dev set
         ModelColumn,
         ImageSizeColumn,
         BatchColumn,
@@ -47,6 +49,8 @@ public:
     std::optional<double> score(int row) const;
     /// The row that ranks first under the metric; -1 when no run has a score.
     int bestRow() const { return m_bestRow; }
+    /// The run's dev set against the best run's (unknown when either has no dev history).
+    DevSetOverlap devSetAgainstBest(int row) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -58,6 +62,7 @@ private:
 
     std::vector<RunSummary> m_runs;
     std::vector<std::optional<double>> m_scores;
+    std::vector<DevSet> m_devSets;
     RankingMetric m_metric = RankingMetric::MacroF1;
     int m_bestRow = -1;
 };

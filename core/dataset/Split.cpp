@@ -3,25 +3,27 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <limits>
-#include <random>
 
 namespace loupe {
 
 namespace {
 
-// std::shuffle's distribution differs between standard libraries; this one is ours everywhere.
-void shuffle(std::vector<int> &v, std::mt19937_64 &rng)
+// An image's place in its class's order: a hash of its file name (not its folder, which a relabel
+// by moving the file changes) and the seed. FNV-1a over UTF-8, finished by splitmix64, so the
+// order is the same on every machine and does not depend on which other images exist.
+quint64 rankKey(const QString &path, quint64 seed)
 {
-    for (std::size_t i = v.size(); i > 1; --i) {
-        const std::uint64_t bound = i;
-        const std::uint64_t limit = std::numeric_limits<std::uint64_t>::max() - std::numeric_limits<std::uint64_t>::max() % bound;
-        std::uint64_t r;
-        do
-            r = rng();
-        while (r >= limit);
-        std::swap(v[i - 1], v[std::size_t(r % bound)]);
+    const int slash = int(path.lastIndexOf(QLatin1Char('/')));
+    const QByteArray name = path.mid(slash + 1).toUtf8();
+    quint64 h = 1469598103934665603ull ^ (seed * 0x9E3779B97F4A7C15ull);
+    for (const char c : name) {
+        h ^= quint8(c);
+        h *= 1099511628211ull;
     }
+    h += 0x9E3779B97F4A7C15ull;
+    h = (h ^ (h >> 30)) * 0xBF58476D1CE4E5B9ull;
+    h = (h ^ (h >> 27)) * 0x94D049BB133111EBull;
+    return h ^ (h >> 31);
 }
 
 int stratum(const Sample &s)
@@ -63,9 +65,20 @@ SplitAssignment stratifiedSplit(const Dataset &dataset, const SplitFractions &fr
     const double sum = std::max(1e-12, fractions.train + fractions.dev + fractions.test);
     const double devShare = fractions.dev / sum;
     const double testShare = fractions.test / sum;
-    std::mt19937_64 rng(seed);
     for (auto &[cls, indices] : byClass) {
-        shuffle(indices, rng);
+        // Ranked, not shuffled: relabelling, adding or removing an image moves at most the images
+        // at the dev/test boundary of the classes it touches; a shuffle would redraw everything.
+        std::vector<std::pair<quint64, int>> ranked;
+        ranked.reserve(indices.size());
+        for (int i : indices)
+            ranked.emplace_back(rankKey(dataset.samples[std::size_t(i)].path, seed), i);
+        std::sort(ranked.begin(), ranked.end(), [&](const auto &a, const auto &b) {
+            if (a.first != b.first)
+                return a.first < b.first;
+            return dataset.samples[std::size_t(a.second)].path < dataset.samples[std::size_t(b.second)].path;
+        });
+        for (std::size_t k = 0; k < ranked.size(); ++k)
+            indices[k] = ranked[k].second;
         const int n = int(indices.size());
         // Rounding per class keeps every class represented in dev once it has a few images.
         int nDev = int(std::lround(n * devShare));

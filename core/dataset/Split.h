@@ -28,7 +28,9 @@ struct SplitAssignment {
 };
 
 /// Splits a dataset so that every class keeps its share in each part; the same seed gives the
-/// same split on every machine. Samples the dataset already places (train/, valid/, test/
+/// same split on every machine. Within a class, images are ranked by a seeded hash of their file
+/// name, so the split is stable: relabelling, adding or removing one image moves at most one
+/// image at each boundary of the classes involved, and no other image changes part. Samples the dataset already places (train/, valid/, test/
 /// folders) keep their place; only the unplaced ones are divided. Samples without an
 /// image-level class are stratified by their first object's class.
 SplitAssignment stratifiedSplit(const Dataset &dataset, const SplitFractions &fractions = {}, quint64 seed = 0);

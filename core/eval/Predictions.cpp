@@ -309,7 +309,7 @@ QString writeHistory(const QString &file, const PredictionHistory &history)
     return writeFileAtomically(file, text);
 }
 
-PredictionHistory readHistory(const QString &file)
+PredictionHistory readHistory(const QString &file, bool headerOnly)
 {
     const QList<QByteArray> lines = readAll(file).split('\n');
     PredictionHistory history;
@@ -364,6 +364,8 @@ PredictionHistory readHistory(const QString &file)
                 history.truth.push_back(c);
             }
             haveHeader = true;
+            if (headerOnly)
+                break;
             continue;
         }
         PredictionHistory::Epoch e;

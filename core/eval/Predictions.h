@@ -69,7 +69,7 @@ PredictionSet read(const QString &file);
 /// per epoch {"epoch":N,"predicted":[...],"confidence":[...]}. Whole file rewritten atomically.
 QString writeHistory(const QString &file, const PredictionHistory &history);
 /// Throws LabelFileError naming the file and line when it does not parse.
-PredictionHistory readHistory(const QString &file);
+PredictionHistory readHistory(const QString &file, bool headerOnly = false);
 
 } // namespace predictionfiles
 
