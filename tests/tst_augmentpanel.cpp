@@ -109,6 +109,7 @@ private Q_SLOTS:
     void rerendersOnParameterChange();
     void evaluationViewHasNoRandomVariation();
     void exactBatchShowsModelInput();
+    void exactBatchOfBoxesShowsTheClassesTrainingUses();
     void warningsFillForHarmfulPipeline();
     void variantShowsTheReportedRotation();
     void everyStepTypeCanBeAdded();
@@ -244,6 +245,31 @@ void TestAugmentPanel::exactBatchShowsModelInput()
         for (int x = 0; x < img.width(); ++x)
             bright += qGray(img.pixel(x, y)) > 240;
     QVERIFY2(bright > 40, qPrintable(QString::number(bright)));
+}
+
+void TestAugmentPanel::exactBatchOfBoxesShowsTheClassesTrainingUses()
+{
+    // As the COCO demo: boxes only, no image classes. Training gives each image the class of its
+    // largest object and "no object" to the images without one; the batch must say the same.
+    auto boxes = std::make_shared<Inspection>(*m_inspection);
+    for (Sample &s : boxes->dataset.samples)
+        s.classId = -1;
+    boxes->dataset.samples[4].objects.clear();
+    boxes->dataset.samples[5].objects.clear();
+    QSignalSpy rendered(m_panel, &AugmentPanel::rendered);
+    m_panel->setInspection(boxes);
+    m_panel->setModelInput(64, 3);
+    m_panel->setBatchCount(6); // with a dev fraction of 0.1, all six are train images (2 and 4 a class)
+    rendered.clear();
+    m_panel->setExactBatch(true);
+    QTRY_VERIFY_WITH_TIMEOUT(!rendered.isEmpty() && rendered.last().at(0).toInt() == 6, 15000);
+    QStringList captions;
+    for (const VariantTile &t : m_panel->tiles()) {
+        const QString expected = t.sample >= 4 ? QStringLiteral("no object") : QStringLiteral("scratch");
+        QCOMPARE(t.caption, QStringLiteral("#%1 %2").arg(t.sample).arg(expected));
+        captions << t.caption;
+    }
+    QCOMPARE(captions.size(), 6);
 }
 
 void TestAugmentPanel::warningsFillForHarmfulPipeline()

@@ -207,8 +207,8 @@ AugmentRenderResult AugmentRenderer::render(const AugmentRenderJob &job)
                 t.rowStart = first;
                 first = false;
                 const QString name = QFileInfo(dataset.samples[std::size_t(item.sample)].path).fileName();
-                const QString label = item.label >= 0 && item.label < dataset.classes.size() ? dataset.classes[item.label]
-                                                                                              : Text::tr("no class");
+                const QString label = item.label >= 0 && item.label < batch.classes.size() ? batch.classes[item.label]
+                                                                                            : Text::tr("no class");
                 t.caption = QStringLiteral("#%1 %2").arg(item.sample).arg(label);
                 t.details = Text::tr("%1\n%2×%2, %n channel(s), label %3", nullptr, item.image.channels())
                                 .arg(name)

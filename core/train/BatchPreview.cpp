@@ -1,7 +1,8 @@
 #include "train/BatchPreview.h"
 
-#include "dataset/Split.h"
+#include "dataset/ClassificationView.h"
 #include "loader/DataLoader.h"
+#include "train/TrainDevSplit.h"
 
 #include <opencv2/core.hpp>
 
@@ -9,46 +10,15 @@
 
 namespace loupe {
 
-std::vector<int> trainingIndices(const Dataset &data, double devFraction, quint64 seed)
-{
-    // Mirrors Trainer::Impl::run's choice, with image classes optional so detection data shows too.
-    bool anyClass = false, hasOwnSplit = false;
-    for (const Sample &s : data.samples) {
-        anyClass = anyClass || s.classId >= 0;
-        hasOwnSplit = hasOwnSplit || s.split == SplitName::Dev;
-    }
-    const auto usable = [&](const Sample &s) { return !anyClass || s.classId >= 0; };
-    std::vector<int> train;
-    if (hasOwnSplit) {
-        for (int i = 0; i < int(data.samples.size()); ++i) {
-            const Sample &s = data.samples[std::size_t(i)];
-            if (usable(s) && s.split != SplitName::Dev && s.split != SplitName::Test)
-                train.push_back(i);
-        }
-        return train;
-    }
-    Dataset labelled = data;
-    std::vector<int> map;
-    labelled.samples.clear();
-    for (int i = 0; i < int(data.samples.size()); ++i) {
-        const Sample &s = data.samples[std::size_t(i)];
-        if (usable(s) && s.split != SplitName::Test) {
-            labelled.samples.push_back(s);
-            labelled.samples.back().split = SplitName::None;
-            map.push_back(i);
-        }
-    }
-    const SplitAssignment split = stratifiedSplit(labelled, {1.0 - devFraction, devFraction, 0.0}, seed);
-    for (int i : split.train)
-        train.push_back(map[std::size_t(i)]);
-    return train;
-}
-
 BatchPreview previewBatch(const Dataset &dataset, const Pipeline &pipeline, const BatchPreviewOptions &options)
 {
     BatchPreview out;
+    // The trainer's own view: a detection dataset's images take the class of their largest object
+    // ("no object" without one), so the labels here are the ones the model is trained on.
+    const Dataset view = classificationView(dataset);
+    out.classes = view.classes;
     std::vector<int> indices = options.indices.empty()
-        ? trainingIndices(dataset, options.devFraction, options.seed)
+        ? splitForTraining(view, options.devFraction, options.seed).train
         : options.indices;
     indices.erase(std::remove_if(indices.begin(), indices.end(),
                                  [&](int i) { return i < 0 || i >= int(dataset.samples.size()); }),
@@ -65,7 +35,7 @@ BatchPreview previewBatch(const Dataset &dataset, const Pipeline &pipeline, cons
     lo.prefetch = 1;
     // The epoch's order does not depend on the batch size, so the first `count` rows here are
     // the first rows of the run's first batch.
-    DataLoader loader(dataset, std::move(indices), pipeline, lo);
+    DataLoader loader(view, std::move(indices), pipeline, lo);
     loader.startEpoch(options.epoch);
     Batch batch;
     const bool got = loader.next(batch);

@@ -18,26 +18,21 @@ struct BatchPreviewOptions {
     int epoch = 0;
     int count = 16;       ///< images to show: the first rows of the epoch's first batch
     double devFraction = 0.1; ///< TrainConfig::devFraction, for datasets without a dev split
-    std::vector<int> indices; ///< the training samples; empty: chosen as the trainer chooses them
+    std::vector<int> indices; ///< the training samples; empty: the trainer's (splitForTraining on its classification view)
 };
 
 /// One row of the batch: the tensor the model gets, back in 8 bits (BGR or grey) for display.
 struct BatchPreviewImage {
     cv::Mat image;  ///< imageSize × imageSize, CV_8UC1 or CV_8UC3
     int sample = -1; ///< dataset sample index
-    int label = -1;  ///< the label row (image class, -1 for none)
+    int label = -1;  ///< the label row: an index into BatchPreview::classes
 };
 
 struct BatchPreview {
     std::vector<BatchPreviewImage> images;
+    QStringList classes; ///< the classes training uses (a detection dataset's with "no object" first)
     std::vector<BadFile> errors; ///< files the loader left out
 };
-
-/// The samples a training run learns from, chosen as the trainer does: those the dataset marks
-/// train (or unplaced) when it has a dev split of its own, else the train part of a stratified
-/// split with (devFraction, seed). Test images never. Datasets without image classes (detection)
-/// keep every non-test sample in that split.
-std::vector<int> trainingIndices(const Dataset &dataset, double devFraction, quint64 seed);
 
 /// The first `count` images of an epoch exactly as the training data loader builds them (same
 /// shuffle, same per-sample seeds, same decode and resize), de-normalised back to 8 bits.
