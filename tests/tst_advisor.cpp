@@ -97,6 +97,7 @@ private Q_SLOTS:
     void firesOnHarmfulSetting_data();
     void firesOnHarmfulSetting();
     void suggestsALargerInput();
+    void rotationCutsMoreAsTheLimitGrows();
     void silentOnBenignPipeline();
     void silentWhenStepSwitchedOff();
 
@@ -208,6 +209,34 @@ void TestAdvisor::suggestsALargerInput()
     QVERIFY2(w->suggestion.contains(QStringLiteral("at least 672 px instead of 224")), qPrintable(w->suggestion));
     QVERIFY(w->suggestion.contains(QStringLiteral("tile")));
     QVERIFY(w->message.contains(QStringLiteral("smallest side 1.68 px")));
+}
+
+void TestAdvisor::rotationCutsMoreAsTheLimitGrows()
+{
+    // Objects along the edges and in the corners of 1600×1200 photos, one in the centre.
+    QList<ImageSpec> images;
+    for (int i = 0; i < 4; ++i)
+        images.append({1600, 1200,
+                       {QRectF(20 + 30 * i, 20, 40, 40), QRectF(1500 - 40 * i, 1120, 60, 50),
+                        QRectF(780, 20 + 20 * i, 40, 30), QRectF(10, 580, 30, 40), QRectF(780, 580, 40, 40)}});
+    const Dataset d = m_fixture.make(m_dir.path(), images);
+    const DatasetStats stats = computeStats(d);
+    int previous = 0;
+    QStringList counts;
+    for (int degrees : {5, 15, 30, 45, 89, 90, 180}) {
+        const auto warnings = advise(
+            pipelineOf(QStringLiteral("{\"type\": \"rotate\", \"max_degrees\": %1, \"probability\": 1}").arg(degrees)),
+            d, stats);
+        const AugmentWarning *w = find(warnings, AugmentWarningKind::CropCutsObjects);
+        const int cut = w ? w->count : 0;
+        counts << QStringLiteral("%1°: %2").arg(degrees).arg(cut);
+        QVERIFY2(cut >= previous, qPrintable(counts.join(QStringLiteral(", "))));
+        previous = cut;
+    }
+    // At 90° and 180° the corner objects still leave the frame on the way (at 45°, say).
+    QVERIFY2(previous >= 8, qPrintable(counts.join(QStringLiteral(", "))));
+    // The centre object never leaves.
+    QVERIFY2(previous < 20, qPrintable(counts.join(QStringLiteral(", "))));
 }
 
 void TestAdvisor::silentOnBenignPipeline()

@@ -216,9 +216,17 @@ Trace trace(const std::vector<std::shared_ptr<Transform>> &steps, double W, doub
                 push(v, Map{-1, 0, vw, 0, -1, vh}, vw, vh);
                 push(v, Map{0, -1, vh, 1, 0, 0}, vh, vw);
             } else if (type == QLatin1String("rotate")) {
-                const double m = static_cast<const Rotate *>(t)->maxDegrees;
+                // The angle is drawn from [-max, max], and corners leave the frame most in between
+                // (at 90° a square, at 180° any image maps onto itself): every 5° up to the limit,
+                // and the limit. The angles of a smaller limit are among those of a larger one, so
+                // the warning can only grow with the limit.
+                const double m = std::min(180.0, std::abs(static_cast<const Rotate *>(t)->maxDegrees));
                 if (!mayPass)
                     next.push_back(v);
+                for (double a = 5; a < m; a += 5) {
+                    push(v, aboutCentre(vw, vh, a, 1), vw, vh);
+                    push(v, aboutCentre(vw, vh, -a, 1), vw, vh);
+                }
                 push(v, aboutCentre(vw, vh, m, 1), vw, vh);
                 push(v, aboutCentre(vw, vh, -m, 1), vw, vh);
             } else if (type == QLatin1String("scale")) {
