@@ -9,15 +9,39 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <memory>
+
+namespace {
+
+// --help and --version only print: they must work where no display is (over ssh, in a
+// package's build check), and QApplication cannot start there.
+bool onlyPrints(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "--")
+            break;
+        if (arg == "--help" || arg == "-h" || arg == "-?" || arg == "--help-all" || arg == "--version" || arg == "-v")
+            return true;
+    }
+    return false;
+}
+
+} // namespace
 
 int main(int argc, char **argv)
 {
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("Loupe"));
-    QApplication::setApplicationName(QStringLiteral("Loupe"));
-    QApplication::setApplicationVersion(QStringLiteral(LOUPE_VERSION));
-    QApplication::setStyle(QStringLiteral("Fusion"));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/loupe.png")));
+    const bool gui = !onlyPrints(argc, argv);
+    std::unique_ptr<QCoreApplication> application =
+        gui ? std::make_unique<QApplication>(argc, argv) : std::make_unique<QCoreApplication>(argc, argv);
+    QCoreApplication &app = *application;
+    QCoreApplication::setOrganizationName(QStringLiteral("Loupe"));
+    QCoreApplication::setApplicationName(QStringLiteral("Loupe"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(LOUPE_VERSION));
+    if (gui) {
+        QApplication::setStyle(QStringLiteral("Fusion"));
+        QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/loupe.png")));
+    }
     loupe::installTranslators(app);
 
     QCommandLineParser parser;
@@ -45,7 +69,7 @@ int main(int argc, char **argv)
         QStringLiteral("FILE"));
     const QCommandLineOption panel(QStringLiteral("panel"),
                                    QApplication::translate("main", "Page to open: overview, report, browser, augment, "
-                                                                   "train or predictions."),
+                                                                   "train, runs or predictions."),
                                    QStringLiteral("NAME"));
     parser.addOptions({format, labels, images, csvColumns, screenshot, panel});
     parser.process(app);

@@ -10,4 +10,6 @@ list=$(mktemp)
 trap 'rm -f "$list"' EXIT
 (cd "$root" && find core widgets app -name '*.cpp' -o -name '*.h' | sort) > "$list"
 cd "$root"
-"$lupdate" -no-obsolete -locations none "@$list" -ts translations/loupe_de.ts translations/loupe_en.ts
+"$lupdate" -no-obsolete -locations none "@$list" -ts translations/loupe_de.ts
+# English is the source language: its file holds only the plural forms of %n texts.
+"$lupdate" -no-obsolete -locations none -pluralonly "@$list" -ts translations/loupe_en.ts

@@ -113,6 +113,7 @@ private Q_SLOTS:
     void droppedFolderOpens();
     void recentListRoundTrip();
     void screenshotWritesPng();
+    void helpWorksWithoutADisplay();
 
 private:
     QTemporaryDir m_dir;
@@ -574,6 +575,30 @@ void TestBrowser::screenshotWritesPng()
     const QImage shot(out);
     QVERIFY(!shot.isNull());
     QVERIFY(shot.width() > 400 && shot.height() > 300);
+}
+
+void TestBrowser::helpWorksWithoutADisplay()
+{
+    // Over ssh or in a package check there is no display; --help and --version must still answer.
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const char *name : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"})
+        env.remove(QLatin1String(name));
+    for (const QString &arg : {QStringLiteral("--help"), QStringLiteral("--version")}) {
+        QProcess loupe;
+        loupe.setProcessEnvironment(env);
+        loupe.start(QStringLiteral(LOUPE_APP), {arg});
+        QVERIFY(loupe.waitForFinished(30000));
+        QCOMPARE(loupe.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(loupe.exitCode(), 0);
+        const QString out = QString::fromUtf8(loupe.readAllStandardOutput());
+        if (arg == QLatin1String("--help")) {
+            QVERIFY2(out.contains(QStringLiteral("--panel")), qPrintable(out));
+            QVERIFY2(out.contains(QStringLiteral("runs or predictions")), qPrintable(out)); // every page named
+            QVERIFY(out.contains(QStringLiteral("--images")));
+        } else {
+            QVERIFY2(out.contains(QStringLiteral(LOUPE_VERSION)), qPrintable(out));
+        }
+    }
 }
 
 QTEST_MAIN(TestBrowser)

@@ -837,6 +837,14 @@ void TestLabelEdits::detectionImageWithoutObjects()
         DatasetError, saveLabelEdits(ds, {edit(ds, QStringLiteral("empty.png"), noObject, n.cat)}));
     QVERIFY_THROWS_EXCEPTION(DatasetError, saveLabelEdits(ds, {edit(ds, n.a, n.cat, noObject)}));
     QVERIFY(snapshot(root) == before);
+    // The page asks the same question before it offers the edit, so the refusal is not left to Save.
+    for (const Sample &s : ds.samples) {
+        const QString refusal = relabelRefusal(ds, s);
+        if (s.path.endsWith(QStringLiteral("empty.png")))
+            QVERIFY2(refusal.contains(QStringLiteral("empty.png has no objects")), qPrintable(refusal));
+        else
+            QVERIFY2(refusal.isEmpty(), qPrintable(s.path + QStringLiteral(": ") + refusal));
+    }
 }
 
 void TestLabelEdits::badClassNamesRefused()

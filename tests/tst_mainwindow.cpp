@@ -5,17 +5,24 @@
 
 #include "ClassBalanceChart.h"
 #include "MainWindow.h"
+#include "TrainController.h"
+#include "TrainPanel.h"
+#include "project/TrainConfig.h"
 
 #include <QApplication>
 #include <QDockWidget>
 #include <QKeyEvent>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTextBrowser>
 #include <QToolBar>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QtTest>
 
@@ -41,6 +48,8 @@ private Q_SLOTS:
     void opensDatasetAndShowsReport();
     void reportsUnusableDataset();
     void staysResponsiveWhileInspecting();
+    void openingAnotherDatasetAsksWhileTraining();
+    void pagesByKeyboardFromAnywhere();
 
 private:
     QTemporaryDir m_settings; ///< this test's QSettings, apart from the user's
@@ -231,6 +240,110 @@ void TestMainWindow::staysResponsiveWhileInspecting()
     QVERIFY(done.wait(30000));
     QVERIFY(w.inspection());
     QCOMPARE(w.inspection()->stats.images, 4);
+}
+
+void TestMainWindow::openingAnotherDatasetAsksWhileTraining()
+{
+    QTemporaryDir dir;
+    const QString shapes = dir.filePath(QStringLiteral("shapes"));
+    test::writeShapes(shapes, 6, 64, 3, 3);
+    const QString other = dir.filePath(QStringLiteral("other"));
+    writeImage(other + QStringLiteral("/a/1.png"), 32, 24);
+    writeImage(other + QStringLiteral("/b/1.png"), 32, 24, 200);
+
+    MainWindow w;
+    w.show();
+    QSignalSpy done(&w, &MainWindow::inspectionDone);
+    w.openDataset(shapes);
+    QVERIFY(done.wait(30000));
+    auto *train = w.findChild<TrainPanel *>();
+    QVERIFY(train);
+    TrainConfig c;
+    c.model = QStringLiteral("resnet18");
+    c.imageSize = 64;
+    c.batchSize = 4;
+    c.epochs = 500; // still running whatever the machine's speed
+    c.devFraction = 0.25;
+    c.threads = 2;
+    c.loaderThreads = 1;
+    train->setConfig(c);
+    // Started from the keyboard: Ctrl+Return on the Train page.
+    QVERIFY(w.showPanel(QStringLiteral("train")));
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QTest::keyClick(&w, Qt::Key_Return, Qt::ControlModifier);
+    QTRY_VERIFY(train->controller()->isRunning());
+
+    // Answers the next question box with `button`, keeping its text.
+    QString asked;
+    auto answer = [&](QMessageBox::StandardButton button) {
+        asked.clear();
+        QTimer::singleShot(0, &w, [&asked, button] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            asked = box->text();
+            box->button(button)->click();
+        });
+    };
+
+    // No: the run goes on and the dataset stays.
+    answer(QMessageBox::No);
+    done.clear();
+    w.openDataset(other);
+    QVERIFY2(asked.contains(QStringLiteral("Stop it and open the other dataset?")), qPrintable(asked));
+    QVERIFY(train->controller()->isRunning());
+    QVERIFY(w.inspection());
+    QCOMPARE(w.inspection()->dataset.root, shapes);
+    QVERIFY(!done.wait(300));
+
+    // Yes: the run stops (resumable), then the other dataset opens.
+    answer(QMessageBox::Yes);
+    w.openDataset(other);
+    QVERIFY(!asked.isEmpty());
+    QVERIFY(done.wait(30000));
+    QTRY_VERIFY(!train->controller()->isRunning());
+    QCOMPARE(w.inspection()->dataset.classes, (QStringList{"a", "b"}));
+}
+
+void TestMainWindow::pagesByKeyboardFromAnywhere()
+{
+    QTemporaryDir dir;
+    writeImage(dir.filePath(QStringLiteral("a/1.png")), 32, 24);
+    writeImage(dir.filePath(QStringLiteral("b/1.png")), 32, 24, 200);
+    MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowActive(&w));
+    QSignalSpy done(&w, &MainWindow::inspectionDone);
+    w.openDataset(dir.path());
+    QVERIFY(done.wait(30000));
+    auto *tabs = w.findChild<QTabWidget *>(QStringLiteral("panels"));
+    QVERIFY(tabs);
+    const QStringList keys = w.panelKeys();
+    const auto page = [&] { return keys.value(tabs->currentIndex()); };
+
+    // Ctrl+Tab leaves the runs table, whose focus would otherwise keep it.
+    QVERIFY(w.showPanel(QStringLiteral("runs")));
+    auto *runsTable = tabs->currentWidget()->findChild<QTableView *>(QStringLiteral("runsTable"));
+    QVERIFY(runsTable);
+    runsTable->setFocus();
+    QTest::keyClick(runsTable, Qt::Key_Tab, Qt::ControlModifier);
+    QCOMPARE(page(), QStringLiteral("predictions"));
+    // ...and the predictions page's own tabs (gallery / confusion matrix).
+    auto *inner = tabs->currentWidget()->findChild<QTabWidget *>(QStringLiteral("predictionsTabs"));
+    QVERIFY(inner);
+    inner->setFocus();
+    QTest::keyClick(inner, Qt::Key_Tab, Qt::ControlModifier);
+    QCOMPARE(page(), keys.front()); // round to the first page
+    QTest::keyClick(tabs->currentWidget(), Qt::Key_Backtab, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(page(), QStringLiteral("predictions"));
+
+    // Alt + the underlined letter of every page.
+    const std::pair<Qt::Key, const char *> mnemonics[] = {
+        {Qt::Key_O, "overview"}, {Qt::Key_E, "report"}, {Qt::Key_B, "browser"}, {Qt::Key_A, "augment"},
+        {Qt::Key_T, "train"},    {Qt::Key_U, "runs"},   {Qt::Key_P, "predictions"}};
+    for (const auto &[key, name] : mnemonics) {
+        QTest::keyClick(&w, key, Qt::AltModifier);
+        QCOMPARE(page(), QLatin1String(name));
+    }
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -5,6 +5,7 @@
 // initTestCase writes once; one executable per page (STYLE.md), each case stays short.
 
 #include "TestUtil.h"
+#include "Translations.h"
 
 #include "ConfusionMatrixView.h"
 #include "ImageViewer.h"
@@ -215,6 +216,7 @@ private Q_SLOTS:
     void sidePanelShowsTopClassesAndHistory();
     void relabelUndoRedoSave();
     void failedSaveKeepsEdits();
+    void folderRelabelMovesAndTheImageStaysFound();
     void gradCamOverlayOnATinyRun();
     void screenshotWritesPng();
 
@@ -229,6 +231,8 @@ void TestPredictionsPanel::initTestCase()
 {
     QCoreApplication::setOrganizationName(QStringLiteral("LoupeTest"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_predictionspanel"));
+    // English as a user reads it: plural forms ("Moved 1 image") come from the translation.
+    QVERIFY(installTranslators(*QCoreApplication::instance(), QLocale(QLocale::English)));
     QVERIFY(m_dir.isValid());
     m_labels = makeFixture(m_dir.filePath(QStringLiteral("data")));
     m_images = m_dir.filePath(QStringLiteral("data/img"));
@@ -433,6 +437,14 @@ void TestPredictionsPanel::nextPreviousKeysStayInFilteredGallery()
     QCOMPARE(panel.currentPath(), gallery.back()); // stops at the last image of the filtered gallery
     // The viewer shows the image the key moved to.
     QTRY_COMPARE(panel.viewer()->path(), gallery.back());
+    QTRY_VERIFY(panel.viewer()->statusText().contains(QStringLiteral(" px")));
+
+    // Another dataset: nothing of this one's image stays on screen, not even its size and zoom.
+    QTemporaryDir other;
+    test::writeImage(other.filePath(QStringLiteral("a/1.png")), 16, 16);
+    panel.setInspection(inspect(other.path()));
+    QCOMPARE(panel.viewer()->path(), QString());
+    QCOMPARE(panel.viewer()->statusText(), QString());
 }
 
 void TestPredictionsPanel::sidePanelShowsTopClassesAndHistory()
@@ -493,6 +505,9 @@ void TestPredictionsPanel::relabelUndoRedoSave()
     QTest::keySequence(panel.gallery(), QKeySequence::Undo);
     QCOMPARE(panel.pendingLabels().size(), 0);
     QCOMPARE(row.data(PredictionModel::PendingLabelRole).toString(), QString());
+    // The message line follows the undo: no "will be labelled … when you save" left behind.
+    QCOMPARE(panel.messageText(),
+             QStringLiteral("%1 keeps its label cat. No label changes pending.").arg(imageName(2)));
     QVERIFY(!panel.saveLabelsAction()->isEnabled());
     panel.redoAction()->trigger();
     QTest::keySequence(panel.gallery(), QKeySequence::Redo);
@@ -557,6 +572,60 @@ void TestPredictionsPanel::relabelUndoRedoSave()
     panel.setInspection(inspect(labels));
     QCOMPARE(panel.currentPath(), cat2);
     QVERIFY(panel.detailText(QStringLiteral("truth")).contains(QStringLiteral("fox")));
+}
+
+void TestPredictionsPanel::folderRelabelMovesAndTheImageStaysFound()
+{
+    // Class folders: a relabel moves the file; the run's predictions still name the old path.
+    QTemporaryDir tmp;
+    const QString root = tmp.filePath(QStringLiteral("folders"));
+    PredictionSet set;
+    set.classes = kClasses;
+    set.split = QStringLiteral("dev");
+    set.epoch = 1;
+    for (int i = 0; i < 6; ++i) {
+        const QString path = QDir(root).filePath(kClasses[i / 2] + QLatin1Char('/') + imageName(i));
+        writeImage(path, 24, 24, greyOf(i));
+        Prediction p;
+        p.path = path;
+        p.truth = i / 2;
+        p.predicted = i == 1 ? 1 : i / 2;
+        p.confidence = 0.9f;
+        p.probabilities.assign(3, 0.05f);
+        p.probabilities[std::size_t(p.predicted)] = 0.9f;
+        p.loss = -std::log(p.probabilities[std::size_t(p.truth)]);
+        set.items.push_back(p);
+    }
+    const QString run = QDir(root).filePath(QStringLiteral("loupe-runs/") + QLatin1String(kNewestRun));
+    QJsonObject json = TrainConfig().toJson();
+    json[QStringLiteral("dataset")] = QJsonObject{{QStringLiteral("root"), root},
+                                                  {QStringLiteral("classes"), QJsonArray::fromStringList(kClasses)}};
+    QCOMPARE(runfolder::writeConfig(run, json), QString());
+    QCOMPARE(predictionfiles::write(predictionfiles::devPath(run), set), QString());
+
+    PredictionsPanel panel;
+    panel.resize(1200, 800);
+    panel.setInspection(inspect(root));
+    const QString before = QDir(root).filePath(QStringLiteral("cat/") + imageName(1));
+    const QString after = QDir(root).filePath(QStringLiteral("dog/") + imageName(1));
+    QVERIFY(panel.relabel(before, QStringLiteral("dog")));
+    QSignalSpy finished(&panel, &PredictionsPanel::saveFinished);
+    panel.saveLabelsAction()->trigger();
+    QTRY_COMPARE(finished.count(), 1);
+    QVERIFY(finished.first().at(0).toBool());
+    QVERIFY(QFileInfo::exists(after) && !QFileInfo::exists(before));
+    // The message says what really happened: a move, listed in moves.tsv (no copies of images).
+    QVERIFY2(panel.messageText().contains(QStringLiteral("Moved 1 image to its new class folder")),
+             qPrintable(panel.messageText()));
+    QVERIFY2(panel.messageText().contains(QStringLiteral("moves.tsv")), qPrintable(panel.messageText()));
+
+    // Read again, as the window does after a save: the moved image is still this prediction's.
+    panel.setInspection(inspect(root));
+    const int row = panel.model()->rowOfPath(after);
+    QVERIFY(row >= 0);
+    QCOMPARE(panel.model()->index(row).data(PredictionModel::SampleIndexRole).toInt() >= 0, true);
+    QVERIFY(panel.showImage(after));
+    QTRY_COMPARE(panel.viewer()->path(), after);
 }
 
 void TestPredictionsPanel::failedSaveKeepsEdits()

@@ -2,6 +2,333 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Text</name>
+    <message>
+        <source>the image has %1 channels, mean and std give %2 values</source>
+        <translation type="unfinished">das Bild hat %1 Kanäle, mean und std geben %2 Werte an</translation>
+    </message>
+    <message>
+        <source>byte %1</source>
+        <translation type="unfinished">Byte %1</translation>
+    </message>
+    <message>
+        <source>not valid JSON: %1</source>
+        <translation type="unfinished">kein gültiges JSON: %1</translation>
+    </message>
+    <message>
+        <source>top level</source>
+        <translation type="unfinished">oberste Ebene</translation>
+    </message>
+    <message>
+        <source>expected an object {&quot;steps&quot;: [...]}</source>
+        <translation type="unfinished">erwartet ein Objekt {&quot;steps&quot;: [...]}</translation>
+    </message>
+    <message>
+        <source>missing; expected a list of steps</source>
+        <translation type="unfinished">fehlt; erwartet eine Liste von Schritten</translation>
+    </message>
+    <message>
+        <source>expected a list of steps</source>
+        <translation type="unfinished">erwartet eine Liste von Schritten</translation>
+    </message>
+    <message>
+        <source>expected an object with a &quot;type&quot;</source>
+        <translation type="unfinished">erwartet ein Objekt mit &quot;type&quot;</translation>
+    </message>
+    <message>
+        <source>normalize (steps[%1]) turns the image into floats and must be the last step</source>
+        <translation type="unfinished">normalize (steps[%1]) wandelt das Bild in Gleitkommazahlen um und muss der letzte Schritt sein</translation>
+    </message>
+    <message>
+        <source>image size</source>
+        <translation type="unfinished">Bildgröße</translation>
+    </message>
+    <message>
+        <source>expected 1 to 16384 pixels, found %1</source>
+        <translation type="unfinished">erwartet 1 bis 16384 Pixel, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>channels</source>
+        <translation type="unfinished">Kanäle</translation>
+    </message>
+    <message>
+        <source>expected 1 or 3, found %1</source>
+        <translation type="unfinished">erwartet 1 oder 3, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>image</source>
+        <translation type="unfinished">Bild</translation>
+    </message>
+    <message>
+        <source>the image is empty</source>
+        <translation type="unfinished">das Bild ist leer</translation>
+    </message>
+    <message>
+        <source>expected 8 bits per value and 1 to 4 channels</source>
+        <translation type="unfinished">erwartet 8 Bit pro Wert und 1 bis 4 Kanäle</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation type="unfinished">%1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>expected a whole number from %1 to %2</source>
+        <translation type="unfinished">erwartet eine ganze Zahl von %1 bis %2</translation>
+    </message>
+    <message>
+        <source>missing; %1</source>
+        <translation type="unfinished">fehlt; %1</translation>
+    </message>
+    <message>
+        <source>%1, found %2</source>
+        <translation type="unfinished">%1, gefunden: %2</translation>
+    </message>
+    <message>
+        <source>expected true or false, found %1</source>
+        <translation type="unfinished">erwartet true oder false, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>expected one of %1, found %2</source>
+        <translation type="unfinished">erwartet eines von %1, gefunden: %2</translation>
+    </message>
+    <message>
+        <source>expected a list of 1 to 4 numbers (one per channel, RGB order)</source>
+        <translation type="unfinished">erwartet eine Liste von 1 bis 4 Zahlen (eine pro Kanal, RGB-Reihenfolge)</translation>
+    </message>
+    <message>
+        <source>%1 always applies (it is not a random step); expected 1 or no probability, found %2</source>
+        <translation type="unfinished">%1 wird immer angewendet (kein zufälliger Schritt); erwartet 1 oder keine Wahrscheinlichkeit, gefunden: %2</translation>
+    </message>
+    <message>
+        <source>expected at least %1 (the value of %2), found %3</source>
+        <translation type="unfinished">erwartet mindestens %1 (den Wert von %2), gefunden: %3</translation>
+    </message>
+    <message>
+        <source>unknown field; %1 takes %2</source>
+        <translation type="unfinished">unbekanntes Feld; %1 akzeptiert %2</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation type="unfinished">%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot rewrite %1: it is not UTF-8 text</source>
+        <translation type="unfinished">%1 kann nicht neu geschrieben werden: Die Datei ist kein UTF-8-Text</translation>
+    </message>
+    <message>
+        <source>the dataset has no image number %1</source>
+        <translation type="unfinished">der Datensatz hat kein Bild mit der Nummer %1</translation>
+    </message>
+    <message>
+        <source>the run has no class number %1</source>
+        <translation type="unfinished">der Lauf hat keine Klasse mit der Nummer %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1: %2</translation>
+    </message>
+    <message>
+        <source>the augmentation pipeline returned no image</source>
+        <translation type="unfinished">die Augmentierungs-Pipeline hat kein Bild geliefert</translation>
+    </message>
+    <message>
+        <source>the pipeline produced %1 channels, the model takes %2</source>
+        <translation type="unfinished">die Pipeline hat %1 Kanäle erzeugt, das Modell erwartet %2</translation>
+    </message>
+    <message>
+        <source>the model takes images of shape [N, %1, H, W] with H and W at least %2, not %3</source>
+        <translation type="unfinished">das Modell erwartet Bilder der Form [N, %1, H, W] mit H und W mindestens %2, nicht %3</translation>
+    </message>
+    <message>
+        <source>Cannot create the run folder %1</source>
+        <translation type="unfinished">Der Laufordner %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>Cannot create the event file %1: %2</source>
+        <translation type="unfinished">Die Eventdatei %1 kann nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>The event file is not open</source>
+        <translation type="unfinished">Die Eventdatei ist nicht geöffnet</translation>
+    </message>
+    <message>
+        <source>Cannot write to the event file %1: %2</source>
+        <translation type="unfinished">In die Eventdatei %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>expected a whole number of 1 or more, found %1</source>
+        <translation type="unfinished">erwartet eine ganze Zahl ab 1, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>written by a newer Loupe (file version %1; this one reads %2)</source>
+        <translation type="unfinished">von einer neueren Loupe-Version geschrieben (Dateiversion %1; diese Version liest %2)</translation>
+    </message>
+    <message>
+        <source>expected one of %1, found &quot;%2&quot;</source>
+        <translation type="unfinished">erwartet eines von %1, gefunden: „%2“</translation>
+    </message>
+    <message>
+        <source>expected a fraction from 0 up to (not including) 1, found %1</source>
+        <translation type="unfinished">erwartet einen Anteil von 0 bis ausschließlich 1, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>expected %1, %2 or %3, found &quot;%4&quot;</source>
+        <translation type="unfinished">erwartet %1, %2 oder %3, gefunden: „%4“</translation>
+    </message>
+    <message>
+        <source>expected a pipeline object {&quot;steps&quot;: [...]}, found %1</source>
+        <translation type="unfinished">erwartet ein Pipeline-Objekt {&quot;steps&quot;: [...]}, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>expected a training preset object, found %1</source>
+        <translation type="unfinished">erwartet ein Objekt mit Trainingsvoreinstellungen, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>config.json: &quot;%1&quot; should be a string</source>
+        <translation type="unfinished">config.json: &quot;%1&quot; sollte eine Zeichenkette sein</translation>
+    </message>
+    <message>
+        <source>config.json: &quot;%1&quot; should be a number</source>
+        <translation type="unfinished">config.json: &quot;%1&quot; sollte eine Zahl sein</translation>
+    </message>
+    <message>
+        <source>config.json: &quot;%1&quot; should be a whole number from %2 to %3, not %4</source>
+        <translation type="unfinished">config.json: „%1“ sollte eine ganze Zahl von %2 bis %3 sein, nicht %4</translation>
+    </message>
+    <message>
+        <source>config.json: &quot;explicit_class_weights&quot; should hold numbers only</source>
+        <translation type="unfinished">config.json: „explicit_class_weights“ sollte nur Zahlen enthalten</translation>
+    </message>
+    <message>
+        <source>unknown model &quot;%1&quot;; expected one of %2</source>
+        <translation type="unfinished">unbekanntes Modell „%1“; erwartet eines von %2</translation>
+    </message>
+    <message>
+        <source>image size %1 is outside 16..4096</source>
+        <translation type="unfinished">Bildgröße %1 liegt außerhalb von 16..4096</translation>
+    </message>
+    <message>
+        <source>channels must be 1 or 3, not %1</source>
+        <translation type="unfinished">Kanäle müssen 1 oder 3 sein, nicht %1</translation>
+    </message>
+    <message>
+        <source>epochs must be at least 1</source>
+        <translation type="unfinished">Epochen müssen mindestens 1 sein</translation>
+    </message>
+    <message>
+        <source>batch size must be at least 1</source>
+        <translation type="unfinished">Batch-Größe muss mindestens 1 sein</translation>
+    </message>
+    <message>
+        <source>learning rate must be above 0</source>
+        <translation type="unfinished">Lernrate muss größer als 0 sein</translation>
+    </message>
+    <message>
+        <source>unknown optimizer &quot;%1&quot;; expected sgd, adam or adamw</source>
+        <translation type="unfinished">unbekannter Optimierer „%1“; erwartet sgd, adam oder adamw</translation>
+    </message>
+    <message>
+        <source>unknown schedule &quot;%1&quot;; expected none, step or cosine</source>
+        <translation type="unfinished">unbekannter Zeitplan „%1“; erwartet none, step oder cosine</translation>
+    </message>
+    <message>
+        <source>class weights must be auto, none or a list of numbers</source>
+        <translation type="unfinished">Klassengewichte müssen auto, none oder eine Liste von Zahlen sein</translation>
+    </message>
+    <message>
+        <source>dev fraction must be in [0, 1)</source>
+        <translation type="unfinished">Dev-Anteil muss in [0, 1) liegen</translation>
+    </message>
+    <message>
+        <source>early-stopping patience must be 0 (off) or more</source>
+        <translation type="unfinished">Geduld für vorzeitiges Stoppen muss 0 (aus) oder mehr sein</translation>
+    </message>
+    <message>
+        <source>augmentation pipeline %1: %2</source>
+        <translation type="unfinished">Augmentierungs-Pipeline %1: %2</translation>
+    </message>
+    <message>
+        <source>LibTorch stopped the run: %1</source>
+        <translation type="unfinished">LibTorch hat den Lauf angehalten: %1</translation>
+    </message>
+    <message>
+        <source>a classifier needs at least two classes; this dataset has %1</source>
+        <translation type="unfinished">ein Klassifikator braucht mindestens zwei Klassen; dieser Datensatz hat %1</translation>
+    </message>
+    <message>
+        <source>no labelled training images: classification needs class folders, a CSV or IDX labels</source>
+        <translation type="unfinished">keine Trainingsbilder mit Label: Klassifikation braucht Klassenordner, eine CSV-Datei oder IDX-Labels</translation>
+    </message>
+    <message>
+        <source>no dev images: dev loss and metrics are computed on the training images</source>
+        <translation type="unfinished">keine Dev-Bilder: Dev-Verlust und Metriken werden auf den Trainingsbildern berechnet</translation>
+    </message>
+    <message>
+        <source>cannot read the augmentation pipeline %1: %2</source>
+        <translation type="unfinished">die Augmentierungs-Pipeline %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>no weights to import at %1</source>
+        <translation type="unfinished">keine Gewichte zum Importieren unter %1</translation>
+    </message>
+    <message>
+        <source>imported %1 tensors from %2</source>
+        <translation type="unfinished">%1 Tensoren aus %2 importiert</translation>
+    </message>
+    <message>
+        <source>class weights (inverse frequency): %1</source>
+        <translation type="unfinished">Klassengewichte (inverse Häufigkeit): %1</translation>
+    </message>
+    <message>
+        <source>%1 class weights given for %2 classes</source>
+        <translation type="unfinished">%1 Klassengewichte für %2 Klassen angegeben</translation>
+    </message>
+    <message>
+        <source>cannot create the run folder %1: %2</source>
+        <translation type="unfinished">der Laufordner %1 kann nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>resumed after epoch %1 from %2</source>
+        <translation type="unfinished">nach Epoche %1 aus %2 fortgesetzt</translation>
+    </message>
+    <message>
+        <source>nothing to resume in %1: starting a new run</source>
+        <translation type="unfinished">nichts zum Fortsetzen in %1: ein neuer Lauf wird gestartet</translation>
+    </message>
+    <message>
+        <source>no TensorBoard file: %1</source>
+        <translation type="unfinished">keine TensorBoard-Datei: %1</translation>
+    </message>
+    <message>
+        <source>training diverged at step %1 (epoch %2): the loss is %3. Likely causes: the learning rate is too high (it is %4; try %5), or the images or labels are not loaded properly (check them with loupe-cli inspect and the overfit check). The last checkpoint before this epoch is kept.</source>
+        <translation type="unfinished">das Training ist bei Schritt %1 (Epoche %2) divergiert: der Verlust ist %3. Wahrscheinliche Ursachen: Die Lernrate ist zu hoch (sie beträgt %4; versuchen Sie %5), oder die Bilder oder Labels werden nicht richtig geladen (prüfen Sie sie mit loupe-cli inspect und dem Overfit-Check). Der letzte Checkpoint vor dieser Epoche bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>skipped %1: %2</source>
+        <translation type="unfinished">%1 übersprungen: %2</translation>
+    </message>
+    <message>
+        <source>cancelled during epoch %1; the checkpoint of epoch %2 is kept</source>
+        <translation type="unfinished">während Epoche %1 abgebrochen; der Checkpoint von Epoche %2 bleibt erhalten</translation>
+    </message>
+    <message>
+        <source>none of the %1 dev images could be read in epoch %2 (deleted or damaged since the dataset was opened); the checkpoint of epoch %3 is kept</source>
+        <translation type="unfinished">keines der %1 Dev-Bilder konnte in Epoche %2 gelesen werden (seit dem Öffnen des Datensatzes gelöscht oder beschädigt); der Checkpoint von Epoche %3 bleibt erhalten</translation>
+    </message>
+    <message>
+        <source>training diverged in epoch %1: the dev loss is %2. Likely causes: the learning rate is too high (it is %3; try %4), or the images or labels are not loaded properly (check them with loupe-cli inspect and the overfit check). The last checkpoint before this epoch is kept.</source>
+        <translation type="unfinished">das Training ist in Epoche %1 divergiert: der Dev-Verlust ist %2. Wahrscheinliche Ursachen: Die Lernrate ist zu hoch (sie beträgt %3; versuchen Sie %4), oder die Bilder oder Labels werden nicht richtig geladen (prüfen Sie sie mit loupe-cli inspect und dem Overfit-Check). Der letzte Checkpoint vor dieser Epoche bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>dev loss has not improved for %1 epochs; the best was epoch %2 (%3)</source>
+        <translation type="unfinished">der Dev-Verlust hat sich seit %1 Epochen nicht verbessert; am besten war Epoche %2 (%3)</translation>
+    </message>
+    <message>
+        <source>test images: accuracy %1, macro F1 %2 on %3 images (weights of epoch %4)</source>
+        <translation type="unfinished">Testbilder: Genauigkeit %1, Makro-F1 %2 auf %3 Bildern (Gewichte von Epoche %4)</translation>
+    </message>
+</context>
+<context>
     <name>loupe::Advisor</name>
     <message>
         <source>max_delta %1</source>
@@ -622,10 +949,6 @@
         <translation>inspect erwartet genau ein DATASET; siehe &apos;loupe-cli inspect --help&apos;</translation>
     </message>
     <message>
-        <source>--threads expects a whole number of 0 or more, got &quot;%1&quot;</source>
-        <translation>--threads erwartet eine ganze Zahl ab 0, erhalten: „%1“</translation>
-    </message>
-    <message>
         <source>Reading headers</source>
         <translation>Header werden gelesen</translation>
     </message>
@@ -656,10 +979,6 @@
     <message>
         <source>make-demo takes one OUT_DIR; see &apos;loupe-cli make-demo --help&apos;</source>
         <translation>make-demo erwartet genau ein OUT_DIR; siehe &apos;loupe-cli make-demo --help&apos;</translation>
-    </message>
-    <message>
-        <source>--per-class expects a whole number of 0 or more, got &quot;%1&quot;</source>
-        <translation>--per-class erwartet eine ganze Zahl ab 0, erhalten: „%1“</translation>
     </message>
     <message>
         <source>--seed expects a whole number, got &quot;%1&quot;</source>
@@ -706,10 +1025,6 @@
     <message>
         <source>Run folder to write.</source>
         <translation>Zu schreibender Laufordner.</translation>
-    </message>
-    <message>
-        <source>Dataset format (auto).</source>
-        <translation>Datensatzformat (auto).</translation>
     </message>
     <message>
         <source>resnet18, resnet34, resnet50, vgg16 or vgg19.</source>
@@ -985,6 +1300,14 @@ Die Optionen eines Befehls zeigt &apos;loupe-cli COMMAND --help&apos;.</translat
         <source>Wrote %1</source>
         <translation>%1 geschrieben</translation>
     </message>
+    <message>
+        <source>The folder the label file&apos;s image paths start from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CSV&apos;s path and label columns, by header name or 1-based number (found by content when not given).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>loupe::ConfusionMatrixView</name>
@@ -1006,17 +1329,6 @@ Die Optionen eines Befehls zeigt &apos;loupe-cli COMMAND --help&apos;.</translat
             <numerusform>%n Bild der Klasse %1 als %2 vorhergesagt. Klicken, um es anzuzeigen.</numerusform>
             <numerusform>%n Bilder der Klasse %1 als %2 vorhergesagt. Klicken, um sie anzuzeigen.</numerusform>
         </translation>
-    </message>
-</context>
-<context>
-    <name>loupe::DataLoader</name>
-    <message>
-        <source>the augmentation pipeline returned no image</source>
-        <translation>die Augmentierungs-Pipeline hat kein Bild geliefert</translation>
-    </message>
-    <message>
-        <source>the pipeline produced %1 channels, the model takes %2</source>
-        <translation>die Pipeline hat %1 Kanäle erzeugt, das Modell erwartet %2</translation>
     </message>
 </context>
 <context>
@@ -1209,30 +1521,7 @@ Die Optionen eines Befehls zeigt &apos;loupe-cli COMMAND --help&apos;.</translat
     </message>
 </context>
 <context>
-    <name>loupe::Evaluation</name>
-    <message>
-        <source>cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
-    </message>
-</context>
-<context>
     <name>loupe::EventFile</name>
-    <message>
-        <source>Cannot create the run folder %1</source>
-        <translation>Der Laufordner %1 kann nicht angelegt werden</translation>
-    </message>
-    <message>
-        <source>Cannot create the event file %1: %2</source>
-        <translation>Die Eventdatei %1 kann nicht angelegt werden: %2</translation>
-    </message>
-    <message>
-        <source>The event file is not open</source>
-        <translation>Die Eventdatei ist nicht geöffnet</translation>
-    </message>
-    <message>
-        <source>Cannot write to the event file %1: %2</source>
-        <translation>In die Eventdatei %1 kann nicht geschrieben werden: %2</translation>
-    </message>
     <message>
         <source>Cannot open the event file %1: %2</source>
         <translation>Die Eventdatei %1 kann nicht geöffnet werden: %2</translation>
@@ -1252,21 +1541,6 @@ Die Optionen eines Befehls zeigt &apos;loupe-cli COMMAND --help&apos;.</translat
     <message>
         <source>%1: record at byte %2 is not a valid Event message</source>
         <translation>%1: Eintrag bei Byte %2 ist keine gültige Event-Nachricht</translation>
-    </message>
-</context>
-<context>
-    <name>loupe::Explainer</name>
-    <message>
-        <source>the dataset has no image number %1</source>
-        <translation>der Datensatz hat kein Bild mit der Nummer %1</translation>
-    </message>
-    <message>
-        <source>the run has no class number %1</source>
-        <translation>der Lauf hat keine Klasse mit der Nummer %1</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -1460,10 +1734,6 @@ Die Optionen eines Befehls zeigt &apos;loupe-cli COMMAND --help&apos;.</translat
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <source>cannot rewrite %1: it is not UTF-8 text</source>
-        <translation>%1 kann nicht neu geschrieben werden: Die Datei ist kein UTF-8-Text</translation>
-    </message>
-    <message>
         <source>%1 says %2 is &quot;%3&quot;, not &quot;%4&quot;: the file changed since the dataset was opened; open it again before saving</source>
         <translation>laut %1 ist %2 „%3“, nicht „%4“: Die Datei hat sich geändert, seit der Datensatz geöffnet wurde; öffnen Sie ihn vor dem Speichern erneut</translation>
     </message>
@@ -1617,6 +1887,14 @@ Die Optionen eines Befehls zeigt &apos;loupe-cli COMMAND --help&apos;.</translat
             <numerusform>%1 enthält %n Objekte, der geöffnete Datensatz %2: Die Datei hat sich geändert, seit der Datensatz geöffnet wurde; öffnen Sie ihn vor dem Speichern erneut</numerusform>
         </translation>
     </message>
+    <message>
+        <source>IDX labels are a binary file Loupe does not rewrite; export the images to class folders or a CSV first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no objects: its class is its largest object&apos;s, and relabelling changes an object&apos;s class, it does not draw one. Draw a box in an annotation tool to give it a class.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>loupe::LossPlot</name>
@@ -1754,10 +2032,6 @@ Epoche %2: %3</translation>
         <translation>Loupe</translation>
     </message>
     <message>
-        <source>Report</source>
-        <translation>Bericht</translation>
-    </message>
-    <message>
         <source>Open a dataset: a folder of class folders, a CSV, COCO, VOC, YOLO or IDX files.</source>
         <translation>Datensatz öffnen: ein Ordner mit Klassenordnern, eine CSV-Datei, COCO-, VOC-, YOLO- oder IDX-Dateien.</translation>
     </message>
@@ -1878,10 +2152,6 @@ Epoche %2: %3</translation>
         <translation>Defekte oder fehlende Dateien (%1)</translation>
     </message>
     <message>
-        <source>Identical files (%1 groups)</source>
-        <translation>Identische Dateien (Gruppen: %1)</translation>
-    </message>
-    <message>
         <source>same bytes</source>
         <translation>gleiche Bytes</translation>
     </message>
@@ -1954,22 +2224,6 @@ Epoche %2: %3</translation>
         <translation>Vorzeitig beendet: Die Zahlen umfassen nur die gelesenen Dateien.</translation>
     </message>
     <message>
-        <source>Overview</source>
-        <translation>Übersicht</translation>
-    </message>
-    <message>
-        <source>Browser</source>
-        <translation>Browser</translation>
-    </message>
-    <message>
-        <source>Augment</source>
-        <translation>Augmentierung</translation>
-    </message>
-    <message>
-        <source>Train</source>
-        <translation>Training</translation>
-    </message>
-    <message>
         <source>No broken files, duplicates or conflicting labels.</source>
         <translation>Keine defekten Dateien, Duplikate oder widersprüchlichen Labels.</translation>
     </message>
@@ -1985,12 +2239,47 @@ Epoche %2: %3</translation>
         </translation>
     </message>
     <message>
-        <source>Runs</source>
-        <translation>Läufe</translation>
+        <source>&amp;Overview</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Predictions</source>
-        <translation>Vorhersagen</translation>
+        <source>R&amp;eport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Augment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Train</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;uns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Predictions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next Page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Previous Page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Identical files (%n group(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2017,10 +2306,6 @@ Epoche %2: %3</translation>
     <message>
         <source>%1 holds no parameters</source>
         <translation>%1 enthält keine Parameter</translation>
-    </message>
-    <message>
-        <source>the model takes images of shape [N, %1, H, W] with H and W at least %2, not %3</source>
-        <translation>das Modell erwartet Bilder der Form [N, %1, H, W] mit H und W mindestens %2, nicht %3</translation>
     </message>
     <message>
         <source>a classifier needs at least one class, not %1</source>
@@ -2120,74 +2405,6 @@ Epoche %2: %3</translation>
 <context>
     <name>loupe::Pipeline</name>
     <message>
-        <source>byte %1</source>
-        <translation>Byte %1</translation>
-    </message>
-    <message>
-        <source>not valid JSON: %1</source>
-        <translation>kein gültiges JSON: %1</translation>
-    </message>
-    <message>
-        <source>top level</source>
-        <translation>oberste Ebene</translation>
-    </message>
-    <message>
-        <source>expected an object {&quot;steps&quot;: [...]}</source>
-        <translation>erwartet ein Objekt {&quot;steps&quot;: [...]}</translation>
-    </message>
-    <message>
-        <source>missing; expected a list of steps</source>
-        <translation>fehlt; erwartet eine Liste von Schritten</translation>
-    </message>
-    <message>
-        <source>expected a list of steps</source>
-        <translation>erwartet eine Liste von Schritten</translation>
-    </message>
-    <message>
-        <source>expected an object with a &quot;type&quot;</source>
-        <translation>erwartet ein Objekt mit &quot;type&quot;</translation>
-    </message>
-    <message>
-        <source>normalize (steps[%1]) turns the image into floats and must be the last step</source>
-        <translation>normalize (steps[%1]) wandelt das Bild in Gleitkommazahlen um und muss der letzte Schritt sein</translation>
-    </message>
-    <message>
-        <source>image size</source>
-        <translation>Bildgröße</translation>
-    </message>
-    <message>
-        <source>expected 1 to 16384 pixels, found %1</source>
-        <translation>erwartet 1 bis 16384 Pixel, gefunden: %1</translation>
-    </message>
-    <message>
-        <source>channels</source>
-        <translation>Kanäle</translation>
-    </message>
-    <message>
-        <source>expected 1 or 3, found %1</source>
-        <translation>erwartet 1 oder 3, gefunden: %1</translation>
-    </message>
-    <message>
-        <source>image</source>
-        <translation>Bild</translation>
-    </message>
-    <message>
-        <source>the image is empty</source>
-        <translation>das Bild ist leer</translation>
-    </message>
-    <message>
-        <source>expected 8 bits per value and 1 to 4 channels</source>
-        <translation>erwartet 8 Bit pro Wert und 1 bis 4 Kanäle</translation>
-    </message>
-    <message>
-        <source>%1 failed: %2</source>
-        <translation>%1 fehlgeschlagen: %2</translation>
-    </message>
-    <message>
-        <source>the image has %1 channels, mean and std give %2 values</source>
-        <translation>das Bild hat %1 Kanäle, mean und std geben %2 Werte an</translation>
-    </message>
-    <message>
         <source>expected an 8-bit image; steps after normalize are not supported</source>
         <translation>erwartet ein 8-Bit-Bild; Schritte nach normalize werden nicht unterstützt</translation>
     </message>
@@ -2204,48 +2421,12 @@ Epoche %2: %3</translation>
         <translation>nichts</translation>
     </message>
     <message>
-        <source>expected a whole number from %1 to %2</source>
-        <translation>erwartet eine ganze Zahl von %1 bis %2</translation>
-    </message>
-    <message>
-        <source>missing; %1</source>
-        <translation>fehlt; %1</translation>
-    </message>
-    <message>
-        <source>%1, found %2</source>
-        <translation>%1, gefunden: %2</translation>
-    </message>
-    <message>
         <source>expected a number above %1 and at most %2</source>
         <translation>erwartet eine Zahl größer als %1 und höchstens %2</translation>
     </message>
     <message>
         <source>expected a number from %1 to %2</source>
         <translation>erwartet eine Zahl von %1 bis %2</translation>
-    </message>
-    <message>
-        <source>expected true or false, found %1</source>
-        <translation>erwartet true oder false, gefunden: %1</translation>
-    </message>
-    <message>
-        <source>expected one of %1, found %2</source>
-        <translation>erwartet eines von %1, gefunden: %2</translation>
-    </message>
-    <message>
-        <source>expected a list of 1 to 4 numbers (one per channel, RGB order)</source>
-        <translation>erwartet eine Liste von 1 bis 4 Zahlen (eine pro Kanal, RGB-Reihenfolge)</translation>
-    </message>
-    <message>
-        <source>%1 always applies (it is not a random step); expected 1 or no probability, found %2</source>
-        <translation>%1 wird immer angewendet (kein zufälliger Schritt); erwartet 1 oder keine Wahrscheinlichkeit, gefunden: %2</translation>
-    </message>
-    <message>
-        <source>expected at least %1 (the value of %2), found %3</source>
-        <translation>erwartet mindestens %1 (den Wert von %2), gefunden: %3</translation>
-    </message>
-    <message>
-        <source>unknown field; %1 takes %2</source>
-        <translation>unbekanntes Feld; %1 akzeptiert %2</translation>
     </message>
     <message>
         <source>expected %1 values, as many as mean has, found %2</source>
@@ -2309,10 +2490,6 @@ wahr: %2, vorhergesagt: %3 (%4%), Verlust %5</translation>
 </context>
 <context>
     <name>loupe::Predictions</name>
-    <message>
-        <source>cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
-    </message>
     <message>
         <source>cannot read it: %1</source>
         <translation>nicht lesbar: %1</translation>
@@ -2761,10 +2938,6 @@ wahr: %2, vorhergesagt: %3 (%4%), Verlust %5</translation>
         <translation>Grad-CAM für %1 wird berechnet…</translation>
     </message>
     <message>
-        <source>IDX labels are a binary file Loupe does not rewrite</source>
-        <translation>IDX-Labels sind eine Binärdatei, die Loupe nicht neu schreibt</translation>
-    </message>
-    <message>
         <source>No image selected</source>
         <translation>Kein Bild ausgewählt</translation>
     </message>
@@ -2870,6 +3043,39 @@ wahr: %2, vorhergesagt: %3 (%4%), Verlust %5</translation>
             <numerusform>%n Bilder wurden auf der Seite „Vorhersagen“ umgelabelt, aber nicht gespeichert. Zuerst die Labels speichern?</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The label is wrong, not the model: give the image its right class (saved with Save labels) (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Saving %n label change(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 keeps its label %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No label changes pending.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n label change(s) pending.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Moved %n image(s) to their new class folders. The moves are listed in %1 (to undo them by hand).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>loupe::Project</name>
@@ -2934,34 +3140,6 @@ wahr: %2, vorhergesagt: %3 (%4%), Verlust %5</translation>
         <translation>Zeile %1, Spalte %2</translation>
     </message>
     <message>
-        <source>expected a whole number of 1 or more, found %1</source>
-        <translation>erwartet eine ganze Zahl ab 1, gefunden: %1</translation>
-    </message>
-    <message>
-        <source>written by a newer Loupe (file version %1; this one reads %2)</source>
-        <translation>von einer neueren Loupe-Version geschrieben (Dateiversion %1; diese Version liest %2)</translation>
-    </message>
-    <message>
-        <source>expected one of %1, found &quot;%2&quot;</source>
-        <translation>erwartet eines von %1, gefunden: „%2“</translation>
-    </message>
-    <message>
-        <source>expected a fraction from 0 up to (not including) 1, found %1</source>
-        <translation>erwartet einen Anteil von 0 bis ausschließlich 1, gefunden: %1</translation>
-    </message>
-    <message>
-        <source>expected %1, %2 or %3, found &quot;%4&quot;</source>
-        <translation>erwartet %1, %2 oder %3, gefunden: „%4“</translation>
-    </message>
-    <message>
-        <source>expected a pipeline object {&quot;steps&quot;: [...]}, found %1</source>
-        <translation>erwartet ein Pipeline-Objekt {&quot;steps&quot;: [...]}, gefunden: %1</translation>
-    </message>
-    <message>
-        <source>expected a training preset object, found %1</source>
-        <translation>erwartet ein Objekt mit Trainingsvoreinstellungen, gefunden: %1</translation>
-    </message>
-    <message>
         <source>cannot read: %1</source>
         <translation>nicht lesbar: %1</translation>
     </message>
@@ -2978,8 +3156,24 @@ wahr: %2, vorhergesagt: %3 (%4%), Verlust %5</translation>
         <translation>%1 kann nicht geschrieben werden: Der Ordner %2 kann nicht angelegt werden</translation>
     </message>
     <message>
-        <source>cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
+        <source>The old presets file is left as it is and not used: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not used: the presets are kept in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The presets in %1 are not taken in: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Presets taken in from %1 into %2; the old file is kept as %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Presets taken in from %1 into %2.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3574,16 +3768,8 @@ wahr: %2, vorhergesagt: %3 (%4%), Verlust %5</translation>
         <translation>Konfusionsmatrix nach %1 geschrieben</translation>
     </message>
     <message>
-        <source>predicted</source>
-        <translation>vorhergesagt</translation>
-    </message>
-    <message>
-        <source>predicted →</source>
-        <translation>vorhergesagt →</translation>
-    </message>
-    <message>
-        <source>true →</source>
-        <translation>wahr →</translation>
+        <source>A and B were judged on different dev sets: %1 of A&apos;s %2 dev images are in B&apos;s %3 with the same label. Their scores and per-class figures measure different images and do not rank the runs. (A split drawn before a relabel, another dev fraction or seed, or another dataset.)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3663,6 +3849,33 @@ wahr: %2, vorhergesagt: %3 (%4%), Verlust %5</translation>
     <message>
         <source>Best epoch</source>
         <translation>Beste Epoche</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>same as ★</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>differs: %1 of %2 shared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not comparable with the best run: %1 of its %2 dev images are also in the best run&apos;s %3 with the same label, so the scores measure different images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scores compare only on the same dev images with the same labels; a run judged on another dev set than the best run&apos;s is marked here and greyed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dev set</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3779,69 +3992,6 @@ wahr: %2, vorhergesagt: %3 (%4%), Verlust %5</translation>
     </message>
 </context>
 <context>
-    <name>loupe::TrainConfig</name>
-    <message>
-        <source>config.json: &quot;%1&quot; should be a string</source>
-        <translation>config.json: &quot;%1&quot; sollte eine Zeichenkette sein</translation>
-    </message>
-    <message>
-        <source>config.json: &quot;%1&quot; should be a number</source>
-        <translation>config.json: &quot;%1&quot; sollte eine Zahl sein</translation>
-    </message>
-    <message>
-        <source>unknown model &quot;%1&quot;; expected one of %2</source>
-        <translation>unbekanntes Modell „%1“; erwartet eines von %2</translation>
-    </message>
-    <message>
-        <source>image size %1 is outside 16..4096</source>
-        <translation>Bildgröße %1 liegt außerhalb von 16..4096</translation>
-    </message>
-    <message>
-        <source>channels must be 1 or 3, not %1</source>
-        <translation>Kanäle müssen 1 oder 3 sein, nicht %1</translation>
-    </message>
-    <message>
-        <source>epochs must be at least 1</source>
-        <translation>Epochen müssen mindestens 1 sein</translation>
-    </message>
-    <message>
-        <source>batch size must be at least 1</source>
-        <translation>Batch-Größe muss mindestens 1 sein</translation>
-    </message>
-    <message>
-        <source>learning rate must be above 0</source>
-        <translation>Lernrate muss größer als 0 sein</translation>
-    </message>
-    <message>
-        <source>unknown optimizer &quot;%1&quot;; expected sgd, adam or adamw</source>
-        <translation>unbekannter Optimierer „%1“; erwartet sgd, adam oder adamw</translation>
-    </message>
-    <message>
-        <source>unknown schedule &quot;%1&quot;; expected none, step or cosine</source>
-        <translation>unbekannter Zeitplan „%1“; erwartet none, step oder cosine</translation>
-    </message>
-    <message>
-        <source>class weights must be auto, none or a list of numbers</source>
-        <translation>Klassengewichte müssen auto, none oder eine Liste von Zahlen sein</translation>
-    </message>
-    <message>
-        <source>dev fraction must be in [0, 1)</source>
-        <translation>Dev-Anteil muss in [0, 1) liegen</translation>
-    </message>
-    <message>
-        <source>early-stopping patience must be 0 (off) or more</source>
-        <translation>Geduld für vorzeitiges Stoppen muss 0 (aus) oder mehr sein</translation>
-    </message>
-    <message>
-        <source>config.json: &quot;%1&quot; should be a whole number from %2 to %3, not %4</source>
-        <translation>config.json: „%1“ sollte eine ganze Zahl von %2 bis %3 sein, nicht %4</translation>
-    </message>
-    <message>
-        <source>config.json: &quot;explicit_class_weights&quot; should hold numbers only</source>
-        <translation>config.json: „explicit_class_weights“ sollte nur Zahlen enthalten</translation>
-    </message>
-</context>
-<context>
     <name>loupe::TrainController</name>
     <message>
         <source>A run or an overfit check is already going; wait for it or cancel it first.</source>
@@ -3929,10 +4079,6 @@ wahr: %2, vorhergesagt: %3 (%4%), Verlust %5</translation>
     <message>
         <source>Could not run: %1</source>
         <translation>Konnte nicht ausgeführt werden: %1</translation>
-    </message>
-    <message>
-        <source>Presets are kept in loupe-runs/presets.json next to the runs.</source>
-        <translation>Voreinstellungen werden in loupe-runs/presets.json neben den Läufen gespeichert.</translation>
     </message>
     <message>
         <source>Save…</source>
@@ -4175,14 +4321,6 @@ wahr: %2, vorhergesagt: %3 (%4%), Verlust %5</translation>
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <source>A training run is in progress (%1). Stop it and close?
-
-The last checkpoint is kept: the run can be resumed from the Train page when this dataset is opened again.</source>
-        <translation>Ein Trainingslauf ist im Gange (%1). Anhalten und schließen?
-
-Der letzte Checkpoint bleibt erhalten: Der Lauf kann auf der Seite Training fortgesetzt werden, wenn dieser Datensatz wieder geöffnet wird.</translation>
-    </message>
-    <message>
         <source>The overfit check is still running. Stop it and close?</source>
         <translation>Der Overfit-Check läuft noch. Anhalten und schließen?</translation>
     </message>
@@ -4230,6 +4368,42 @@ Der letzte Checkpoint bleibt erhalten: Der Lauf kann auf der Seite Training fort
         <source>Pipeline JSON (*.json);;All files (*)</source>
         <translation>Pipeline-JSON (*.json);;Alle Dateien (*)</translation>
     </message>
+    <message>
+        <source>Presets are kept in loupe-runs/loupe.json, the project file next to the runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Presets cannot be read or saved until the project file is fixed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The preset is not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The preset is not deleted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a training run with this form (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A training run is in progress (%1). Stop it and close?
+
+Its last checkpoint (after the last finished epoch) is kept: the run can be resumed from the Train page when this dataset is opened again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A training run on this dataset is in progress (%1). Stop it and open the other dataset?
+
+Its last checkpoint (after the last finished epoch) is kept: the run can be resumed from the Train page when this dataset is opened again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The overfit check is still running. Stop it and open the other dataset?</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>loupe::Trainer</name>
@@ -4254,82 +4428,6 @@ Der letzte Checkpoint bleibt erhalten: Der Lauf kann auf der Seite Training fort
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <source>augmentation pipeline %1: %2</source>
-        <translation>Augmentierungs-Pipeline %1: %2</translation>
-    </message>
-    <message>
-        <source>LibTorch stopped the run: %1</source>
-        <translation>LibTorch hat den Lauf angehalten: %1</translation>
-    </message>
-    <message>
-        <source>a classifier needs at least two classes; this dataset has %1</source>
-        <translation>ein Klassifikator braucht mindestens zwei Klassen; dieser Datensatz hat %1</translation>
-    </message>
-    <message>
-        <source>no labelled training images: classification needs class folders, a CSV or IDX labels</source>
-        <translation>keine Trainingsbilder mit Label: Klassifikation braucht Klassenordner, eine CSV-Datei oder IDX-Labels</translation>
-    </message>
-    <message>
-        <source>no dev images: dev loss and metrics are computed on the training images</source>
-        <translation>keine Dev-Bilder: Dev-Verlust und Metriken werden auf den Trainingsbildern berechnet</translation>
-    </message>
-    <message>
-        <source>cannot read the augmentation pipeline %1: %2</source>
-        <translation>die Augmentierungs-Pipeline %1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>no weights to import at %1</source>
-        <translation>keine Gewichte zum Importieren unter %1</translation>
-    </message>
-    <message>
-        <source>imported %1 tensors from %2</source>
-        <translation>%1 Tensoren aus %2 importiert</translation>
-    </message>
-    <message>
-        <source>class weights (inverse frequency): %1</source>
-        <translation>Klassengewichte (inverse Häufigkeit): %1</translation>
-    </message>
-    <message>
-        <source>%1 class weights given for %2 classes</source>
-        <translation>%1 Klassengewichte für %2 Klassen angegeben</translation>
-    </message>
-    <message>
-        <source>resumed after epoch %1 from %2</source>
-        <translation>nach Epoche %1 aus %2 fortgesetzt</translation>
-    </message>
-    <message>
-        <source>nothing to resume in %1: starting a new run</source>
-        <translation>nichts zum Fortsetzen in %1: ein neuer Lauf wird gestartet</translation>
-    </message>
-    <message>
-        <source>no TensorBoard file: %1</source>
-        <translation>keine TensorBoard-Datei: %1</translation>
-    </message>
-    <message>
-        <source>training diverged at step %1 (epoch %2): the loss is %3. Likely causes: the learning rate is too high (it is %4; try %5), or the images or labels are not loaded properly (check them with loupe-cli inspect and the overfit check). The last checkpoint before this epoch is kept.</source>
-        <translation>das Training ist bei Schritt %1 (Epoche %2) divergiert: der Verlust ist %3. Wahrscheinliche Ursachen: Die Lernrate ist zu hoch (sie beträgt %4; versuchen Sie %5), oder die Bilder oder Labels werden nicht richtig geladen (prüfen Sie sie mit loupe-cli inspect und dem Overfit-Check). Der letzte Checkpoint vor dieser Epoche bleibt erhalten.</translation>
-    </message>
-    <message>
-        <source>skipped %1: %2</source>
-        <translation>%1 übersprungen: %2</translation>
-    </message>
-    <message>
-        <source>cancelled during epoch %1; the checkpoint of epoch %2 is kept</source>
-        <translation>während Epoche %1 abgebrochen; der Checkpoint von Epoche %2 bleibt erhalten</translation>
-    </message>
-    <message>
-        <source>training diverged in epoch %1: the dev loss is %2. Likely causes: the learning rate is too high (it is %3; try %4), or the images or labels are not loaded properly (check them with loupe-cli inspect and the overfit check). The last checkpoint before this epoch is kept.</source>
-        <translation>das Training ist in Epoche %1 divergiert: der Dev-Verlust ist %2. Wahrscheinliche Ursachen: Die Lernrate ist zu hoch (sie beträgt %3; versuchen Sie %4), oder die Bilder oder Labels werden nicht richtig geladen (prüfen Sie sie mit loupe-cli inspect und dem Overfit-Check). Der letzte Checkpoint vor dieser Epoche bleibt erhalten.</translation>
-    </message>
-    <message>
-        <source>dev loss has not improved for %1 epochs; the best was epoch %2 (%3)</source>
-        <translation>der Dev-Verlust hat sich seit %1 Epochen nicht verbessert; am besten war Epoche %2 (%3)</translation>
-    </message>
-    <message>
-        <source>cannot create the run folder %1: %2</source>
-        <translation>der Laufordner %1 kann nicht angelegt werden: %2</translation>
-    </message>
-    <message>
         <source>the dev history (%1) starts again at epoch %2</source>
         <translation>der Dev-Verlauf (%1) beginnt wieder bei Epoche %2</translation>
     </message>
@@ -4344,14 +4442,6 @@ Der letzte Checkpoint bleibt erhalten: Der Lauf kann auf der Seite Training fort
     <message>
         <source>%1; %2</source>
         <translation>%1; %2</translation>
-    </message>
-    <message>
-        <source>none of the %1 dev images could be read in epoch %2 (deleted or damaged since the dataset was opened); the checkpoint of epoch %3 is kept</source>
-        <translation>keines der %1 Dev-Bilder konnte in Epoche %2 gelesen werden (seit dem Öffnen des Datensatzes gelöscht oder beschädigt); der Checkpoint von Epoche %3 bleibt erhalten</translation>
-    </message>
-    <message>
-        <source>test images: accuracy %1, macro F1 %2 on %3 images (weights of epoch %4)</source>
-        <translation>Testbilder: Genauigkeit %1, Makro-F1 %2 auf %3 Bildern (Gewichte von Epoche %4)</translation>
     </message>
 </context>
 <context>
@@ -4893,6 +4983,22 @@ Der letzte Checkpoint bleibt erhalten: Der Lauf kann auf der Seite Training fort
             <numerusform>%n Bilder in %1 haben keine Annotationsdatei und wurden ausgelassen</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Pascal VOC Annotations/ folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pascal VOC XML beside the images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>YOLO labels named by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>YOLO labels/ folder</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>loupe::scanner</name>
@@ -4932,12 +5038,20 @@ Der letzte Checkpoint bleibt erhalten: Der Lauf kann auf der Seite Training fort
         <translation>Nach dem Laden ein PNG des Fensters speichern und dann beenden.</translation>
     </message>
     <message>
-        <source>Page to open: overview, report, browser, augment, train or predictions.</source>
-        <translation>Zu öffnende Seite: overview, report, browser, augment, train oder predictions.</translation>
-    </message>
-    <message>
         <source>loupe: no page &quot;%1&quot;; the pages are %2</source>
         <translation>loupe: keine Seite „%1“; die Seiten sind %2</translation>
+    </message>
+    <message>
+        <source>The folder the label file&apos;s image paths start from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CSV&apos;s path and label columns, by header name or 1-based number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page to open: overview, report, browser, augment, train, runs or predictions.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -121,6 +121,13 @@
             <numerusform>%1 images, %2 classes, %3 broken or missing, %n warnings</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Identical files (%n group(s))</source>
+        <translation>
+            <numerusform>Identical files (%n group)</numerusform>
+            <numerusform>Identical files (%n groups)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>loupe::PredictionsPanel</name>
@@ -178,6 +185,37 @@
         <translation>
             <numerusform>%n image was relabelled on the Predictions page but not saved. Save the labels first?</numerusform>
             <numerusform>%n images were relabelled on the Predictions page but not saved. Save the labels first?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saving %n label change(s)…</source>
+        <translation>
+            <numerusform>Saving %n label change…</numerusform>
+            <numerusform>Saving %n label changes…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n label change(s) pending.</source>
+        <translation>
+            <numerusform>%n label change pending.</numerusform>
+            <numerusform>%n label changes pending.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Moved %n image(s) to their new class folders. The moves are listed in %1 (to undo them by hand).</source>
+        <translation>
+            <numerusform>Moved %n image to its new class folder. The moves are listed in %1 (to undo them by hand).</numerusform>
+            <numerusform>Moved %n images to their new class folders. The moves are listed in %1 (to undo them by hand).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>loupe::RunsTableModel</name>
+    <message numerus="yes">
+        <source>%n image(s)</source>
+        <translation>
+            <numerusform>%n image</numerusform>
+            <numerusform>%n images</numerusform>
         </translation>
     </message>
 </context>

@@ -62,8 +62,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_report->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_report->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_tabs->setObjectName(QStringLiteral("panels"));
-    m_tabs->addTab(m_summary, tr("Overview"));
-    m_tabs->addTab(m_report, tr("Report"));
+    // Alt + the underlined letter opens a page (File, View and Help keep F, V and H).
+    m_tabs->addTab(m_summary, tr("&Overview"));
+    m_tabs->addTab(m_report, tr("R&eport"));
     m_panelKeys = {QStringLiteral("overview"), QStringLiteral("report")};
     setCentralWidget(m_tabs);
 
@@ -71,8 +72,8 @@ MainWindow::MainWindow(QWidget *parent)
     createActions();
     auto *browser = new BrowserPanel(this);
     auto *augment = new AugmentPanel(this);
-    addPanel(browser, tr("Browser"), QStringLiteral("browser"));
-    addPanel(augment, tr("Augment"), QStringLiteral("augment"));
+    addPanel(browser, tr("&Browser"), QStringLiteral("browser"));
+    addPanel(augment, tr("&Augment"), QStringLiteral("augment"));
     // The preview shows what the browser has selected (several images with Ctrl or Shift).
     connect(browser, &BrowserPanel::samplesSelected, augment, [augment](const QList<int> &samples) {
         if (!samples.isEmpty())
@@ -81,9 +82,9 @@ MainWindow::MainWindow(QWidget *parent)
     auto *train = new TrainPanel(this);
     auto *runs = new RunsPanel(this);
     auto *predictions = new PredictionsPanel(this);
-    addPanel(train, tr("Train"), QStringLiteral("train"));
-    addPanel(runs, tr("Runs"), QStringLiteral("runs"));
-    addPanel(predictions, tr("Predictions"), QStringLiteral("predictions"));
+    addPanel(train, tr("&Train"), QStringLiteral("train"));
+    addPanel(runs, tr("R&uns"), QStringLiteral("runs"));
+    addPanel(predictions, tr("&Predictions"), QStringLiteral("predictions"));
     // Saved label edits show at once: the dataset is read again from its label files.
     connect(predictions, &PredictionsPanel::reloadRequested, this, [this] {
         if (!m_path.isEmpty())
@@ -186,6 +187,22 @@ void MainWindow::createActions()
     quit->setShortcut(QKeySequence::Quit);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
+    // The window's own page keys: they work wherever the focus is, inner tabs and tables included
+    // (a focused table or inner tab widget would otherwise keep Ctrl+Tab to itself).
+    QAction *next = view->addAction(tr("&Next Page"), this, [this] {
+        m_tabs->setCurrentIndex((m_tabs->currentIndex() + 1) % m_tabs->count());
+    });
+    next->setObjectName(QStringLiteral("nextPageAction"));
+    next->setShortcuts(QKeySequence::keyBindings(QKeySequence::NextChild) << QKeySequence(Qt::CTRL | Qt::Key_PageDown));
+    QAction *previous = view->addAction(tr("&Previous Page"), this, [this] {
+        m_tabs->setCurrentIndex((m_tabs->currentIndex() + m_tabs->count() - 1) % m_tabs->count());
+    });
+    previous->setObjectName(QStringLiteral("previousPageAction"));
+    previous->setShortcuts(QKeySequence::keyBindings(QKeySequence::PreviousChild)
+                           << QKeySequence(Qt::CTRL | Qt::Key_PageUp));
+    for (QAction *a : {next, previous})
+        a->setShortcutContext(Qt::WindowShortcut);
+    view->addSeparator();
     for (QDockWidget *dock : findChildren<QDockWidget *>())
         view->addAction(dock->toggleViewAction());
 
@@ -227,6 +244,9 @@ void MainWindow::showAbout()
 
 void MainWindow::openDataset(const QString &path, const InspectOptions &options)
 {
+    // A run trains on the open dataset: it is not left running behind another one's pages.
+    if (auto *train = findChild<TrainPanel *>(); train && !train->maybeStop(TrainPanel::StopFor::OpenAnotherDataset))
+        return;
     // Unsaved label edits are offered for saving before another dataset replaces them.
     if (auto *predictions = findChild<PredictionsPanel *>(); predictions && !predictions->maybeDiscardEdits())
         return;
@@ -283,24 +303,24 @@ void MainWindow::showInspection(const InspectionPtr &inspection)
     m_objectsDock->setVisible(st.objectCount > 0);
 
     m_problems->clear();
-    auto group = [this](const QString &title, int count) {
-        auto *item = new QTreeWidgetItem(m_problems, {title.arg(count)});
+    auto group = [this](const QString &title) {
+        auto *item = new QTreeWidgetItem(m_problems, {title});
         item->setFirstColumnSpanned(true);
         return item;
     };
     if (!ds.badFiles.empty()) {
-        QTreeWidgetItem *bad = group(tr("Broken or missing files (%1)"), int(ds.badFiles.size()));
+        QTreeWidgetItem *bad = group(tr("Broken or missing files (%1)").arg(ds.badFiles.size()));
         for (const BadFile &b : ds.badFiles)
             new QTreeWidgetItem(bad, {b.path, b.reason});
         bad->setExpanded(true);
     }
     if (!st.duplicateGroups.empty()) {
-        QTreeWidgetItem *dups = group(tr("Identical files (%1 groups)"), int(st.duplicateGroups.size()));
+        QTreeWidgetItem *dups = group(tr("Identical files (%n group(s))", nullptr, int(st.duplicateGroups.size())));
         for (const QStringList &g : st.duplicateGroups)
             new QTreeWidgetItem(dups, {g.join(QLatin1String("  =  ")), tr("same bytes")});
     }
     if (!st.conflictGroups.empty()) {
-        QTreeWidgetItem *conflicts = group(tr("Same image, different labels (%1)"), int(st.conflictGroups.size()));
+        QTreeWidgetItem *conflicts = group(tr("Same image, different labels (%1)").arg(st.conflictGroups.size()));
         for (const QStringList &g : st.conflictGroups)
             new QTreeWidgetItem(conflicts, {g.join(QLatin1String(", ")), tr("conflicting labels")});
         conflicts->setExpanded(true);
@@ -365,7 +385,7 @@ QString MainWindow::summaryHtml(const Inspection &in) const
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     // A run in progress asks first, then stops cleanly keeping its checkpoint.
-    if (auto *train = findChild<TrainPanel *>(); train && !train->maybeStopForClose()) {
+    if (auto *train = findChild<TrainPanel *>(); train && !train->maybeStop(TrainPanel::StopFor::Close)) {
         event->ignore();
         return;
     }

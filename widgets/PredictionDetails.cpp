@@ -88,6 +88,7 @@ PredictionDetails::PredictionDetails(QWidget *parent)
     layout->addWidget(m_history, 1);
 
     m_markButton->setObjectName(QStringLiteral("markMislabelled"));
+    m_markButton->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
     m_markButton->setToolTip(Text::tr("The label is wrong, not the model: give the image its right class (saved with "
                                       "Save labels)"));
     connect(m_markButton, &QPushButton::clicked, this, &PredictionDetails::markRequested);
@@ -95,12 +96,13 @@ PredictionDetails::PredictionDetails(QWidget *parent)
     setMinimumWidth(200);
 }
 
-void PredictionDetails::setMarkable(bool enabled, bool rewritable)
+void PredictionDetails::setMarkable(bool enabled, const QString &refusal)
 {
-    m_markButton->setEnabled(enabled && rewritable);
-    m_markButton->setToolTip(!rewritable ? Text::tr("IDX labels are a binary file Loupe does not rewrite")
-                                         : Text::tr("The label is wrong, not the model: give the image its right "
-                                                    "class (saved with Save labels)"));
+    m_markButton->setEnabled(enabled && refusal.isEmpty());
+    m_markButton->setToolTip(!refusal.isEmpty() ? refusal
+                                                : Text::tr("The label is wrong, not the model: give the image its "
+                                                           "right class (saved with Save labels) (%1)")
+                                                      .arg(m_markButton->shortcut().toString(QKeySequence::NativeText)));
 }
 
 void PredictionDetails::clearTopClasses(int from)

@@ -28,7 +28,9 @@ public:
     void clear();
     /// Whether "Mark as mislabelled" applies: the image is in the dataset, whose labels Loupe can
     /// rewrite (not IDX, which `rewritable` false says).
-    void setMarkable(bool enabled, bool rewritable);
+    /// The Mark as mislabelled button: off without an image, and off with `refusal` as its tooltip
+    /// when the image cannot be relabelled (relabelRefusal).
+    void setMarkable(bool enabled, const QString &refusal);
 
     /// The facts shown, for tests: "truth", "predicted", "confidence", "top1".."top3".
     QString text(const QString &which) const;

@@ -2,6 +2,8 @@
 
 #include "ThumbnailLoader.h"
 
+#include "dataset/LabelEdits.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QLocale>
@@ -87,11 +89,15 @@ void PredictionModel::match()
         sampleOfPath.insert(ds.samples[std::size_t(i)].path, i);
     const QString folder = folderOf(ds.root);
     const QString trained = m_trainedFolder + QLatin1Char('/');
+    // Images a relabel moved into another class folder since the run are found where they went.
+    const QHash<QString, QString> moved = movedImages(ds.root);
     for (int row = 0; row < int(m_set.items.size()); ++row) {
         const QString &path = m_set.items[std::size_t(row)].path;
         int sample = sampleOfPath.value(path, -1);
         if (sample < 0 && !m_trainedFolder.isEmpty() && m_trainedFolder != folder && path.startsWith(trained))
             sample = sampleOfPath.value(folder + QLatin1Char('/') + path.mid(trained.size()), -1);
+        if (sample < 0 && moved.contains(path))
+            sample = sampleOfPath.value(moved.value(path), -1);
         m_sampleOfRow[row] = sample;
         if (sample >= 0) {
             ++m_matched;

@@ -13,6 +13,7 @@
 #include "Settings.h"
 #include "ThumbnailGallery.h"
 #include "ThumbnailLoader.h"
+#include "dataset/LabelEdits.h"
 #include "project/Project.h"
 
 #include <QAction>
@@ -244,6 +245,8 @@ void PredictionsPanel::setInspection(const InspectionPtr &inspection)
         m_session->setInspection(inspection);
         m_gallery->setInspection(inspection);
         m_model->setInspection(inspection);
+        if (m_currentRow >= 0) // shown afresh when its image moved (a relabel between class folders)
+            openRow(m_proxy->mapFromSource(m_model->index(m_currentRow)));
         showDetails(m_currentRow);
         updateCount();
         m_gallery->scheduleRequest();
@@ -259,6 +262,9 @@ void PredictionsPanel::setInspection(const InspectionPtr &inspection)
         m_wantedPath.clear();
         m_loader->clearMemory();
     }
+    // Another dataset (or none for now): the image shown and its "1600 × 1200 px, zoom 19%" go too.
+    if (root != m_loadedRoot)
+        m_viewerBox->clear(QString());
     m_inspection = inspection;
     m_session->setInspection(inspection); // drops edits of another dataset, with a message
     m_gallery->setInspection(inspection);
@@ -392,10 +398,13 @@ void PredictionsPanel::openRow(const QModelIndex &proxyIndex)
     if (!proxyIndex.isValid())
         return;
     const int row = m_proxy->mapToSource(proxyIndex).row();
-    if (row == m_currentRow && m_viewerBox->hasImage())
+    const int sample = m_model->sampleIndexAt(row);
+    // The same row again keeps its view, unless its image moved (a relabel between class folders).
+    const QString samplePath =
+        sample >= 0 && m_inspection ? m_inspection->dataset.samples[std::size_t(sample)].path : QString();
+    if (row == m_currentRow && m_viewerBox->hasImage() && m_viewerBox->imageViewer()->path() == samplePath)
         return;
     m_currentRow = row;
-    const int sample = m_model->sampleIndexAt(row);
     if (sample >= 0 && m_inspection) {
         const Prediction &p = m_model->at(row);
         m_viewerBox->open({currentRunDir(), m_inspection, sample, m_model->samplePathAt(row), p.truth, p.predicted,
@@ -424,9 +433,11 @@ QString PredictionsPanel::currentPath() const
 void PredictionsPanel::showDetails(int row)
 {
     const bool valid = row >= 0 && row < m_model->rowCount();
-    const bool inDataset = valid && m_model->sampleIndexAt(row) >= 0;
-    m_details->setMarkable(inDataset && m_inspection,
-                           !(m_inspection && m_inspection->dataset.format == QLatin1String("idx")));
+    const int sample = valid ? m_model->sampleIndexAt(row) : -1;
+    const bool inDataset = sample >= 0 && m_inspection;
+    m_details->setMarkable(inDataset, inDataset ? relabelRefusal(m_inspection->dataset,
+                                                                 m_inspection->dataset.samples[std::size_t(sample)])
+                                                : QString());
     if (!valid) {
         m_details->clear();
         return;
@@ -462,6 +473,8 @@ void PredictionsPanel::markMislabelled()
             .trimmed();
     if (ok && !chosen.isEmpty())
         relabel(samplePath, chosen);
+    // Back to the gallery: arrows go on to the next image, Ctrl+Z undoes at once.
+    m_gallery->setFocus();
 }
 
 bool PredictionsPanel::relabel(const QString &path, const QString &newClass)

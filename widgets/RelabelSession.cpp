@@ -31,8 +31,17 @@ public:
         , m_after(std::move(after))
     {
     }
-    void redo() override { m_session->applyPending(m_path, m_after); }
-    void undo() override { m_session->applyPending(m_path, m_before); }
+    // Each step says where it leaves the image and the edits, so no earlier message stays behind.
+    void redo() override
+    {
+        m_session->applyPending(m_path, m_after);
+        m_session->describePending(m_path);
+    }
+    void undo() override
+    {
+        m_session->applyPending(m_path, m_before);
+        m_session->describePending(m_path);
+    }
 
 private:
     RelabelSession *m_session;
@@ -96,10 +105,20 @@ bool RelabelSession::relabel(const QString &samplePath, const QString &newClass)
         Q_EMIT message(Text::tr("%1 is already labelled %2.").arg(fileNameOf(samplePath), name), false);
         return false;
     }
-    m_undo->push(new RelabelCommand(this, samplePath, before, name));
-    Q_EMIT message(Text::tr("%1 will be labelled %2 when you save the labels.").arg(fileNameOf(samplePath), name),
-                   false);
+    m_undo->push(new RelabelCommand(this, samplePath, before, name)); // says what it did
     return true;
+}
+
+void RelabelSession::describePending(const QString &samplePath)
+{
+    const QString pending = m_pending.value(samplePath);
+    const QString image = pending.isEmpty()
+        ? Text::tr("%1 keeps its label %2.").arg(fileNameOf(samplePath), datasetClassOf(samplePath))
+        : Text::tr("%1 will be labelled %2 when you save the labels.").arg(fileNameOf(samplePath), pending);
+    const int count = int(m_pending.size());
+    const QString all = count == 0 ? Text::tr("No label changes pending.")
+                                   : Text::tr("%n label change(s) pending.", nullptr, count);
+    Q_EMIT message(image + QLatin1Char(' ') + all, false);
 }
 
 void RelabelSession::applyPending(const QString &samplePath, const QString &label)
@@ -179,8 +198,16 @@ void RelabelSession::saverFinished(const QString &backupFolder, const QStringLis
         return;
     }
     clear();
-    Q_EMIT message(Text::tr("Saved %n label change(s). The original files are backed up in %1.", nullptr, m_savingCount)
-                           .arg(QDir::toNativeSeparators(backupFolder))
+    // Class folders: the images were moved, not rewritten; what is kept is the list of moves.
+    const bool moves = m_inspection && m_inspection->dataset.format == QLatin1String("folder");
+    const QString done =
+        moves ? Text::tr("Moved %n image(s) to their new class folders. The moves are listed in %1 (to undo them "
+                         "by hand).",
+                         nullptr, m_savingCount)
+                    .arg(QDir::toNativeSeparators(QDir(backupFolder).filePath(QStringLiteral("moves.tsv"))))
+              : Text::tr("Saved %n label change(s). The original files are backed up in %1.", nullptr, m_savingCount)
+                    .arg(QDir::toNativeSeparators(backupFolder));
+    Q_EMIT message(done
                        + (m_reloadAfterSave ? QLatin1Char(' ') + Text::tr("Reading the dataset again…") : QString()),
                    false);
     Q_EMIT saveFinished(true);

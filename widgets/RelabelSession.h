@@ -33,6 +33,8 @@ public:
     bool relabel(const QString &samplePath, const QString &newClass);
     /// Sets or (empty, or back to the dataset's class) removes a pending label: the undo steps' work.
     void applyPending(const QString &samplePath, const QString &label);
+    /// Says what the image will be labelled and how many changes are pending (after every step).
+    void describePending(const QString &samplePath);
     const QHash<QString, QString> &pending() const { return m_pending; }
     /// The net changes, sorted by path.
     std::vector<LabelEdit> pendingEdits() const;

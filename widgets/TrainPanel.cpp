@@ -180,6 +180,10 @@ void TrainPanel::buildForm(QWidget *form)
     layout->addWidget(m_form);
 
     m_start->setObjectName(QStringLiteral("startRun"));
+    // Ctrl+Return starts a run while this page is shown (a button's shortcut needs it visible).
+    m_start->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    m_start->setToolTip(tr("Start a training run with this form (%1)")
+                            .arg(m_start->shortcut().toString(QKeySequence::NativeText)));
     m_pause->setObjectName(QStringLiteral("pauseRun"));
     m_cancel->setObjectName(QStringLiteral("cancelRun"));
     auto *buttons = new QHBoxLayout;
@@ -505,16 +509,22 @@ void TrainPanel::onError(const QString &message)
     updateButtons();
 }
 
-bool TrainPanel::maybeStopForClose()
+bool TrainPanel::maybeStop(StopFor why)
 {
     if (!m_controller.isRunning() && !m_controller.isCheckingOverfit())
         return true;
+    const bool close = why == StopFor::Close;
     const QString question =
         m_controller.isRunning()
-            ? tr("A training run is in progress (%1). Stop it and close?\n\nThe last checkpoint is kept: the run "
-                 "can be resumed from the Train page when this dataset is opened again.")
+            ? (close ? tr("A training run is in progress (%1). Stop it and close?\n\nIts last checkpoint (after the "
+                          "last finished epoch) is kept: the run can be resumed from the Train page when this "
+                          "dataset is opened again.")
+                     : tr("A training run on this dataset is in progress (%1). Stop it and open the other "
+                          "dataset?\n\nIts last checkpoint (after the last finished epoch) is kept: the run can be "
+                          "resumed from the Train page when this dataset is opened again."))
                   .arg(m_epochBar->format())
-            : tr("The overfit check is still running. Stop it and close?");
+            : (close ? tr("The overfit check is still running. Stop it and close?")
+                     : tr("The overfit check is still running. Stop it and open the other dataset?"));
     const auto answer = QMessageBox::question(this, tr("Stop training?"), question,
                                               QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
     if (answer != QMessageBox::Yes)

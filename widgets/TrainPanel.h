@@ -29,9 +29,12 @@ public:
 
     void setInspection(const InspectionPtr &inspection) override;
 
-    /// Asks before the window closes during a run; on yes cancels it (the last checkpoint is
-    /// kept, the run can be resumed) and waits for it. False: keep the window open.
-    bool maybeStopForClose();
+    /// Why a run in progress would have to stop.
+    enum class StopFor { Close, OpenAnotherDataset };
+    /// Asks before the window closes or another dataset replaces this one during a run or an
+    /// overfit check; on yes cancels it (its last checkpoint is kept, the run can be resumed) and
+    /// waits for it. False: the user chose to keep it going.
+    bool maybeStop(StopFor why);
 
 
     /// The form as a config / the config into the form.

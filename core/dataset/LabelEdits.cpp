@@ -4,6 +4,9 @@
 #include "dataset/labeledits/LabelEditPlan.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QHash>
 
 #include <algorithm>
@@ -62,6 +65,75 @@ std::vector<LabelEdit> netEdits(const std::vector<LabelEdit> &edits)
     net.erase(
         std::remove_if(net.begin(), net.end(), [](const LabelEdit &e) { return e.oldClass == e.newClass; }), net.end());
     return net;
+}
+
+namespace {
+
+QString tsvUnescaped(const QString &field)
+{
+    QString out;
+    out.reserve(field.size());
+    for (int i = 0; i < field.size(); ++i) {
+        const QChar c = field.at(i);
+        if (c != QLatin1Char('\\') || i + 1 == field.size()) {
+            out += c;
+            continue;
+        }
+        const QChar next = field.at(++i);
+        out += next == QLatin1Char('t') ? QChar(QLatin1Char('\t')) : next == QLatin1Char('n') ? QChar(QLatin1Char('\n')) : next;
+    }
+    return out;
+}
+
+// Backup folders are yyyyMMdd-HHmmss, then -2, -3… within one second: in that order.
+bool olderBackup(const QString &a, const QString &b)
+{
+    const QString stampA = a.left(15), stampB = b.left(15);
+    if (stampA != stampB)
+        return stampA < stampB;
+    return a.mid(16).toInt() < b.mid(16).toInt();
+}
+
+} // namespace
+
+QHash<QString, QString> movedImages(const QString &datasetRoot)
+{
+    QHash<QString, QString> moved;
+    const QDir folder(datasetFolder(datasetRoot));
+    const QDir backups(folder.filePath(QStringLiteral("loupe-backups")));
+    QStringList saves = backups.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    std::sort(saves.begin(), saves.end(), olderBackup);
+    for (const QString &save : saves) {
+        QFile f(backups.filePath(save + QStringLiteral("/moves.tsv")));
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        const QStringList lines = QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'));
+        for (int i = 1; i < lines.size(); ++i) { // the first line is the header
+            const QStringList fields = lines.at(i).split(QLatin1Char('\t'));
+            if (fields.size() != 2)
+                continue;
+            const QString from = QDir::cleanPath(folder.absoluteFilePath(tsvUnescaped(fields.at(0))));
+            const QString to = QDir::cleanPath(folder.absoluteFilePath(tsvUnescaped(fields.at(1))));
+            for (auto it = moved.begin(); it != moved.end(); ++it)
+                if (it.value() == from)
+                    it.value() = to;
+            if (!moved.contains(from))
+                moved.insert(from, to);
+        }
+    }
+    return moved;
+}
+
+QString relabelRefusal(const Dataset &dataset, const Sample &sample)
+{
+    if (dataset.format == QLatin1String("idx"))
+        return Text::tr("IDX labels are a binary file Loupe does not rewrite; export the images to class folders or "
+                        "a CSV first");
+    if (isDetectionFormat(dataset.format) && sample.classId < 0 && sample.objects.empty())
+        return Text::tr("%1 has no objects: its class is its largest object's, and relabelling changes an object's "
+                        "class, it does not draw one. Draw a box in an annotation tool to give it a class.")
+            .arg(QFileInfo(sample.path).fileName());
+    return {};
 }
 
 void applyLabelEdits(Dataset &dataset, const std::vector<LabelEdit> &edits)

@@ -4,6 +4,7 @@
 
 #include "dataset/Dataset.h"
 
+#include <QHash>
 #include <QString>
 #include <QStringList>
 
@@ -27,6 +28,11 @@ struct LabelSaveResult {
 /// cancels) into the net changes to write.
 std::vector<LabelEdit> netEdits(const std::vector<LabelEdit> &edits);
 
+/// Why a sample cannot be given another class ("" when it can): IDX labels are not rewritten, and
+/// in a detection dataset an image without objects has no object whose class could change. The
+/// page asks before offering the edit; saveLabelEdits refuses the same edits.
+QString relabelRefusal(const Dataset &dataset, const Sample &sample);
+
 /// Applies edits to a dataset in memory (sample classId, and for detection formats the class of
 /// the object that gives the image its class: the largest). New class names are appended.
 void applyLabelEdits(Dataset &dataset, const std::vector<LabelEdit> &edits);
@@ -41,5 +47,11 @@ void applyLabelEdits(Dataset &dataset, const std::vector<LabelEdit> &edits);
 /// from the backup and DatasetError is thrown naming the file and the reason: the dataset is then
 /// as it was. IDX datasets are refused (their labels are a binary file Loupe does not rewrite).
 LabelSaveResult saveLabelEdits(const Dataset &dataset, const std::vector<LabelEdit> &edits);
+
+/// Where folder relabels moved images: every `loupe-backups/*/moves.tsv` of the dataset's folder,
+/// oldest first, composed (a → b, then b → c gives a → c). Absolute old path → absolute new path;
+/// empty when nothing was moved. Run files name images by the path they had when the run was
+/// trained; this finds them again.
+QHash<QString, QString> movedImages(const QString &datasetRoot);
 
 } // namespace loupe
