@@ -478,7 +478,8 @@ Dataset readCoco(const Context &ctx, const json &root, const QString &jsonFile, 
             } else {
                 const qint64 flag = toInteger(ctx, *crowd, crowdPath);
                 if (flag != 0 && flag != 1)
-                    ctx.fail(crowdPath, QCoreApplication::translate("loupe::importers", "expected 0 or 1, found %1").arg(flag));
+                    ctx.fail(crowdPath,
+                             QCoreApplication::translate("loupe::importers", "expected 0 or 1, found %1").arg(flag));
                 ann.crowd = flag == 1;
             }
         }

@@ -107,7 +107,8 @@ void countClasses(const Dataset &ds, DatasetStats &st)
             ? QT_TRANSLATE_NOOP("loupe::DatasetStats", "no objects in %1 of %2 classes: %3")
             : QT_TRANSLATE_NOOP("loupe::DatasetStats", "no images in %1 of %2 classes: %3");
         st.warnings.append(QCoreApplication::translate("loupe::DatasetStats", text)
-                               .arg(QString::number(unused.size()), QString::number(counts.size()), quotedNames(unused)));
+                               .arg(QString::number(unused.size()), QString::number(counts.size()),
+                                    quotedNames(unused)));
     }
     if (st.unlabelled > 0 && !st.countsObjects)
         st.warnings.append(QCoreApplication::translate("loupe::DatasetStats", "%n image(s) have no label", nullptr,
@@ -227,7 +228,8 @@ void objectStats(const Dataset &ds, DatasetStats &st)
     else
         st.warnings.append(QCoreApplication::translate("loupe::DatasetStats",
                                                        "smallest objects: %1; every object stays at least 5×5 px "
-                                                       "only when images are resized to %2 px wide or more (from %3 px)")
+                                                       "only when images are resized to %2 px wide or more "
+                                                       "(from %3 px)")
                                .arg(named.join(QLatin1String("; ")))
                                .arg(st.minSafeWidth)
                                .arg(atRisk->imageSize.width()));
