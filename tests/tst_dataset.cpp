@@ -10,6 +10,9 @@
 #include "dataset/Inspection.h"
 #include "dataset/Split.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -40,6 +43,11 @@ private Q_SLOTS:
     void statsClassBalance();
     void statsSizes();
     void statsObjects();
+    void statsSmallestObjectsBySize();
+    void statsCrowdRegionsAreNotObjects();
+    void statsUnusedClassesInOneWarning();
+    void cocoCrowdAndUnusedCategories();
+    void smallImagesAreNotBroken();
     void statsDuplicatesAndConflicts();
     void classificationViewOfObjects();
 
@@ -332,10 +340,12 @@ void TestDataset::statsClassBalance()
     QVERIFY(!st.classes[1].underRepresented); // 51 is more than half of 100
     QVERIFY(st.classes[2].underRepresented);  // 49 is less
     QVERIFY(st.classes[3].underRepresented);
+    // An empty class is named in the one "no images" warning, not warned about as under-represented.
     const QStringList rare = st.warnings.filter(QStringLiteral("less than half"));
-    QCOMPARE(rare.size(), 2);
+    QCOMPARE(rare.size(), 1);
     QVERIFY(rare[0].contains(QStringLiteral("class2")));
     QVERIFY(rare[0].contains(QStringLiteral("class0")));
+    QVERIFY(st.warnings.contains(QStringLiteral("no images in 1 of 4 classes: \"class3\"")));
 }
 
 void TestDataset::statsSizes()
@@ -403,6 +413,201 @@ void TestDataset::statsObjects()
     const QStringList w = st.warnings.filter(QStringLiteral("800 px wide"));
     QCOMPARE(w.size(), 1);
     QVERIFY(w.front().contains(QStringLiteral("a.jpg")));
+}
+
+void TestDataset::statsSmallestObjectsBySize()
+{
+    // Ordered by size (shorter side, ties by area), not by the resize each needs: the 35×187 nut
+    // in a 4000 px image needs the widest resize but is the largest of the three.
+    Dataset ds;
+    ds.classes = {QStringLiteral("bolt"), QStringLiteral("nut")};
+    auto add = [&ds](const QString &path, int width, int height, int classId, const QRectF &box) {
+        Sample s;
+        s.path = path;
+        s.width = width;
+        s.height = height;
+        Annotation a;
+        a.classId = classId;
+        a.box = box;
+        s.objects = {a};
+        ds.samples.push_back(s);
+    };
+    add(QStringLiteral("/d/c.jpg"), 4000, 3000, 1, QRectF(100, 100, 35, 187)); // needs ceil(5 * 4000 / 35) = 572
+    add(QStringLiteral("/d/a.jpg"), 640, 480, 0, QRectF(10, 10, 20, 31));      // needs ceil(5 * 640 / 20) = 160
+    add(QStringLiteral("/d/b.jpg"), 640, 480, 0, QRectF(10, 10, 25, 20));      // same shorter side, smaller area
+    const DatasetStats st = computeStats(ds);
+    QCOMPARE(int(st.smallestObjects.size()), 3);
+    QCOMPARE(st.smallestObjects[0].path, QStringLiteral("/d/b.jpg"));
+    QCOMPARE(st.smallestObjects[1].path, QStringLiteral("/d/a.jpg"));
+    QCOMPARE(st.smallestObjects[2].path, QStringLiteral("/d/c.jpg"));
+    QCOMPARE(st.smallestObjects[0].minSafeWidth, 160); // the resize each needs stays a column
+    QCOMPARE(st.smallestObjects[2].minSafeWidth, 572);
+    QCOMPARE(st.smallestObject, QSizeF(25, 20));
+    QCOMPARE(st.minSafeWidth, 572); // the widest need over every object
+    QVERIFY(st.warnings.contains(QStringLiteral(
+        "smallest objects: 25×20 px \"bolt\" in b.jpg (needs 160 px wide); 20×31 px \"bolt\" in a.jpg (needs 160 px "
+        "wide); 35×187 px \"nut\" in c.jpg (needs 572 px wide); every object stays at least 5×5 px only when images "
+        "are resized to 572 px wide or more (from 4000 px)")));
+
+    const Inspection in{ds, st};
+    const QJsonObject objects = QJsonDocument::fromJson(reportJson(in)).object().value(QLatin1String("objects")).toObject();
+    const QJsonArray smallest = objects.value(QLatin1String("smallest")).toArray();
+    QCOMPARE(smallest.size(), 3);
+    QCOMPARE(smallest[0].toObject().value(QLatin1String("path")).toString(), QStringLiteral("/d/b.jpg"));
+    QCOMPARE(smallest[2].toObject().value(QLatin1String("min_safe_width")).toInt(), 572);
+    const QJsonArray smallestPx = objects.value(QLatin1String("smallest_px")).toArray();
+    QCOMPARE(smallestPx.size(), 2);
+    QCOMPARE(smallestPx[0].toDouble(), 25.0);
+    QCOMPARE(smallestPx[1].toDouble(), 20.0);
+}
+
+void TestDataset::statsCrowdRegionsAreNotObjects()
+{
+    Dataset ds;
+    ds.classes = {QStringLiteral("person")};
+    Sample s;
+    s.path = QStringLiteral("/d/a.jpg");
+    s.width = 640;
+    s.height = 480;
+    Annotation person;
+    person.classId = 0;
+    person.box = QRectF(10, 10, 40, 90);
+    Annotation crowd; // smaller than the person, so it would be the smallest object if it counted
+    crowd.classId = 0;
+    crowd.box = QRectF(300, 200, 8, 30);
+    crowd.crowd = true;
+    s.objects = {person, crowd};
+    Sample onlyCrowd = s;
+    onlyCrowd.path = QStringLiteral("/d/b.jpg");
+    onlyCrowd.objects = {crowd};
+    ds.samples = {s, onlyCrowd};
+
+    const DatasetStats st = computeStats(ds);
+    QVERIFY(st.countsObjects);
+    QCOMPARE(st.objectCount, 1);
+    QCOMPARE(st.crowdCount, 2);
+    QCOMPARE(st.classes[0].count, 1);
+    QCOMPARE(st.unlabelled, 1); // b.jpg has a crowd region and no object
+    QCOMPARE(st.smallestObject, QSizeF(40, 90));
+    QCOMPARE(int(st.smallestObjects.size()), 1);
+    int histogram = 0, heat = 0;
+    for (int v : st.objectSizeHistogram)
+        histogram += v;
+    for (const auto &row : st.heatmap)
+        for (int v : row)
+            heat += v;
+    QCOMPARE(histogram, 1);
+    QCOMPARE(heat, 1);
+
+    const Inspection in{ds, st};
+    const QJsonObject objects = QJsonDocument::fromJson(reportJson(in)).object().value(QLatin1String("objects")).toObject();
+    QCOMPARE(objects.value(QLatin1String("count")).toInt(), 1);
+    QCOMPARE(objects.value(QLatin1String("crowd_regions")).toInt(), 2);
+    QVERIFY(formatReport(in).contains(QStringLiteral("plus 2 crowd region(s) (COCO iscrowd), shown but not counted as objects")));
+}
+
+void TestDataset::statsUnusedClassesInOneWarning()
+{
+    // Few unused classes are all named; many are cut after ten with a count (never "and 1 more").
+    Dataset few = syntheticClasses({4, 3, 0, 0});
+    QStringList warnings = computeStats(few).warnings;
+    QVERIFY2(warnings.contains(QStringLiteral("no images in 2 of 4 classes: \"class2\", \"class3\"")),
+             qPrintable(warnings.join(QLatin1Char('\n'))));
+    QVERIFY(warnings.filter(QStringLiteral("less than half")).isEmpty());
+
+    std::vector<int> counts(14, 0);
+    counts[0] = 5;
+    counts[1] = 5;
+    warnings = computeStats(syntheticClasses(counts)).warnings;
+    QVERIFY2(warnings.contains(QStringLiteral(
+                 "no images in 12 of 14 classes: \"class2\", \"class3\", \"class4\", \"class5\", \"class6\", \"class7\", "
+                 "\"class8\", \"class9\", \"class10\", \"class11\", \"class12\", \"class13\"")),
+             qPrintable(warnings.join(QLatin1Char('\n'))));
+    counts.resize(15, 0);
+    warnings = computeStats(syntheticClasses(counts)).warnings;
+    QVERIFY2(warnings.contains(QStringLiteral(
+                 "no images in 13 of 15 classes: \"class2\", \"class3\", \"class4\", \"class5\", \"class6\", \"class7\", "
+                 "\"class8\", \"class9\", \"class10\", \"class11\", … and 3 more")),
+             qPrintable(warnings.join(QLatin1Char('\n'))));
+    QCOMPARE(warnings.size(), 1);
+}
+
+void TestDataset::cocoCrowdAndUnusedCategories()
+{
+    // COCO val2017 images 255917 and 139 as mmdetection's tests ship them: 80 categories, 13 used,
+    // 37 annotations of which one (a car crowd, RLE) is a crowd region. Counted independently
+    // with python3's json module (tests/data/coco/MANIFEST.md).
+    const QString root = QStringLiteral(LOUPE_TEST_DATA "/coco/crowd");
+    InspectOptions options;
+    options.import.format = QStringLiteral("coco");
+    options.import.labelsFile = root + QStringLiteral("/annotations/instances_val2017.json");
+    const Inspection in = inspectDataset(root + QStringLiteral("/val2017"), options);
+    const DatasetStats &st = in.stats;
+    QCOMPARE(st.images, 2);
+    QCOMPARE(int(in.dataset.badFiles.size()), 0);
+    QCOMPARE(int(in.dataset.classes.size()), 80);
+    QVERIFY(st.countsObjects);
+    QCOMPARE(st.objectCount, 36);
+    QCOMPARE(st.crowdCount, 1);
+    QCOMPARE(st.unlabelled, 0);
+    const auto countOfClass = [&st](const char *name) {
+        for (const auto &c : st.classes)
+            if (c.name == QLatin1String(name))
+                return c.count;
+        return -1;
+    };
+    QCOMPARE(countOfClass("car"), 13); // 14 car annotations, one of them the crowd
+    QCOMPARE(countOfClass("chair"), 5);
+    QCOMPARE(countOfClass("vase"), 4);
+    QCOMPARE(countOfClass("person"), 3);
+    QCOMPARE(countOfClass("bicycle"), 0);
+
+    // One warning for the 67 unused categories, in the file's order, instead of 67.
+    const QStringList unused = st.warnings.filter(QStringLiteral("no objects in"));
+    QCOMPARE(unused.size(), 1);
+    QCOMPARE(unused.front(), QStringLiteral("no objects in 67 of 80 classes: \"bicycle\", \"motorcycle\", \"airplane\", "
+                                            "\"bus\", \"train\", \"boat\", \"fire hydrant\", \"stop sign\", "
+                                            "\"parking meter\", \"bench\", … and 57 more"));
+    QVERIFY(st.warnings.filter(QStringLiteral("has 0 objects")).isEmpty());
+    // Under half of car's 13: chair 5, vase 4, person 3, tv 2, book 2 and seven classes of 1.
+    QCOMPARE(st.warnings.filter(QStringLiteral("less than half")).size(), 12);
+    QCOMPARE(st.warnings.size(), 14); // those 12, the unused classes, the smallest objects
+    QVERIFY2(st.warnings.contains(QStringLiteral(
+                 "smallest objects: 5×6 px \"person\" in 000000255917.jpg (needs 593 px wide); 10×13 px \"chair\" in "
+                 "000000000139.jpg (needs 333 px wide); 10×17 px \"vase\" in 000000000139.jpg (needs 329 px wide); "
+                 "11×23 px \"vase\" in 000000000139.jpg (needs 282 px wide); 35×11 px \"car\" in 000000255917.jpg "
+                 "(needs 281 px wide); every object stays at least 5×5 px only when images are resized to 593 px "
+                 "wide or more (from 640 px)")),
+             qPrintable(st.warnings.join(QLatin1Char('\n'))));
+
+    const QJsonObject objects = QJsonDocument::fromJson(reportJson(in)).object().value(QLatin1String("objects")).toObject();
+    QCOMPARE(objects.value(QLatin1String("count")).toInt(), 36);
+    QCOMPARE(objects.value(QLatin1String("crowd_regions")).toInt(), 1);
+}
+
+void TestDataset::smallImagesAreNotBroken()
+{
+    // Images under 8 px on a side were listed as broken ("decoder error: inv_scale_x > 0") by the
+    // 1/8-scale check. pngsuite/ holds PngSuite's 1×1 to 9×9 files, generated/ 16 files from 1×1
+    // to 1000×7 in PNG, JPEG, BMP, TIFF, WebP, PGM and PPM (tests/data/small/MANIFEST.md).
+    InspectOptions options;
+    options.import.format = QStringLiteral("folder");
+    const Inspection in = inspectDataset(QStringLiteral(LOUPE_TEST_DATA "/small"), options);
+    QVERIFY(in.verified);
+    QStringList bad;
+    for (const BadFile &b : in.dataset.badFiles)
+        bad << b.path + QLatin1String(": ") + b.reason;
+    QVERIFY2(bad.isEmpty(), qPrintable(bad.join(QLatin1Char('\n'))));
+    QCOMPARE(in.stats.images, 28);
+    QCOMPARE(in.dataset.classes, (QStringList{QStringLiteral("generated"), QStringLiteral("pngsuite")}));
+    QCOMPARE(countOf(in.dataset, QStringLiteral("generated")), 16);
+    QCOMPARE(countOf(in.dataset, QStringLiteral("pngsuite")), 12);
+    QCOMPARE(in.stats.minSize, QSize(1, 1));
+    for (const Sample &s : in.dataset.samples) {
+        const QString name = QFileInfo(s.path).completeBaseName();
+        if (name.contains(QLatin1Char('x'))) // generated/WxH.ext
+            QCOMPARE(QStringLiteral("%1x%2").arg(s.width).arg(s.height), name);
+    }
 }
 
 void TestDataset::statsDuplicatesAndConflicts()

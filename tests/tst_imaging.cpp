@@ -3,6 +3,7 @@
 #include "imaging/ImageHeader.h"
 #include "imaging/SafeDecoder.h"
 
+#include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -10,6 +11,7 @@
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
 
+#include <cmath>
 #include <cstring>
 #include <random>
 #include <vector>
@@ -145,6 +147,9 @@ private Q_SLOTS:
     void unicodePath();
     void reducedScale_data();
     void reducedScale();
+    void smallImagesEveryScale_data();
+    void smallImagesEveryScale();
+    void pngSuiteSmallSizes();
     void corruptionNeverCrashes_data();
     void corruptionNeverCrashes();
 };
@@ -521,6 +526,118 @@ void TestImaging::reducedScale()
     QCOMPARE(r.image.type(), grey ? CV_8UC1 : CV_8UC3);
     QCOMPARE(r.header.width, 1600); // the header always describes the file
     QCOMPARE(r.header.height, 1200);
+}
+
+void TestImaging::smallImagesEveryScale_data()
+{
+    QTest::addColumn<QString>("ext");
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<bool>("greySource");
+    QTest::addColumn<int>("tolerance"); // grey levels a lossy codec may move a flat colour
+    QTest::newRow("png") << ".png" << "png" << false << 0;
+    QTest::newRow("png grey") << ".png" << "png" << true << 0;
+    QTest::newRow("jpeg") << ".jpg" << "jpeg" << false << 8;
+    QTest::newRow("jpeg grey") << ".jpg" << "jpeg" << true << 8;
+    QTest::newRow("bmp") << ".bmp" << "bmp" << false << 0;
+    QTest::newRow("tiff") << ".tif" << "tiff" << false << 0;
+    QTest::newRow("webp") << ".webp" << "webp" << false << 0; // OpenCV writes lossless WebP by default
+    QTest::newRow("ppm") << ".ppm" << "pnm" << false << 0;
+    QTest::newRow("pgm") << ".pgm" << "pnm" << true << 0;
+}
+
+void TestImaging::smallImagesEveryScale()
+{
+    // A reduced decode of a PNG under 8 px on a side used to fail ("inv_scale_x > 0"): OpenCV
+    // resized it to floor(size / 8) = 0. Every format, every scale, every size from 1×1 up.
+    QFETCH(QString, ext);
+    QFETCH(QString, format);
+    QFETCH(bool, greySource);
+    QFETCH(int, tolerance);
+    const cv::Scalar bgr(40, 120, 200);
+    const double greyOfBgr = 0.114 * 40 + 0.587 * 120 + 0.299 * 200; // 134.8, as cvtColor weighs it
+    const double greyFill = 150;
+
+    std::vector<std::pair<int, int>> sizes;
+    for (int w : {1, 2, 3, 5, 7, 8, 9, 15, 16, 17})
+        for (int h : {1, 2, 3, 5, 7, 8, 9, 15, 16, 17})
+            sizes.push_back({w, h});
+    for (const auto &wh : {std::pair{1000, 7}, std::pair{7, 1000}, std::pair{1000, 1}, std::pair{1, 1000},
+                           std::pair{16, 4}, std::pair{4, 16}})
+        sizes.push_back(wh);
+
+    for (const auto &[w, h] : sizes) {
+        const cv::Mat source = greySource ? cv::Mat(h, w, CV_8UC1, cv::Scalar(greyFill)) : cv::Mat(h, w, CV_8UC3, bgr);
+        const QByteArray bytes = encode(ext.toLatin1().constData(), source);
+        QVERIFY2(!bytes.isEmpty(), qPrintable(QStringLiteral("OpenCV cannot write %1 at %2×%3").arg(ext).arg(w).arg(h)));
+        for (const DecodeScale scale : {DecodeScale::Full, DecodeScale::Half, DecodeScale::Quarter, DecodeScale::Eighth}) {
+            for (const bool grey : {false, true}) {
+                const QString where = QStringLiteral("%1×%2 %3 at 1/%4%5")
+                                          .arg(w)
+                                          .arg(h)
+                                          .arg(ext)
+                                          .arg(int(scale))
+                                          .arg(grey ? QStringLiteral(" grey") : QString());
+                DecodeOptions options;
+                options.scale = scale;
+                options.grey = grey;
+                const DecodeResult r = decodeImageBytes(bytes, options);
+                QVERIFY2(r.ok(), qPrintable(where + QStringLiteral(": ") + r.error));
+                QCOMPARE(r.header.format, format);
+                QCOMPARE(r.header.width, w);
+                QCOMPARE(r.header.height, h);
+                const int f = int(scale);
+                QVERIFY2(r.image.cols == (w + f - 1) / f && r.image.rows == (h + f - 1) / f,
+                         qPrintable(where + QStringLiteral(": decoded %1×%2").arg(r.image.cols).arg(r.image.rows)));
+                QVERIFY2(isEightBitGreyOrBgr(r.image), qPrintable(where));
+                if (grey)
+                    QVERIFY2(r.image.channels() == 1, qPrintable(where));
+                // The pixels are the picture's, not a grey fill or garbage.
+                const cv::Scalar mean = cv::mean(r.image);
+                if (r.image.channels() == 1) {
+                    const double expected = greySource ? greyFill : greyOfBgr;
+                    QVERIFY2(std::abs(mean[0] - expected) <= tolerance + 1.5,
+                             qPrintable(where + QStringLiteral(": mean %1, expected %2").arg(mean[0]).arg(expected)));
+                } else {
+                    for (int c = 0; c < 3; ++c) {
+                        const double expected = greySource ? greyFill : bgr[c];
+                        QVERIFY2(std::abs(mean[c] - expected) <= tolerance + 0.5,
+                                 qPrintable(where + QStringLiteral(": channel %1 mean %2, expected %3")
+                                                        .arg(c)
+                                                        .arg(mean[c])
+                                                        .arg(expected)));
+                    }
+                }
+            }
+        }
+    }
+}
+
+void TestImaging::pngSuiteSmallSizes()
+{
+    // PngSuite's size tests (palette images 1×1 to 9×9, plain and Adam7-interlaced), as real
+    // encoders wrote them: each decodes at every scale to the rounded-up size.
+    const QDir dir(QStringLiteral(LOUPE_TEST_DATA "/small/pngsuite"));
+    const QStringList files = dir.entryList({QStringLiteral("*.png")}, QDir::Files, QDir::Name);
+    QCOMPARE(files.size(), 12);
+    for (const QString &file : files) {
+        const int side = file.mid(1, 2).toInt(); // sNN...: NN×NN pixels
+        for (const DecodeScale scale : {DecodeScale::Full, DecodeScale::Half, DecodeScale::Quarter, DecodeScale::Eighth}) {
+            DecodeOptions options;
+            options.scale = scale;
+            const DecodeResult r = decodeImageFile(dir.filePath(file), options);
+            QVERIFY2(r.ok(), qPrintable(QStringLiteral("%1 at 1/%2: %3").arg(file).arg(int(scale)).arg(r.error)));
+            const int expected = (side + int(scale) - 1) / int(scale);
+            QCOMPARE(r.image.cols, expected);
+            QCOMPARE(r.image.rows, expected);
+            QCOMPARE(r.image.type(), CV_8UC3);
+        }
+    }
+    // s07n3p02.png at full size, pixels as an independent decode of its palette gives them (RGB).
+    const DecodeResult full = decodeImageFile(dir.filePath(QStringLiteral("s07n3p02.png")));
+    QVERIFY2(full.ok(), qPrintable(full.error));
+    QCOMPARE(full.image.at<cv::Vec3b>(0, 0), cv::Vec3b(255, 0, 0));   // RGB 0, 0, 255
+    QCOMPARE(full.image.at<cv::Vec3b>(1, 1), cv::Vec3b(119, 255, 0)); // RGB 0, 255, 119
+    QCOMPARE(full.image.at<cv::Vec3b>(3, 3), cv::Vec3b(119, 0, 255)); // RGB 255, 0, 119
 }
 
 void TestImaging::corruptionNeverCrashes_data()

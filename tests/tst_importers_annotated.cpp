@@ -9,6 +9,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
 #include <functional>
 
 using namespace loupe;
@@ -45,6 +46,7 @@ class TestImportersAnnotated : public QObject
 private Q_SLOTS:
     void coco();
     void cocoImageRoot();
+    void cocoCrowdRegions();
     void cocoMalformed_data();
     void cocoMalformed();
 
@@ -141,6 +143,42 @@ void TestImportersAnnotated::cocoImageRoot()
     QCOMPARE(ds.badFiles[1].path, dataPath(QStringLiteral("coco/images/top.png")));
 }
 
+void TestImportersAnnotated::cocoCrowdRegions()
+{
+    // COCO val2017 images 255917 and 139 (mmdetection's test copy, tests/data/coco/MANIFEST.md):
+    // 37 annotations, one of them a crowd region of cars stored as an uncompressed RLE.
+    const QString root = dataPath(QStringLiteral("coco/crowd"));
+    const Dataset ds = importers::importCoco(root + QStringLiteral("/annotations/instances_val2017.json"),
+                                             root + QStringLiteral("/val2017"));
+    QCOMPARE(int(ds.samples.size()), 2);
+    QCOMPARE(int(ds.badFiles.size()), 0);
+    QCOMPARE(int(ds.classes.size()), 80);
+    int annotations = 0;
+    std::vector<const Annotation *> crowds;
+    for (const Sample &s : ds.samples) {
+        annotations += int(s.objects.size());
+        for (const Annotation &a : s.objects)
+            if (a.crowd)
+                crowds.push_back(&a);
+    }
+    QCOMPARE(annotations, 37); // kept with their image, so the viewer shows them
+    QCOMPARE(int(crowds.size()), 1);
+    const Sample *street = findSample(ds, QStringLiteral("000000255917.jpg"));
+    QVERIFY(street);
+    QCOMPARE(int(street->objects.size()), 17);
+    const Annotation &crowd = *crowds.front();
+    QVERIFY(&crowd >= &street->objects.front() && &crowd <= &street->objects.back());
+    QCOMPARE(ds.classes.at(crowd.classId), QStringLiteral("car"));
+    QCOMPARE(crowd.box, QRectF(59, 253, 252, 84));
+    QCOMPARE(crowd.rle.height, 427);
+    QCOMPARE(crowd.rle.width, 640);
+    QCOMPARE(rleArea(crowd.rle), qint64(3386)); // summed with python3; the file's "area" says 4015
+    const Sample *room = findSample(ds, QStringLiteral("000000000139.jpg"));
+    QVERIFY(room);
+    QCOMPARE(int(room->objects.size()), 20);
+    QVERIFY(std::none_of(room->objects.begin(), room->objects.end(), [](const Annotation &a) { return a.crowd; }));
+}
+
 void TestImportersAnnotated::checkError(const std::function<void()> &import)
 {
     QFETCH(QString, file);
@@ -185,6 +223,8 @@ void TestImportersAnnotated::cocoMalformed_data()
     row("image_no_file_name", "images[0].file_name", "file_name");
     row("no_box_no_segmentation", "annotations[0]", "bbox or a segmentation");
     row("not_object", "", "expected a JSON object");
+    row("iscrowd_two", "annotations[0].iscrowd", "expected 0 or 1, found 2");
+    row("iscrowd_text", "annotations[1].iscrowd", "expected a whole number, found a string");
 }
 
 void TestImportersAnnotated::cocoMalformed()

@@ -61,6 +61,13 @@
             <numerusform>%n images appear under two or more different labels: %1</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n object(s) smaller than 5×5 px even at full size: %1; crop to the region of interest or tile the image instead of downsizing</source>
+        <translation>
+            <numerusform>%n object smaller than 5×5 px even at full size: %1; crop to the region of interest or tile the image instead of downsizing</numerusform>
+            <numerusform>%n objects smaller than 5×5 px even at full size: %1; crop to the region of interest or tile the image instead of downsizing</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>loupe::Diagnosis</name>
@@ -91,6 +98,16 @@
             <numerusform>Identical files (%n group)
 </numerusform>
             <numerusform>Identical files (%n groups)
+</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>  plus %n crowd region(s) (COCO iscrowd), shown but not counted as objects
+</source>
+        <translation>
+            <numerusform>  plus %n crowd region (COCO iscrowd), shown but not counted as an object
+</numerusform>
+            <numerusform>  plus %n crowd regions (COCO iscrowd), shown but not counted as objects
 </numerusform>
         </translation>
     </message>

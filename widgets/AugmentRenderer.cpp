@@ -89,7 +89,7 @@ void drawObjects(QImage &image, const std::vector<Annotation> &objects, double s
             p.setBrush(fill);
             p.drawPolygon(q);
         }
-        QPen pen(colour, 1.6 / scale);
+        QPen pen(colour, 1.6 / scale, a.crowd ? Qt::DashLine : Qt::SolidLine); // dashed: a crowd region, not an object
         p.setPen(pen);
         p.setBrush(Qt::NoBrush);
         // Tiny defects get a visible frame: at least 4 screen pixels.

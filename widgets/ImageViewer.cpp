@@ -283,11 +283,13 @@ void ImageViewer::drawOverlays(QPainter &p)
         fill.setAlpha(70);
         if (i < m_masks.size() && !m_masks[i].isNull())
             p.drawImage(mapToWidget(QRectF(m_masks[i].rect())), m_masks[i]);
+        // A crowd region is drawn dashed and named "crowd": it is not an object and is not counted as one.
+        const Qt::PenStyle style = a.crowd ? Qt::DashLine : Qt::SolidLine;
         for (const Polygon &poly : a.polygons) {
             QPolygonF q;
             for (std::size_t k = 0; k + 1 < poly.size(); k += 2)
                 q << mapToWidget(QPointF(poly[k], poly[k + 1]));
-            p.setPen(QPen(colour, 1.5));
+            p.setPen(QPen(colour, 1.5, style));
             p.setBrush(fill);
             p.drawPolygon(q);
         }
@@ -298,10 +300,12 @@ void ImageViewer::drawOverlays(QPainter &p)
                 const QPointF c = r.center();
                 r = QRectF(c.x() - kMinMarkerPx, c.y() - kMinMarkerPx, 2 * kMinMarkerPx, 2 * kMinMarkerPx);
             }
-            p.setPen(QPen(colour, 2));
+            p.setPen(QPen(colour, 2, style));
             p.setBrush(Qt::NoBrush);
             p.drawRect(r);
-            const QString name = a.classId >= 0 && a.classId < m_classes.size() ? m_classes.at(a.classId) : QString();
+            QString name = a.classId >= 0 && a.classId < m_classes.size() ? m_classes.at(a.classId) : QString();
+            if (a.crowd)
+                name = name.isEmpty() ? tr("crowd") : tr("%1 (crowd)").arg(name);
             if (!name.isEmpty() && r.width() > 24) {
                 const QFontMetrics fm(font());
                 const QRectF tag(r.left(), r.top() - fm.height() - 2, fm.horizontalAdvance(name) + 6, fm.height() + 2);

@@ -470,6 +470,19 @@ Dataset readCoco(const Context &ctx, const json &root, const QString &jsonFile, 
 
         Annotation ann;
         ann.classId = cls->second;
+        // Crowd regions stay with their image (the viewer shows them) but are not objects.
+        if (const json *crowd = member(a, "iscrowd"); crowd && !crowd->is_null()) {
+            const QString crowdPath = at(path, "iscrowd");
+            if (crowd->is_boolean()) {
+                ann.crowd = crowd->get<bool>();
+            } else {
+                const qint64 flag = toInteger(ctx, *crowd, crowdPath);
+                if (flag != 0 && flag != 1)
+                    ctx.fail(crowdPath,
+                             QCoreApplication::translate("loupe::importers", "expected 0 or 1, found %1").arg(flag));
+                ann.crowd = flag == 1;
+            }
+        }
 
         const json *seg = member(a, "segmentation");
         Polygon degeneratePoints;

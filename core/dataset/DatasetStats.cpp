@@ -27,6 +27,21 @@ QString shortName(const QString &path)
     return QFileInfo(path).fileName();
 }
 
+// Lists every name when there are few, else the first ones and how many more.
+QString quotedNames(const QStringList &names)
+{
+    constexpr int kNamed = 10;
+    const int shown = names.size() <= kNamed + 2 ? int(names.size()) : kNamed; // name two more rather than count them
+    QStringList quoted;
+    for (int i = 0; i < shown; ++i)
+        quoted.append(QLatin1Char('"') + names.at(i) + QLatin1Char('"'));
+    QString text = quoted.join(QLatin1String(", "));
+    if (shown < names.size())
+        text = QCoreApplication::translate("loupe::DatasetStats", "%1, … and %2 more")
+                   .arg(text, QString::number(names.size() - shown));
+    return text;
+}
+
 void countClasses(const Dataset &ds, DatasetStats &st)
 {
     std::vector<int> counts(ds.classes.size(), 0);
@@ -36,10 +51,15 @@ void countClasses(const Dataset &ds, DatasetStats &st)
     st.countsObjects = !imageLevel && ds.hasObjects();
     for (const Sample &s : ds.samples) {
         if (st.countsObjects) {
-            for (const Annotation &a : s.objects)
+            bool any = false;
+            for (const Annotation &a : s.objects) {
+                if (a.crowd)
+                    continue;
+                any = true;
                 if (a.classId >= 0 && a.classId < int(counts.size()))
                     ++counts[a.classId];
-            st.unlabelled += s.objects.empty() ? 1 : 0;
+            }
+            st.unlabelled += any ? 0 : 1;
         } else if (s.classId >= 0 && s.classId < int(counts.size())) {
             ++counts[s.classId];
         } else {
@@ -54,6 +74,7 @@ void countClasses(const Dataset &ds, DatasetStats &st)
             mostIndex = i;
         }
     }
+    QStringList unused;
     for (int i = 0; i < int(counts.size()); ++i) {
         DatasetStats::ClassCount c;
         c.name = ds.classes.at(i);
@@ -62,7 +83,10 @@ void countClasses(const Dataset &ds, DatasetStats &st)
         // The practice's rule: a label used less than half the time of the most common one.
         c.underRepresented = most > 0 && 2 * counts[i] < most;
         st.classes.push_back(c);
-        if (c.underRepresented) {
+        if (most > 0 && c.count == 0) {
+            // A label file listing every class of a benchmark (COCO's 80) while using a few: one warning, not one each.
+            unused.append(c.name);
+        } else if (c.underRepresented) {
             const char *text = st.countsObjects
                 ? QT_TRANSLATE_NOOP("loupe::DatasetStats",
                                     "class \"%1\" has %2 objects (%3%), less than half of \"%4\" (%5): "
@@ -77,6 +101,14 @@ void countClasses(const Dataset &ds, DatasetStats &st)
                                    .arg(ds.classes.at(mostIndex))
                                    .arg(most));
         }
+    }
+    if (!unused.isEmpty()) {
+        const char *text = st.countsObjects
+            ? QT_TRANSLATE_NOOP("loupe::DatasetStats", "no objects in %1 of %2 classes: %3")
+            : QT_TRANSLATE_NOOP("loupe::DatasetStats", "no images in %1 of %2 classes: %3");
+        st.warnings.append(QCoreApplication::translate("loupe::DatasetStats", text)
+                               .arg(QString::number(unused.size()), QString::number(counts.size()),
+                                    quotedNames(unused)));
     }
     if (st.unlabelled > 0 && !st.countsObjects)
         st.warnings.append(QCoreApplication::translate("loupe::DatasetStats", "%n image(s) have no label", nullptr,
@@ -117,6 +149,10 @@ void objectStats(const Dataset &ds, DatasetStats &st)
     std::vector<DatasetStats::ObjectRef> all;
     for (const Sample &s : ds.samples) {
         for (const Annotation &a : s.objects) {
+            if (a.crowd) {
+                ++st.crowdCount;
+                continue;
+            }
             ++st.objectCount;
             const double w = a.box.width(), h = a.box.height();
             const double shortSide = std::min(w, h);
@@ -144,38 +180,59 @@ void objectStats(const Dataset &ds, DatasetStats &st)
     }
     if (all.empty())
         return;
+    // DESIGN's smallest_px rule: the shorter side, ties broken by area. The resize an object needs
+    // also depends on its image's width, so it is a column of the list, not its order.
     auto smaller = [](const DatasetStats::ObjectRef &a, const DatasetStats::ObjectRef &b) {
         const double sa = std::min(a.box.width(), a.box.height()), sb = std::min(b.box.width(), b.box.height());
         if (sa != sb)
             return sa < sb;
         return a.box.width() * a.box.height() < b.box.width() * b.box.height();
     };
-    const auto smallest = std::min_element(all.begin(), all.end(), smaller);
-    st.smallestObject = smallest->box.size();
-    std::stable_sort(all.begin(), all.end(), [](const auto &a, const auto &b) { return a.minSafeWidth > b.minSafeWidth; });
+    std::stable_sort(all.begin(), all.end(), smaller);
+    st.smallestObject = all.front().box.size();
     for (std::size_t i = 0; i < all.size() && i < 5; ++i)
         st.smallestObjects.push_back(all[i]);
-    st.minSafeWidth = all.front().minSafeWidth;
+    const auto atRisk = std::max_element(all.begin(), all.end(), [](const auto &a, const auto &b) {
+        return a.minSafeWidth < b.minSafeWidth;
+    });
+    st.minSafeWidth = atRisk->minSafeWidth;
 
+    auto underFiveAtFullSize = [](const DatasetStats::ObjectRef &o) {
+        return o.imageSize.width() > 0 && o.minSafeWidth > o.imageSize.width();
+    };
+    const int tooSmall = int(std::count_if(all.begin(), all.end(), underFiveAtFullSize));
     QStringList named;
-    for (const auto &o : st.smallestObjects)
-        named.append(QCoreApplication::translate("loupe::DatasetStats", "%1×%2 px \"%3\" in %4")
-                         .arg(o.box.width(), 0, 'f', 0)
-                         .arg(o.box.height(), 0, 'f', 0)
-                         .arg(o.className, shortName(o.path)));
-    const auto &worst = st.smallestObjects.front();
-    if (worst.imageSize.width() > 0 && st.minSafeWidth > worst.imageSize.width())
+    for (const auto &o : st.smallestObjects) {
+        if (tooSmall > 0 && !underFiveAtFullSize(o))
+            break; // the list is by size, so the objects under 5 px come first
+        // The resize each object needs is a column of the list; it is left out where no resize helps.
+        const bool column = !underFiveAtFullSize(o) && o.minSafeWidth > 0;
+        const QString w = QString::number(o.box.width(), 'f', 0), h = QString::number(o.box.height(), 'f', 0);
+        const QString text = column
+            ? QCoreApplication::translate("loupe::DatasetStats", "%1×%2 px \"%3\" in %4 (needs %5 px wide)")
+                  .arg(w, h, o.className, shortName(o.path), QString::number(o.minSafeWidth))
+            : QCoreApplication::translate("loupe::DatasetStats", "%1×%2 px \"%3\" in %4")
+                  .arg(w, h, o.className, shortName(o.path));
+        named.append(text);
+    }
+    if (tooSmall > 0)
         st.warnings.append(QCoreApplication::translate("loupe::DatasetStats",
-                                                       "objects smaller than 5×5 px even at full size: %1; crop to "
-                                                       "the region of interest or tile the image instead of downsizing")
+                                                       "%n object(s) smaller than 5×5 px even at full size: %1; crop "
+                                                       "to the region of interest or tile the image instead of "
+                                                       "downsizing",
+                                                       nullptr, tooSmall)
+                               .arg(named.join(QLatin1String("; "))));
+    else if (st.minSafeWidth <= 0) // image sizes not read yet
+        st.warnings.append(QCoreApplication::translate("loupe::DatasetStats", "smallest objects: %1")
                                .arg(named.join(QLatin1String("; "))));
     else
         st.warnings.append(QCoreApplication::translate("loupe::DatasetStats",
-                                                       "smallest objects: %1; they stay at least 5×5 px only when images "
-                                                       "are resized to %2 px wide or more (from %3 px)")
+                                                       "smallest objects: %1; every object stays at least 5×5 px "
+                                                       "only when images are resized to %2 px wide or more "
+                                                       "(from %3 px)")
                                .arg(named.join(QLatin1String("; ")))
                                .arg(st.minSafeWidth)
-                               .arg(worst.imageSize.width()));
+                               .arg(atRisk->imageSize.width()));
 }
 
 void duplicateStats(const Dataset &ds, DatasetStats &st)

@@ -31,14 +31,15 @@ struct DatasetStats {
     int images = 0;
     bool countsObjects = false; ///< class counts are object counts (no image-level labels)
     std::vector<ClassCount> classes;
-    int unlabelled = 0; ///< images with neither a class nor objects
+    int unlabelled = 0; ///< images with neither a class nor objects (a crowd region is not an object)
 
     QSize minSize, medianSize, maxSize; ///< by pixel area
     double minAspect = 0, medianAspect = 0, maxAspect = 0; ///< width / height
 
-    int objectCount = 0;
+    int objectCount = 0;               ///< crowd regions are not objects: they are counted apart
+    int crowdCount = 0;                ///< COCO crowd regions (iscrowd), in no other object figure
     QSizeF smallestObject;             ///< the box with the shortest side (ties: smaller area)
-    std::vector<ObjectRef> smallestObjects; ///< up to five, most at risk first
+    std::vector<ObjectRef> smallestObjects; ///< up to five, smallest first (shorter side, then area)
     int minSafeWidth = 0;              ///< narrowest resize keeping every object at least 5×5 px
     static constexpr int kSizeBins = 8;
     std::array<int, kSizeBins> objectSizeHistogram{}; ///< shorter side: <4, <8, <16, <32, <64, <128, <256, more

@@ -96,7 +96,8 @@ QByteArray reportJson(const Inspection &in)
     } else {
         j["image_size"] = nullptr;
     }
-    nlohmann::json objects = {{"count", st.objectCount}};
+    // Crowd regions are not objects: no other object figure includes them.
+    nlohmann::json objects = {{"count", st.objectCount}, {"crowd_regions", st.crowdCount}};
     if (st.objectCount > 0) {
         objects["smallest_px"] = nlohmann::json::array({st.smallestObject.width(), st.smallestObject.height()});
         objects["min_safe_width"] = st.minSafeWidth;
@@ -178,6 +179,9 @@ QString formatReport(const Inspection &in)
                  .arg(st.unlabelled)
                  .arg(st.smallestObject.width(), 0, 'f', 0)
                  .arg(st.smallestObject.height(), 0, 'f', 0);
+        if (st.crowdCount > 0)
+            r += Text::tr("  plus %n crowd region(s) (COCO iscrowd), shown but not counted as objects\n", nullptr,
+                          st.crowdCount);
         const int widest = st.maxSize.width();
         if (st.minSafeWidth > widest)
             r += Text::tr("  some objects are under 5×5 px even at full size: crop or tile rather than downsize\n");

@@ -28,6 +28,10 @@ struct Annotation {
     QRectF box;
     std::vector<Polygon> polygons;
     RleMask rle;
+    /// A COCO crowd region (`iscrowd: 1`): many instances under one mask. Shown, but not an object:
+    /// object counts leave it out, and detection metrics must ignore detections that fall in it
+    /// rather than count them as false positives (pycocotools' rule).
+    bool crowd = false;
     bool hasMask() const { return !polygons.empty() || !rle.isEmpty(); }
 };
 

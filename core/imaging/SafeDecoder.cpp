@@ -124,8 +124,18 @@ QString checkBmp(const unsigned char *d, qint64 n, const ImageHeader &h)
     return QString();
 }
 
-int decodeFlags(const DecodeOptions &options)
+// Only libjpeg scales while decoding (in the DCT, rounding sizes up). OpenCV decodes every other
+// format in full and then resizes to floor(size / scale), which is 0 for an image narrower or
+// shorter than the scale ("inv_scale_x > 0"): those are decoded in full and reduced here instead.
+bool scalesWhileDecoding(const ImageHeader &header)
 {
+    return header.format == QLatin1String("jpeg");
+}
+
+int decodeFlags(const DecodeOptions &options, const ImageHeader &header)
+{
+    if (options.scale != DecodeScale::Full && !scalesWhileDecoding(header))
+        return (options.grey ? cv::IMREAD_GRAYSCALE : cv::IMREAD_COLOR) | cv::IMREAD_IGNORE_ORIENTATION;
     // Orientation is never applied: every mode then agrees with the header's width and height.
     switch (options.scale) {
     case DecodeScale::Half:
@@ -227,7 +237,7 @@ DecodeResult decodeImageBytes(const QByteArray &bytes, const DecodeOptions &opti
             return failed(result, QCoreApplication::translate("loupe::SafeDecoder", "file too large to decode"));
         // Wraps the bytes without copying; imdecode only reads them.
         const cv::Mat encoded(1, int(n), CV_8UC1, const_cast<char *>(bytes.constData()));
-        const int flags = decodeFlags(options);
+        const int flags = decodeFlags(options, *header);
         cv::Mat image = cv::imdecode(encoded, flags);
         // OpenCV 4.6 decodes core-header (OS/2) BMPs to grey under IMREAD_UNCHANGED; ask for colour.
         if (flags == cv::IMREAD_UNCHANGED && header->channels >= 3 && !image.empty() && image.channels() == 1)
@@ -237,6 +247,12 @@ DecodeResult decodeImageBytes(const QByteArray &bytes, const DecodeOptions &opti
         reason = normalise(image, *header);
         if (!reason.isEmpty())
             return failed(result, reason);
+        const int factor = int(options.scale);
+        if (factor > 1 && !scalesWhileDecoding(*header)) {
+            // Rounded up as libjpeg does, so a 7×7 PNG at 1/8 is 1×1 like a 7×7 JPEG, never 0×0.
+            const cv::Size reduced((image.cols + factor - 1) / factor, (image.rows + factor - 1) / factor);
+            cv::resize(image, image, reduced, 0, 0, cv::INTER_AREA);
+        }
         result.image = image;
     } catch (const cv::Exception &e) {
         return failed(result, QCoreApplication::translate("loupe::SafeDecoder", "decoder error: %1").arg(QString::fromStdString(e.err)));

@@ -16,7 +16,8 @@ struct DecodeLimits {
     double maxAspect = 100000.0;             ///< width/height or height/width
 };
 
-/// How far to scale down while decoding (JPEG scales in the DCT, so it is much faster).
+/// How far to scale down while decoding (JPEG scales in the DCT, so it is much faster). Every
+/// format comes back ceil(width / scale) × ceil(height / scale): at least 1×1, never empty.
 enum class DecodeScale { Full = 1, Half = 2, Quarter = 4, Eighth = 8 };
 
 struct DecodeOptions {
