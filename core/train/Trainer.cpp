@@ -635,7 +635,7 @@ QString Trainer::Impl::devBlowUpMessage(Session &s, int epoch, double trainLoss,
 {
     const QSize maps = lastFeatureMapSize(*s.model, cfg.channels, cfg.imageSize);
     const QSize larger = lastFeatureMapSize(*s.model, cfg.channels, 2 * cfg.imageSize);
-    return Text::tr("the dev loss blew up in epoch %1 (%2) while the training loss is ordinary (%3), and the same dev "
+    return Text::tr("the dev loss blew up in epoch %1 (%2) while the training loss did not (%3), and the same dev "
                     "images give %4 with batch statistics: training has not diverged, and this is not a learning-rate "
                     "problem. Batch norm's running statistics, which evaluation uses, do not fit the model: "
                     "at image size %5 the last feature maps of %6 are %7x%8, so each batch of %9 images gives batch "
