@@ -39,6 +39,7 @@ private Q_SLOTS:
     void remediesNameThePractice_data();
     void remediesNameThePractice();
     void scaleFollowsTheNumberOfClasses();
+    void devBlowUpIsNotALearningRateProblem();
 };
 
 void TestDiagnosis::verdicts_data()
@@ -139,6 +140,31 @@ void TestDiagnosis::scaleFollowsTheNumberOfClasses()
     const QVector<double> dev{0.58, 0.55, 0.53, 0.53, 0.53};
     QCOMPARE(diagnose(curves(flat, dev), 2).verdict, Verdict::Underfitting);
     QVERIFY(diagnose(curves(flat, dev), 100).verdict != Verdict::Underfitting);
+}
+
+void TestDiagnosis::devBlowUpIsNotALearningRateProblem()
+{
+    // Fashion-MNIST, ResNet-18 at 32 px: training learns, evaluation mode blows up (batch norm on 1x1 maps).
+    const double inf = std::numeric_limits<double>::infinity();
+    for (const double dev : {2.7e16, inf}) {
+        const Diagnosis d = diagnose(curves({1.16}, {dev}), 10);
+        QCOMPARE(d.verdict, Verdict::Diverging);
+        QCOMPARE(d.title, QStringLiteral("Dev loss blown up"));
+        QVERIFY2(d.evidence.contains(QStringLiteral("training loss is 1.16")), qPrintable(d.evidence));
+        QVERIFY2(d.evidence.contains(QStringLiteral("batch norm")), qPrintable(d.evidence));
+        const QString all = d.remedies.join(QLatin1Char(' ')).toLower();
+        QCOMPARE(d.remedies.size(), 3);
+        for (const char *w : {"larger input image size", "larger batch", "running statistics frozen"})
+            QVERIFY2(all.contains(QLatin1String(w)), qPrintable(all));
+        QVERIFY2(!all.contains(QStringLiteral("learning rate")), qPrintable(all));
+    }
+    // A dev loss of 200 is ordinary trouble for 10 classes only below 100 x ln 10 = 230.
+    QCOMPARE(blownUpLoss(10), 100.0 * std::log(10.0));
+    QCOMPARE(blownUpLoss(2), 100.0);
+    // The training loss itself blowing up is the learning rate's business.
+    const Diagnosis t = diagnose(curves({1.2, inf}, {1.3, inf}), 10);
+    QCOMPARE(t.verdict, Verdict::Diverging);
+    QVERIFY(t.remedies.join(QLatin1Char(' ')).contains(QStringLiteral("lower learning rate")));
 }
 
 QTEST_GUILESS_MAIN(TestDiagnosis)

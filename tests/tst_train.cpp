@@ -116,7 +116,11 @@ private Q_SLOTS:
     void resumeContinuesTheEpochCount();
     void testSplitGetsItsOwnPredictions();
     void divergenceStopsTheRun();
+    void devOnlyBlowUpIsNotALearningRateProblem();
     void pauseResumeCancel();
+    void cancelSaysWhichCheckpointsExist();
+    void configRecordsThePreprocessing();
+    void preprocessingReproducedOutside();
     void classWeights();
     void overfitCheckPasses();
     void overfitCheckFailsOnBrokenLabels();
@@ -375,6 +379,160 @@ void TestTrain::divergenceStopsTheRun()
     QVERIFY2(r.message.contains(QStringLiteral("step")), qPrintable(r.message));
     QVERIFY(r.message.contains(QStringLiteral("learning rate")));
     QVERIFY(r.message.contains(QStringLiteral("not loaded properly")));
+    QVERIFY2(!r.message.contains(QStringLiteral("batch norm")), qPrintable(r.message));
+    // It blew up in epoch 1: no checkpoint exists, and the message claims none.
+    QVERIFY2(r.message.contains(QStringLiteral("No checkpoint was written")), qPrintable(r.message));
+    QVERIFY2(!r.message.contains(QStringLiteral("is kept")), qPrintable(r.message));
+    QCOMPARE(QDir(m_dir.filePath(QStringLiteral("run-diverge/checkpoints"))).entryList(QDir::Files).size(), 0);
+}
+
+void TestTrain::devOnlyBlowUpIsNotALearningRateProblem()
+{
+    // ResNet-18 at 32 px ends in 1x1 feature maps; with batches of two, batch norm there normalises
+    // two values per channel, and its running statistics do not fit what training made of them.
+    // Training learns (its loss stays ordinary) while the dev loss in evaluation mode blows up.
+    const Dataset ds = load(m_shapes);
+    const QString run = m_dir.filePath(QStringLiteral("run-bn"));
+    TrainConfig cfg = tinyConfig();
+    cfg.optimizer = QStringLiteral("sgd");
+    cfg.learningRate = 0.01;
+    cfg.batchSize = 2;
+    cfg.epochs = 2;
+    const TrainResult r = Trainer(ds, cfg, run).run();
+    QCOMPARE(r.outcome, TrainOutcome::Diverged);
+    // Decided: the run stops there (its dev loss, best epoch and predictions would be meaningless).
+    QCOMPARE(r.epochsRun, 0);
+    QVERIFY(r.history.empty());
+    QVERIFY2(r.message.contains(QStringLiteral("the dev loss blew up in epoch 1")), qPrintable(r.message));
+    QVERIFY2(r.message.contains(QStringLiteral("batch norm")), qPrintable(r.message));
+    QVERIFY2(r.message.contains(QStringLiteral("feature maps of resnet18 are 1x1")), qPrintable(r.message));
+    QVERIFY2(r.message.contains(QStringLiteral("--image-size 64 makes them 2x2")), qPrintable(r.message));
+    QVERIFY2(r.message.contains(QStringLiteral("a larger batch (--batch, now 2)")), qPrintable(r.message));
+    QVERIFY2(r.message.contains(QStringLiteral("running statistics frozen")), qPrintable(r.message));
+    QVERIFY2(r.message.contains(QStringLiteral("The run stops here")), qPrintable(r.message));
+    QVERIFY2(!r.message.contains(QStringLiteral("learning rate is too high")), qPrintable(r.message));
+    QVERIFY2(!r.message.contains(QStringLiteral("try ")), qPrintable(r.message));
+    QVERIFY2(r.message.contains(QStringLiteral("No checkpoint was written")), qPrintable(r.message));
+    QCOMPARE(QDir(run + QStringLiteral("/checkpoints")).entryList(QDir::Files).size(), 0);
+    QVERIFY(!QFileInfo::exists(runfolder::metricsPath(run)));
+}
+
+void TestTrain::cancelSaysWhichCheckpointsExist()
+{
+    const Dataset ds = load(m_shapes);
+    TrainConfig cfg = tinyConfig();
+    cfg.epochs = 3;
+    cfg.maxStepsPerEpoch = 1;
+
+    // Cancelled in epoch 1, before any checkpoint: the message names none.
+    const QString early = m_dir.filePath(QStringLiteral("run-cancel-early"));
+    Trainer first(ds, cfg, early);
+    const TrainResult a = first.run({[&](const TrainProgress &) { first.cancel(); }, {}, {}});
+    QCOMPARE(a.outcome, TrainOutcome::Cancelled);
+    QCOMPARE(a.message, QStringLiteral("cancelled during epoch 1. No checkpoint was written: the first is written "
+                                       "when an epoch ends."));
+    QCOMPARE(QDir(early + QStringLiteral("/checkpoints")).entryList(QDir::Files).size(), 0);
+
+    // Cancelled in epoch 2: epoch 1's checkpoint is on disk, and the message says so.
+    const QString later = m_dir.filePath(QStringLiteral("run-cancel-later"));
+    Trainer second(ds, cfg, later);
+    const TrainResult b = second.run({{}, [&](const EpochMetrics &) { second.cancel(); }, {}});
+    QCOMPARE(b.outcome, TrainOutcome::Cancelled);
+    QVERIFY2(b.message.startsWith(QStringLiteral("cancelled during epoch 2. Kept on disk: checkpoints/last.pt (epoch 1)")),
+             qPrintable(b.message));
+    QVERIFY(QFileInfo::exists(runfolder::lastCheckpointPath(later)));
+
+    // A new run in a folder with an older run's checkpoint does not take that one for its own.
+    Trainer third(ds, cfg, later);
+    const TrainResult c = third.run({[&](const TrainProgress &) { third.cancel(); }, {}, {}});
+    QVERIFY2(c.message.contains(QStringLiteral("This run wrote no checkpoint")), qPrintable(c.message));
+    QVERIFY2(c.message.contains(QStringLiteral("left from an earlier run")), qPrintable(c.message));
+}
+
+void TestTrain::configRecordsThePreprocessing()
+{
+    // The shapes are 40x40: at 32 px every image shrinks (area), at 48 px every one grows (linear).
+    const Dataset ds = load(m_shapes);
+    TrainConfig cfg = tinyConfig();
+    cfg.epochs = 1;
+    cfg.maxStepsPerEpoch = 1;
+    for (const int size : {32, 48}) {
+        cfg.imageSize = size;
+        const QString run = m_dir.filePath(QStringLiteral("run-pre-%1").arg(size));
+        const TrainResult r = Trainer(ds, cfg, run).run();
+        QVERIFY2(r.outcome == TrainOutcome::Completed, qPrintable(r.message));
+        const QJsonObject config = runfolder::readConfig(run);
+        QVERIFY(config.contains(QStringLiteral("pipeline"))); // the existing keys stay
+        const QJsonObject pre = config.value(QStringLiteral("preprocessing")).toObject();
+        const QString used = size == 32 ? QStringLiteral("area") : QStringLiteral("linear");
+        QCOMPARE(pre.value(QStringLiteral("interpolation")).toString(), used);
+        const QJsonObject resize = pre.value(QStringLiteral("resize")).toObject();
+        QCOMPARE(resize.value(QStringLiteral("width")).toInt(), size);
+        QCOMPARE(resize.value(QStringLiteral("height")).toInt(), size);
+        QCOMPARE(resize.value(QStringLiteral("keep_aspect")).toBool(true), false);
+        QCOMPARE(resize.value(QStringLiteral("interpolation")).toString(), used);
+        const QJsonObject first = pre.value(QStringLiteral("steps")).toArray().at(0).toObject();
+        QCOMPARE(first.value(QStringLiteral("type")).toString(), QStringLiteral("resize"));
+        QCOMPARE(first.value(QStringLiteral("interpolation")).toString(), QStringLiteral("auto"));
+        QCOMPARE(first.value(QStringLiteral("interpolation_used")).toString(), used);
+        // All 32 images (24 train, 8 dev) counted under the one resampling.
+        QCOMPARE(first.value(QStringLiteral("interpolation_images")).toObject(), QJsonObject({{used, 32}}));
+        const QJsonObject input = pre.value(QStringLiteral("input")).toObject();
+        QCOMPARE(input.value(QStringLiteral("channels")).toInt(), 3);
+        QCOMPARE(input.value(QStringLiteral("layout")).toString(), QStringLiteral("NCHW"));
+        QCOMPARE(pre.value(QStringLiteral("colour_order")).toString(), QStringLiteral("RGB"));
+        QCOMPARE(pre.value(QStringLiteral("mean")).toArray(), QJsonArray({0.485, 0.456, 0.406}));
+        QCOMPARE(pre.value(QStringLiteral("std")).toArray(), QJsonArray({0.229, 0.224, 0.225}));
+        QVERIFY(pre.value(QStringLiteral("value_scale")).toString().contains(QStringLiteral("x / 255")));
+        QCOMPARE(pre.value(QStringLiteral("crop")).toArray().size(), 0);
+        QCOMPARE(pre.value(QStringLiteral("decode")).toObject().value(QStringLiteral("reduced_decode")).toObject()
+                     .value(QStringLiteral("images")).toInt(-1),
+                 0);
+    }
+}
+
+void TestTrain::preprocessingReproducedOutside()
+{
+    // An outside script given only config.json rebuilds the evaluation input Loupe gives the model.
+    const QString python = QStringLiteral("/usr/bin/python3");
+    QProcess probe;
+    probe.start(python, {QStringLiteral("-c"), QStringLiteral("import torch, numpy, PIL")});
+    if (!probe.waitForFinished(60000) || probe.exitStatus() != QProcess::NormalExit || probe.exitCode() != 0)
+        QSKIP("/usr/bin/python3 has no torch, numpy and PIL (Debian python3-torch, python3-pil)");
+    const QString script = QStringLiteral(LOUPE_TEST_DATA) + QStringLiteral("/../../bench/preprocess/reproduce_eval_input.py");
+    QVERIFY(QFileInfo::exists(script));
+    const Dataset ds = load(m_shapes);
+    for (const int size : {32, 48}) {
+        const QString run = m_dir.filePath(QStringLiteral("run-pre-%1").arg(size));
+        if (!QFileInfo::exists(runfolder::configPath(run)))
+            QSKIP("needs the runs of configRecordsThePreprocessing");
+        // Loupe's own evaluation input, as eval builds it from the run folder.
+        const TrainConfig cfg = TrainConfig::fromJson(runfolder::readConfig(run));
+        std::vector<int> all(ds.samples.size());
+        std::iota(all.begin(), all.end(), 0);
+        LoaderOptions o;
+        o.imageSize = cfg.imageSize;
+        o.channels = cfg.channels;
+        DataLoader loader(ds, all, Pipeline::fromJson(cfg.pipelineJson).evaluationPipeline(), o);
+        QByteArray raw;
+        QStringList args{QStringLiteral("-B"), script, runfolder::configPath(run)};
+        for (int i : all) {
+            const torch::Tensor t = loader.loadOne(i, 0);
+            QVERIFY(t.defined());
+            raw.append(reinterpret_cast<const char *>(t.data_ptr<float>()), int(t.numel() * sizeof(float)));
+            args.append(ds.samples[std::size_t(i)].path);
+        }
+        const QString loupeFile = m_dir.filePath(QStringLiteral("loupe-%1.f32").arg(size));
+        writeBytes(loupeFile, raw);
+        args << QStringLiteral("--compare") << loupeFile;
+        QProcess p;
+        p.start(python, args);
+        QVERIFY(p.waitForFinished(120000));
+        const QByteArray out = p.readAllStandardOutput();
+        const QByteArray err = p.readAllStandardError();
+        QVERIFY2(p.exitCode() == 0, QByteArray(out + err).constData());
+        QVERIFY2(out.contains(QByteArray("32 of 32 images match")), out.constData());
+    }
 }
 
 void TestTrain::pauseResumeCancel()

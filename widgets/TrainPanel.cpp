@@ -482,11 +482,12 @@ void TrainPanel::onFinished(const TrainResult &result)
     const bool problem = result.outcome == TrainOutcome::Diverged;
     showMessage(text, problem);
     if (result.outcome == TrainOutcome::Diverged) {
-        // The trainer stopped before the epoch's numbers existed; the banner still has to say why.
+        // The trainer stopped before the epoch's numbers existed; the banner still has to say why,
+        // in the trainer's words: a dev-only blow-up (batch norm) is not a divergence of training.
         showDiagnosis(m_history, m_liveClasses);
         if (m_diagnosis.verdict != Verdict::Diverging) {
             m_diagnosis.verdict = Verdict::Diverging;
-            m_banner->setText(QStringLiteral("<b>%1.</b> %2").arg(html(tr("Diverging")), html(result.message)));
+            m_banner->setText(QStringLiteral("<b>%1.</b> %2").arg(html(tr("Stopped")), html(result.message)));
         }
     }
     m_epochBar->setFormat(tr("%1 after %2 epochs").arg(outcomeText(result.outcome)).arg(result.epochsRun));

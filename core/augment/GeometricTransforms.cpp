@@ -18,29 +18,37 @@ using namespace detail;
 // ---------------------------------------------------------------------------------------------
 // Deterministic steps.
 
+namespace {
+
+/// Where a resize puts the image in its output: all of it, or letterboxed (centred, aspect kept).
+cv::Rect placement(const Resize &r, int W, int H)
+{
+    if (!r.keepAspect)
+        return cv::Rect(0, 0, r.width, r.height);
+    const double s = std::min(double(r.width) / W, double(r.height) / H);
+    const int nw = std::clamp(int(std::lround(W * s)), 1, r.width);
+    const int nh = std::clamp(int(std::lround(H * s)), 1, r.height);
+    return cv::Rect((r.width - nw) / 2, (r.height - nh) / 2, nw, nh);
+}
+
+} // namespace
+
 void Resize::apply(AugmentedImage &img, std::uint64_t &rngState, AppliedStep &applied) const
 {
     if (!start(*this, rngState, applied))
         return;
     const cv::Size oldSize = img.image.size();
     const int W = oldSize.width, H = oldSize.height;
-    int nw = width, nh = height, ox = 0, oy = 0;
-    if (keepAspect) {
-        const double s = std::min(double(width) / W, double(height) / H);
-        nw = std::clamp(int(std::lround(W * s)), 1, width);
-        nh = std::clamp(int(std::lround(H * s)), 1, height);
-        ox = (width - nw) / 2;
-        oy = (height - nh) / 2;
-    }
+    const cv::Rect place = placement(*this, W, H);
+    const int nw = place.width, nh = place.height, ox = place.x, oy = place.y;
     int flag = cv::INTER_LINEAR;
-    switch (interpolation) {
-    case Interpolation::Auto: flag = (nw <= W && nh <= H) ? cv::INTER_AREA : cv::INTER_LINEAR; break;
+    switch (resolvedInterpolation(W, H)) {
+    case Interpolation::Auto: break; // resolved above
     case Interpolation::Nearest: flag = cv::INTER_NEAREST; break;
     case Interpolation::Linear: flag = cv::INTER_LINEAR; break;
     case Interpolation::Cubic: flag = cv::INTER_CUBIC; break;
     case Interpolation::Area: flag = cv::INTER_AREA; break;
     }
-    const cv::Rect place(ox, oy, nw, nh);
     const cv::Size outSize(width, height);
     // Resizing into a view of the padded canvas spares a copy; same size is no work at all.
     const auto resizeInto = [&](const cv::Mat &src, int interp, double fill) {
@@ -68,6 +76,14 @@ void Resize::apply(AugmentedImage &img, std::uint64_t &rngState, AppliedStep &ap
     applied.params.insert(QStringLiteral("scale_y"), sy);
     applied.params.insert(QStringLiteral("offset_x"), ox);
     applied.params.insert(QStringLiteral("offset_y"), oy);
+}
+
+Interpolation Resize::resolvedInterpolation(int W, int H) const
+{
+    if (interpolation != Interpolation::Auto)
+        return interpolation;
+    const cv::Rect place = placement(*this, W, H);
+    return place.width <= W && place.height <= H ? Interpolation::Area : Interpolation::Linear;
 }
 
 QJsonObject Resize::toJson() const

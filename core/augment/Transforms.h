@@ -47,6 +47,8 @@ public:
     bool isRandom() const override { return false; }
     void apply(AugmentedImage &image, std::uint64_t &rngState, AppliedStep &applied) const override;
     QJsonObject toJson() const override;
+    /// The resampling apply() uses on an image of inputWidth × inputHeight (Auto resolved); never Auto.
+    Interpolation resolvedInterpolation(int inputWidth, int inputHeight) const;
 
     int width = 224;
     int height = 224;

@@ -23,12 +23,14 @@ struct EpochMetrics {
     bool best = false;
 };
 
+/// Diverged: a loss blew up and the run stopped, the training loss (learning rate, broken data) or
+/// the dev loss alone (batch norm's running statistics); TrainResult::message says which.
 enum class TrainOutcome { Completed, EarlyStopped, Cancelled, Diverged, Failed };
 
 /// How a training run ended.
 struct TrainResult {
     TrainOutcome outcome = TrainOutcome::Failed;
-    QString message;     ///< for Diverged and Failed: what happened and the likely causes
+    QString message;     ///< what happened, the likely causes and which checkpoints are on disk
     int epochsRun = 0;   ///< last completed epoch
     int bestEpoch = 0;
     double bestDevLoss = 0;

@@ -69,7 +69,7 @@ QString runStatusText(RunStatus status)
     case RunStatus::Completed: return Text::tr("completed");
     case RunStatus::StoppedEarly: return Text::tr("stopped early");
     case RunStatus::Cancelled: return Text::tr("cancelled");
-    case RunStatus::Diverged: return Text::tr("diverged");
+    case RunStatus::Diverged: return Text::tr("loss blew up");
     case RunStatus::Failed: return Text::tr("failed");
     case RunStatus::Interrupted: return Text::tr("interrupted");
     }
@@ -181,7 +181,9 @@ QString outcomeText(TrainOutcome outcome)
     case TrainOutcome::Completed: return TrainerText::tr("completed");
     case TrainOutcome::EarlyStopped: return TrainerText::tr("stopped early: dev loss stopped improving");
     case TrainOutcome::Cancelled: return TrainerText::tr("cancelled");
-    case TrainOutcome::Diverged: return TrainerText::tr("diverged");
+    // Diverged covers a dev loss that blew up in evaluation mode alone (batch norm) as well as a
+    // training loss that did: the message says which.
+    case TrainOutcome::Diverged: return TrainerText::tr("stopped: the loss blew up");
     case TrainOutcome::Failed: return TrainerText::tr("failed");
     }
     return {};

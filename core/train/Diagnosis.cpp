@@ -26,6 +26,7 @@ constexpr double kGap = 0.3;          // dev this far above a near-zero train lo
 constexpr double kDevRise = 0.1;      // dev this far above its best and still climbing: "goes up"
 constexpr double kDivergeLevel = 1.5; // train loss 1.5× a uniform guess's after epoch 1: worse than guessing
 constexpr double kDivergeRise = 0.25; // train loss up this much across the window: blowing up
+constexpr double kBlownUpFactor = 100.0; // a loss this many times a uniform guess's has blown up
 
 QString num(double v)
 {
@@ -81,7 +82,24 @@ QStringList divergingRemedies()
             Text::tr("If it still diverges, run the overfit check: the images or labels may not be loaded properly.")};
 }
 
+// Dev loss blown up while the train loss is a number: evaluation mode differs from training mode,
+// and in these networks that is batch norm's running statistics, not the learning rate.
+QStringList devBlowUpRemedies()
+{
+    return {Text::tr("A larger input image size: ResNet and VGG divide the side by 32, so at 32 px or less the last "
+                     "feature maps are 1x1 and batch norm there sees only one value per image."),
+            Text::tr("A larger batch: batch norm's statistics from few values per channel do not carry over to "
+                     "evaluation."),
+            Text::tr("When fine-tuning pretrained weights (--init), keep batch norm's running statistics frozen so "
+                     "that training and evaluation normalise alike.")};
+}
+
 } // namespace
+
+double blownUpLoss(int classes)
+{
+    return kBlownUpFactor * std::max(1.0, std::log(double(std::max(2, classes))));
+}
 
 QString verdictName(Verdict verdict)
 {
@@ -114,14 +132,27 @@ Diagnosis diagnose(const std::vector<EpochMetrics> &history, int classes)
     if (history.empty())
         return finish(Verdict::NoneYet, Text::tr("No epoch has been evaluated yet."));
 
+    const double blownUp = blownUpLoss(classes);
     for (const EpochMetrics &m : history) {
-        if (!std::isfinite(m.trainLoss) || !std::isfinite(m.devLoss))
+        if (!std::isfinite(m.trainLoss) || m.trainLoss > blownUp)
             return finish(Verdict::Diverging,
-                          Text::tr("At epoch %1 the loss stopped being a number (train %2, dev %3).")
+                          Text::tr("At epoch %1 the training loss blew up (train %2, dev %3).")
                               .arg(m.epoch)
                               .arg(m.trainLoss)
                               .arg(m.devLoss),
                           divergingRemedies());
+        if (!std::isfinite(m.devLoss) || m.devLoss > blownUp) {
+            finish(Verdict::Diverging,
+                   Text::tr("At epoch %1 the dev loss blew up (%2) while the training loss is %3: the model works in "
+                            "training mode but not in evaluation mode, where batch norm uses its running statistics. Training is not diverging: this is not a "
+                            "learning-rate problem.")
+                       .arg(m.epoch)
+                       .arg(m.devLoss, 0, 'g', 3)
+                       .arg(m.trainLoss, 0, 'g', 3),
+                   devBlowUpRemedies());
+            d.title = Text::tr("Dev loss blown up");
+            return d;
+        }
     }
 
     const EpochMetrics &last = history.back();

@@ -34,6 +34,10 @@ struct Diagnosis {
 /// `classes` classes. Non-finite losses count as divergence, never as numbers.
 Diagnosis diagnose(const std::vector<EpochMetrics> &history, int classes);
 
+/// A cross-entropy above this has blown up: 100 times a uniform guess's loss ln(classes), and at
+/// least 100. The trainer stops a run there; diagnose() reads a history with the same line.
+double blownUpLoss(int classes);
+
 /// Human name of a verdict ("overfitting").
 QString verdictName(Verdict verdict);
 

@@ -14,6 +14,7 @@
 #include "eval/Evaluation.h"
 #include "model/TorchRuntime.h"
 #include "train/DevHistory.h"
+#include "train/Diagnosis.h"
 #include "train/EarlyStopping.h"
 #include "train/LearningRateSchedule.h"
 #include "train/TrainDevSplit.h"
@@ -26,9 +27,11 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSize>
 
 #include <cmath>
 #include <filesystem>
+#include <limits>
 #include <system_error>
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -43,9 +46,6 @@ namespace {
 struct Text {
     Q_DECLARE_TR_FUNCTIONS(loupe::Trainer)
 };
-
-// A cross-entropy this many times the loss of a uniform guess means the run has blown up.
-constexpr double kExplodeFactor = 100.0;
 
 std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const TrainConfig &c, std::vector<torch::Tensor> params)
 {
@@ -63,6 +63,44 @@ void setLearningRate(torch::optim::Optimizer &optimizer, double lr)
 {
     for (auto &group : optimizer.param_groups())
         group.options().set_lr(lr);
+}
+
+/// The side of the last convolutional stage's maps for a square input of `size` pixels.
+QSize lastFeatureMapSize(ClassifierImpl &model, int channels, int size)
+{
+    c10::InferenceMode inference;
+    const bool wasTraining = model.is_training();
+    model.eval();
+    const torch::Tensor f = model.features(torch::zeros({1, channels, size, size}));
+    model.train(wasTraining);
+    return QSize(int(f.size(3)), int(f.size(2)));
+}
+
+bool hasBatchNorm(ClassifierImpl &model)
+{
+    for (const auto &module : model.modules(/*include_self=*/false))
+        if (dynamic_cast<torch::nn::BatchNorm2dImpl *>(module.get()))
+            return true;
+    return false;
+}
+
+/// What the run folder really holds, in a sentence: a stopped run must not promise a checkpoint
+/// that was never written (none is before the first epoch ends).
+QString checkpointsOnDisk(const QString &runDir, const CheckpointState &state)
+{
+    const bool last = QFileInfo::exists(runfolder::lastCheckpointPath(runDir));
+    const bool best = QFileInfo::exists(runfolder::bestCheckpointPath(runDir));
+    if (state.epoch > 0 && last) {
+        if (best && state.bestEpoch > 0 && state.bestEpoch != state.epoch)
+            return Text::tr("Kept on disk: checkpoints/last.pt (epoch %1) and checkpoints/best.pt (epoch %2).")
+                .arg(state.epoch)
+                .arg(state.bestEpoch);
+        return Text::tr("Kept on disk: checkpoints/last.pt (epoch %1).").arg(state.epoch);
+    }
+    if (last)
+        return Text::tr("This run wrote no checkpoint (the first is written when an epoch ends); "
+                        "checkpoints/last.pt in the folder is left from an earlier run.");
+    return Text::tr("No checkpoint was written: the first is written when an epoch ends.");
 }
 
 } // namespace
@@ -143,7 +181,9 @@ private:
     bool openRunFolder(Session &s);
     bool writeRunConfig(Session &s);
     bool trainEpoch(Session &s, int epoch, const QElapsedTimer &epochClock, EpochTotals &totals);
-    bool evaluateEpoch(Session &s, int epoch, double epochRate, EvalOutput &dev);
+    bool evaluateEpoch(Session &s, int epoch, double epochRate, double trainLoss, EvalOutput &dev);
+    double devLossWithBatchStatistics(Session &s);
+    QString devBlowUpMessage(Session &s, int epoch, double trainLoss, double devLoss, double batchStatsLoss);
     bool recordEpoch(Session &s, const EpochMetrics &metrics, const EvalOutput &dev);
     bool stopEarly(Session &s);
     void finish(Session &s);
@@ -231,7 +271,7 @@ TrainResult Trainer::Impl::run(const TrainCallbacks &cb)
     s.result.epochsRun = s.state.epoch;
     s.stepsPerEpoch = cfg.maxStepsPerEpoch > 0 ? std::min(cfg.maxStepsPerEpoch, s.trainLoader->batchesPerEpoch())
                                                : s.trainLoader->batchesPerEpoch();
-    s.explodeAt = kExplodeFactor * std::max(1.0, std::log(double(s.numClasses)));
+    s.explodeAt = blownUpLoss(s.numClasses);
     s.runClock.start();
 
     s.model->train();
@@ -244,13 +284,14 @@ TrainResult Trainer::Impl::run(const TrainCallbacks &cb)
             return s.result;
         const double trainSeconds = epochClock.nsecsElapsed() / 1e9;
 
+        const double trainLoss = totals.images > 0 ? totals.lossSum / double(totals.images) : 0.0;
         EvalOutput dev;
-        if (!evaluateEpoch(s, epoch, epochRate, dev))
+        if (!evaluateEpoch(s, epoch, epochRate, trainLoss, dev))
             return s.result;
         const ClassificationMetrics metrics = computeMetrics(dev.truth, dev.predicted, data.classes);
         EpochMetrics m;
         m.epoch = epoch;
-        m.trainLoss = totals.images > 0 ? totals.lossSum / double(totals.images) : 0.0;
+        m.trainLoss = trainLoss;
         m.devLoss = dev.loss;
         m.devAccuracy = std::isfinite(metrics.accuracy) ? metrics.accuracy : 0.0;
         m.devMacroF1 = metrics.macroF1;
@@ -421,6 +462,11 @@ bool Trainer::Impl::writeRunConfig(Session &s)
                                                     {QStringLiteral("classes"), QJsonArray::fromStringList(data.classes)},
                                                     {QStringLiteral("train_images"), int(s.split.train.size())},
                                                     {QStringLiteral("dev_images"), int(s.split.dev.size())}};
+    // Everything outside code needs to feed the model what it saw in evaluation: the pipeline's
+    // "auto" interpolation resolved on this run's images, the decode, mean/std, channel order.
+    std::vector<int> images = s.split.train;
+    images.insert(images.end(), s.split.dev.begin(), s.split.dev.end());
+    config[QStringLiteral("preprocessing")] = describePreprocessing(data, images, s.evalPipeline, s.devOptions);
     config[QStringLiteral("torch")] = torchVersion();
     config[QStringLiteral("loupe")] = QStringLiteral(LOUPE_VERSION);
     config[QStringLiteral("compute_threads")] = computeThreads();
@@ -458,15 +504,15 @@ bool Trainer::Impl::trainEpoch(Session &s, int epoch, const QElapsedTimer &epoch
             loader.stop();
             s.result.outcome = TrainOutcome::Diverged;
             s.result.message =
-                Text::tr("training diverged at step %1 (epoch %2): the loss is %3. Likely causes: the learning "
-                         "rate is too high (it is %4; try %5), or the images or labels are not loaded properly "
-                         "(check them with loupe-cli inspect and the overfit check). The last checkpoint "
-                         "before this epoch is kept.")
+                Text::tr("training diverged at step %1 (epoch %2): the training loss is %3. Likely causes: the "
+                         "learning rate is too high (it is %4; try %5), or the images or labels are not loaded "
+                         "properly (check them with loupe-cli inspect and the overfit check). %6")
                     .arg(state.globalStep)
                     .arg(epoch)
                     .arg(value)
                     .arg(lr)
-                    .arg(lr / 10.0);
+                    .arg(lr / 10.0)
+                    .arg(checkpointsOnDisk(runDir, state));
             return false;
         }
         loss.backward();
@@ -496,14 +542,13 @@ bool Trainer::Impl::trainEpoch(Session &s, int epoch, const QElapsedTimer &epoch
         s.note(Text::tr("skipped %1: %2").arg(b.path, b.reason));
     if (cancelled) {
         s.result.outcome = TrainOutcome::Cancelled;
-        s.result.message =
-            Text::tr("cancelled during epoch %1; the checkpoint of epoch %2 is kept").arg(epoch).arg(state.epoch);
+        s.result.message = Text::tr("cancelled during epoch %1. %2").arg(epoch).arg(checkpointsOnDisk(runDir, state));
         return false;
     }
     return true;
 }
 
-bool Trainer::Impl::evaluateEpoch(Session &s, int epoch, double epochRate, EvalOutput &dev)
+bool Trainer::Impl::evaluateEpoch(Session &s, int epoch, double epochRate, double trainLoss, EvalOutput &dev)
 {
     dev = evaluateModel(*s.model, *s.devLoader);
     // Dev images deleted or damaged since the scan are left out of the metrics: say which.
@@ -511,23 +556,107 @@ bool Trainer::Impl::evaluateEpoch(Session &s, int epoch, double epochRate, EvalO
         s.note(Text::tr("skipped %1: %2").arg(b.path, b.reason));
     if (dev.samples.empty())
         return s.fail(Text::tr("none of the %1 dev images could be read in epoch %2 (deleted or damaged since the "
-                               "dataset was opened); the checkpoint of epoch %3 is kept")
+                               "dataset was opened). %3")
                           .arg(s.devLoader->size())
                           .arg(epoch)
-                          .arg(s.state.epoch));
-    if (!std::isfinite(dev.loss) || dev.loss > s.explodeAt) {
-        s.result.outcome = TrainOutcome::Diverged;
-        s.result.message = Text::tr("training diverged in epoch %1: the dev loss is %2. Likely causes: the learning "
-                                    "rate is too high (it is %3; try %4), or the images or labels are not loaded "
-                                    "properly (check them with loupe-cli inspect and the overfit check). The last "
-                                    "checkpoint before this epoch is kept.")
-                               .arg(epoch)
-                               .arg(dev.loss)
-                               .arg(epochRate)
-                               .arg(epochRate / 10.0);
+                          .arg(checkpointsOnDisk(runDir, s.state)));
+    if (std::isfinite(dev.loss) && dev.loss <= s.explodeAt)
+        return true;
+
+    // Every training step of the epoch passed the same check, so the weights learn; a dev loss
+    // that blows up all the same comes from evaluation mode. When the same dev images give an
+    // ordinary loss with batch statistics, batch norm's running statistics are the cause (small
+    // feature maps and small batches: ResNet-18 at 32 px has 1x1 maps in its last stage), and a
+    // lower learning rate would not help. Such a run stops all the same: its dev loss, best epoch,
+    // early stopping and predictions would all come from those statistics, and every remedy
+    // (input size, batch size, frozen statistics) needs a new run.
+    s.result.outcome = TrainOutcome::Diverged;
+    const bool trainOrdinary = std::isfinite(trainLoss) && trainLoss <= s.explodeAt;
+    const double batchStatsLoss = trainOrdinary ? devLossWithBatchStatistics(s) : std::numeric_limits<double>::quiet_NaN();
+    if (std::isfinite(batchStatsLoss) && batchStatsLoss <= s.explodeAt) {
+        s.result.message = devBlowUpMessage(s, epoch, trainLoss, dev.loss, batchStatsLoss);
         return false;
     }
-    return true;
+    s.result.message = Text::tr("training diverged in epoch %1: the dev loss is %2 (training loss %3). Likely "
+                                "causes: the learning rate is too high (it is %4; try %5), or the images or labels "
+                                "are not loaded properly (check them with loupe-cli inspect and the overfit check). %6")
+                           .arg(epoch)
+                           .arg(dev.loss)
+                           .arg(trainLoss)
+                           .arg(epochRate)
+                           .arg(epochRate / 10.0)
+                           .arg(checkpointsOnDisk(runDir, s.state));
+    return false;
+}
+
+double Trainer::Impl::devLossWithBatchStatistics(Session &s)
+{
+    if (!hasBatchNorm(*s.model))
+        return std::numeric_limits<double>::quiet_NaN();
+    // Shuffled, so that each batch mixes classes as training batches do; the running statistics
+    // (every buffer) are put back afterwards, so the check leaves the model as it was.
+    LoaderOptions options = s.devOptions;
+    options.shuffle = true;
+    DataLoader loader(data, *s.devImages, s.evalPipeline, options);
+    std::vector<torch::Tensor> saved;
+    for (const torch::Tensor &b : s.model->buffers())
+        saved.push_back(b.clone());
+    double lossSum = 0;
+    qint64 images = 0;
+    try {
+        torch::NoGradGuard noGrad;
+        s.model->train();
+        loader.startEpoch(1);
+        Batch batch;
+        while (loader.next(batch)) {
+            if (batch.labels.size(0) < 2) // batch statistics need two images
+                continue;
+            const torch::Tensor loss = torch::nn::functional::cross_entropy(
+                s.model->forward(batch.images), batch.labels,
+                torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kSum));
+            lossSum += loss.item<double>();
+            images += batch.labels.size(0);
+        }
+    } catch (const c10::Error &) {
+        images = 0;
+    }
+    loader.stop();
+    loader.takeErrors();
+    {
+        torch::NoGradGuard noGrad;
+        std::vector<torch::Tensor> live = s.model->buffers();
+        for (std::size_t i = 0; i < live.size() && i < saved.size(); ++i)
+            live[i].copy_(saved[i]);
+    }
+    return images > 0 ? lossSum / double(images) : std::numeric_limits<double>::quiet_NaN();
+}
+
+QString Trainer::Impl::devBlowUpMessage(Session &s, int epoch, double trainLoss, double devLoss, double batchStatsLoss)
+{
+    const QSize maps = lastFeatureMapSize(*s.model, cfg.channels, cfg.imageSize);
+    const QSize larger = lastFeatureMapSize(*s.model, cfg.channels, 2 * cfg.imageSize);
+    return Text::tr("the dev loss blew up in epoch %1 (%2) while the training loss did not (%3), and the same dev "
+                    "images give %4 with batch statistics: training has not diverged, and this is not a learning-rate "
+                    "problem. Batch norm's running statistics, which evaluation uses, do not fit the model: "
+                    "at image size %5 the last feature maps of %6 are %7x%8, so each batch of %9 images gives batch "
+                    "norm only %10 values per channel there. Remedies: a larger input size (--image-size %11 makes "
+                    "them %12x%13), a larger batch (--batch, now %9), or keeping the running statistics frozen "
+                    "(batch norm in evaluation mode while fine-tuning weights from --init). The run stops here: "
+                    "its dev loss, best epoch and predictions would all come from these statistics. %14")
+        .arg(epoch)
+        .arg(devLoss, 0, 'g', 3)
+        .arg(trainLoss, 0, 'g', 3)
+        .arg(batchStatsLoss, 0, 'g', 3)
+        .arg(cfg.imageSize)
+        .arg(cfg.model)
+        .arg(maps.width())
+        .arg(maps.height())
+        .arg(cfg.batchSize)
+        .arg(qint64(cfg.batchSize) * maps.width() * maps.height())
+        .arg(2 * cfg.imageSize)
+        .arg(larger.width())
+        .arg(larger.height())
+        .arg(checkpointsOnDisk(runDir, s.state));
 }
 
 bool Trainer::Impl::recordEpoch(Session &s, const EpochMetrics &metrics, const EvalOutput &dev)

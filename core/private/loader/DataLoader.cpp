@@ -1,9 +1,12 @@
 #include "loader/DataLoader.h"
 
+#include "augment/Transforms.h"
 #include "imaging/SafeDecoder.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 
+#include <opencv2/core/version.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
@@ -36,6 +39,18 @@ void shuffleIndices(std::vector<int> &v, std::uint64_t state)
         state = mix64(state);
         std::swap(v[i - 1], v[std::size_t(state % i)]);
     }
+}
+
+/// Largest DCT reduction that still leaves at least twice the input size (Full when the size is unknown).
+DecodeScale decodeReduction(const Sample &sample, int inputSize)
+{
+    if (sample.width <= 0 || sample.height <= 0)
+        return DecodeScale::Full;
+    const int shorter = std::min(sample.width, sample.height);
+    for (DecodeScale scale : {DecodeScale::Eighth, DecodeScale::Quarter, DecodeScale::Half})
+        if (shorter / int(scale) >= 2 * inputSize)
+            return scale;
+    return DecodeScale::Full;
 }
 
 } // namespace
@@ -190,16 +205,9 @@ bool DataLoader::fill(int sampleIndex, int epoch, float *dst, QString *error) co
     } else {
         DecodeOptions decode;
         decode.grey = c == 1;
-        if (m_reducedDecode && sample.width > 0 && sample.height > 0) {
-            // Largest DCT reduction that still leaves at least twice the input size.
-            const int shorter = std::min(sample.width, sample.height);
-            for (DecodeScale scale : {DecodeScale::Eighth, DecodeScale::Quarter, DecodeScale::Half}) {
-                if (shorter / int(scale) >= 2 * s) {
-                    decode.scale = scale;
-                    reduce = int(scale);
-                    break;
-                }
-            }
+        if (m_reducedDecode) {
+            decode.scale = decodeReduction(sample, s);
+            reduce = int(decode.scale);
         }
         DecodeResult result = decodeImageFile(sample.path, decode);
         if (!result.ok()) {
@@ -251,6 +259,200 @@ bool DataLoader::fill(int sampleIndex, int epoch, float *dst, QString *error) co
     }
     return true;
 }
+
+namespace {
+
+QString interpolationName(transforms::Interpolation i)
+{
+    switch (i) {
+    case transforms::Interpolation::Auto: return QStringLiteral("auto");
+    case transforms::Interpolation::Nearest: return QStringLiteral("nearest");
+    case transforms::Interpolation::Linear: return QStringLiteral("linear");
+    case transforms::Interpolation::Cubic: return QStringLiteral("cubic");
+    case transforms::Interpolation::Area: return QStringLiteral("area");
+    }
+    return {};
+}
+
+/// How each resampling is computed, for code outside OpenCV (8-bit in, 8-bit out, rounded).
+QJsonObject interpolationMeanings()
+{
+    return QJsonObject{
+        {QStringLiteral("linear"), QStringLiteral("OpenCV INTER_LINEAR: bilinear, half-pixel centres (PyTorch "
+                                                  "interpolate mode='bilinear', align_corners=False, antialias=False), "
+                                                  "rounded to 8 bits")},
+        {QStringLiteral("area"), QStringLiteral("OpenCV INTER_AREA: each output pixel the mean of the input area it "
+                                                "covers, partial pixels weighted by their covered fraction, rounded to "
+                                                "8 bits")},
+        {QStringLiteral("nearest"), QStringLiteral("OpenCV INTER_NEAREST: input pixel floor(x * in / out)")},
+        {QStringLiteral("cubic"), QStringLiteral("OpenCV INTER_CUBIC: bicubic, a = -0.75, half-pixel centres, rounded "
+                                                 "to 8 bits")},
+        {QStringLiteral("none"), QStringLiteral("the image already had the output size: no resampling")},
+    };
+}
+
+} // namespace
+
+QJsonObject describePreprocessing(const Dataset &dataset, const std::vector<int> &images, const Pipeline &pipeline,
+                                  const LoaderOptions &options)
+{
+    const int c = options.channels, s = options.imageSize;
+    std::vector<const Transform *> steps;
+    for (const auto &step : pipeline.steps())
+        if (step && step->enabled)
+            steps.push_back(step.get());
+    const bool resizeFirst = !steps.empty() && steps.front()->type() == QLatin1String("resize");
+    // Same condition as the constructor's m_reducedDecode.
+    const bool reducedDecode = !pipeline.steps().empty() && pipeline.steps().front()->enabled
+        && pipeline.steps().front()->type() == QLatin1String("resize");
+
+    // What each image goes through up to the first step: the size it reaches the resize with.
+    QJsonObject decode{
+        {QStringLiteral("library"), QStringLiteral("OpenCV " CV_VERSION)},
+        {QStringLiteral("colour_order"), c == 1 ? QStringLiteral("grey") : QStringLiteral("BGR")},
+        {QStringLiteral("orientation"), QStringLiteral("EXIF orientation ignored: pixels as stored")},
+        {QStringLiteral("alpha"), QStringLiteral("dropped")},
+        {QStringLiteral("bit_depth"), QStringLiteral("8 bits; 16-bit images divided by 257 and rounded")},
+        {QStringLiteral("grey_to_colour"), QStringLiteral("grey images (and PNGs whose header says grey) have the grey "
+                                                          "value repeated in B, G and R")},
+        {QStringLiteral("colour_to_grey"), QStringLiteral("0.299 R + 0.587 G + 0.114 B, rounded (OpenCV "
+                                                          "IMREAD_GRAYSCALE / COLOR_BGR2GRAY)")},
+    };
+    int reduced = 0;
+    std::map<QString, int> used;
+    const auto *resize = resizeFirst ? dynamic_cast<const transforms::Resize *>(steps.front()) : nullptr;
+    for (int i : images) {
+        const Sample &sample = dataset.samples[std::size_t(i)];
+        int w = sample.width, h = sample.height;
+        if (sample.idxIndex >= 0 && dataset.idx) {
+            w = dataset.idx->cols;
+            h = dataset.idx->rows;
+        } else if (reducedDecode && decodeReduction(sample, s) != DecodeScale::Full) {
+            const int k = int(decodeReduction(sample, s));
+            ++reduced;
+            w = (w + k - 1) / k; // libjpeg's scaled size
+            h = (h + k - 1) / k;
+        }
+        if (!resize)
+            continue;
+        if (w <= 0 || h <= 0)
+            ++used[QStringLiteral("unknown")];
+        else if (w == resize->width && h == resize->height && !resize->keepAspect)
+            ++used[QStringLiteral("none")];
+        else
+            ++used[interpolationName(resize->resolvedInterpolation(w, h))];
+    }
+    decode.insert(QStringLiteral("reduced_decode"),
+                  QJsonObject{{QStringLiteral("rule"),
+                               reducedDecode ? QStringLiteral("the first step is a resize, so a file whose shorter side "
+                                                              "is at least 2 x %1 px after dividing by 8, 4 or 2 (the "
+                                                              "largest that fits) is decoded at that fraction (OpenCV "
+                                                              "IMREAD_REDUCED_*: DCT scaling for JPEG)")
+                                                   .arg(s)
+                                             : QStringLiteral("never: every file is decoded at full size")},
+                              {QStringLiteral("images"), reduced}});
+    if (dataset.idx)
+        decode.insert(QStringLiteral("idx"), QStringLiteral("IDX images are used as stored, one byte a pixel"));
+
+    QJsonArray stepList;
+    QJsonObject resizeInfo{{QStringLiteral("rule"), QStringLiteral("none")}};
+    QString interpolation = QStringLiteral("none");
+    const transforms::Normalize *normalize = nullptr;
+    for (const Transform *step : steps) {
+        QJsonObject o = step->toJson();
+        if (const auto *r = dynamic_cast<const transforms::Resize *>(step)) {
+            QJsonObject counts;
+            if (r == resize) {
+                for (const auto &[name, n] : used)
+                    counts.insert(name, n);
+                QStringList names;
+                for (const auto &[name, n] : used)
+                    if (name != QLatin1String("none") && name != QLatin1String("unknown"))
+                        names.append(name);
+                // One name when every image went through the same resampling; otherwise the rule decides per image.
+                o.insert(QStringLiteral("interpolation_used"),
+                         names.size() == 1   ? names.front()
+                         : names.isEmpty() ? (r->interpolation == transforms::Interpolation::Auto
+                                                  ? QStringLiteral("none")
+                                                  : interpolationName(r->interpolation))
+                                           : QStringLiteral("mixed"));
+                o.insert(QStringLiteral("interpolation_images"), counts);
+            } else {
+                o.insert(QStringLiteral("interpolation_used"),
+                         r->interpolation == transforms::Interpolation::Auto
+                             ? QStringLiteral("per image, from the size the earlier steps leave")
+                             : interpolationName(r->interpolation));
+            }
+            o.insert(QStringLiteral("interpolation_rule"),
+                     r->interpolation == transforms::Interpolation::Auto
+                         ? QStringLiteral("auto: area when the image shrinks in both directions, linear otherwise")
+                         : interpolationName(r->interpolation));
+            if (resizeInfo.value(QStringLiteral("rule")).toString() == QLatin1String("none")) {
+                resizeInfo = QJsonObject{
+                    {QStringLiteral("rule"),
+                     r->keepAspect ? QStringLiteral("letterbox: scaled to fit inside width x height (side = round(side "
+                                                    "x min(width / W, height / H))), centred at floor of half the "
+                                                    "margin, the rest filled with pad_value")
+                                   : QStringLiteral("stretch to width x height, aspect ratio not kept")},
+                    {QStringLiteral("width"), r->width},
+                    {QStringLiteral("height"), r->height},
+                    {QStringLiteral("keep_aspect"), r->keepAspect},
+                    {QStringLiteral("pad_value"), r->padValue},
+                    {QStringLiteral("interpolation"), o.value(QStringLiteral("interpolation_used"))}};
+                interpolation = o.value(QStringLiteral("interpolation_used")).toString();
+            }
+        }
+        if (const auto *n = dynamic_cast<const transforms::Normalize *>(step))
+            normalize = n;
+        stepList.append(o);
+    }
+
+    QJsonObject out{
+        {QStringLiteral("input"), QJsonObject{{QStringLiteral("width"), s},
+                                              {QStringLiteral("height"), s},
+                                              {QStringLiteral("channels"), c},
+                                              {QStringLiteral("layout"), QStringLiteral("NCHW")},
+                                              {QStringLiteral("dtype"), QStringLiteral("float32")}}},
+        {QStringLiteral("decode"), decode},
+        {QStringLiteral("steps"), stepList},
+        {QStringLiteral("resize"), resizeInfo},
+        {QStringLiteral("interpolation"), interpolation},
+        {QStringLiteral("interpolations"), interpolationMeanings()},
+        {QStringLiteral("final_resize"),
+         QStringLiteral("when the steps leave another size than %1 x %1: OpenCV INTER_AREA to %1 x %1").arg(s)},
+        {QStringLiteral("crop"), [&] {
+             QJsonArray crops;
+             for (const QJsonValue &v : stepList) {
+                 const QString type = v.toObject().value(QStringLiteral("type")).toString();
+                 if (type.contains(QLatin1String("crop")) || type == QLatin1String("tile"))
+                     crops.append(v);
+             }
+             return crops;
+         }()},
+    };
+    QJsonArray mean, stdDev;
+    if (normalize) {
+        const std::size_t given = std::min(normalize->mean.size(), normalize->stdDev.size());
+        for (int ch = 0; ch < c; ++ch) {
+            mean.append(normalize->mean[given == 1 ? 0 : std::size_t(ch)]);
+            stdDev.append(normalize->stdDev[given == 1 ? 0 : std::size_t(ch)]);
+        }
+        out.insert(QStringLiteral("value_scale"), QStringLiteral("(x / 255 - mean) / std, x the 8-bit value"));
+        out.insert(QStringLiteral("colour_order"), c == 3 ? QStringLiteral("RGB") : QStringLiteral("grey"));
+    } else {
+        for (int ch = 0; ch < c; ++ch) {
+            mean.append(0.0);
+            stdDev.append(1.0);
+        }
+        // Without a normalize step nothing swaps the channels: the model sees OpenCV's order.
+        out.insert(QStringLiteral("value_scale"), QStringLiteral("x / 255, x the 8-bit value"));
+        out.insert(QStringLiteral("colour_order"), c == 3 ? QStringLiteral("BGR") : QStringLiteral("grey"));
+    }
+    out.insert(QStringLiteral("mean"), mean);
+    out.insert(QStringLiteral("std"), stdDev);
+    return out;
+}
+
 
 torch::Tensor DataLoader::loadOne(int sampleIndex, int epoch, QString *error) const
 {

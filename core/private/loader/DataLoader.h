@@ -6,6 +6,8 @@
 
 #include <torch/torch.h>
 
+#include <QJsonObject>
+
 #include <condition_variable>
 #include <map>
 #include <mutex>
@@ -83,5 +85,12 @@ private:
     std::vector<BadFile> m_errors;
     std::vector<QString> m_reported;
 };
+
+/// What an outside script needs to turn an image file into the tensor the model gets through
+/// `pipeline` and `options`: the decode, every step (a resize with the interpolation it resolved to,
+/// counted over `images`), the value scale, mean/std, channel order and tensor layout. The trainer
+/// writes it to config.json as "preprocessing"; bench/preprocess/reproduce_eval_input.py reads it.
+QJsonObject describePreprocessing(const Dataset &dataset, const std::vector<int> &images, const Pipeline &pipeline,
+                                  const LoaderOptions &options);
 
 } // namespace loupe
