@@ -2,6 +2,7 @@
 
 #include "Errors.h"
 #include "Importers.h"
+#include "Split.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -343,6 +344,79 @@ const json &requireMember(const Context &ctx, const json &object, const char *ke
     return *v;
 }
 
+// The name part of COCO's own file names: instances_val2017 -> val2017, person_keypoints_train -> train.
+QString fileSuffix(const QString &jsonFile)
+{
+    const QString base = QFileInfo(jsonFile).completeBaseName();
+    const qsizetype underscore = base.lastIndexOf(QLatin1Char('_'));
+    return underscore > 0 ? base.mid(underscore + 1) : QString();
+}
+
+// The folder a COCO layout starts from: the JSON's folder, or the one above annotations/.
+QString layoutRoot(const QString &jsonFile)
+{
+    const QDir dir = QFileInfo(jsonFile).absoluteDir();
+    if (dir.dirName().compare(QLatin1String("annotations"), Qt::CaseInsensitive) == 0)
+        return QFileInfo(dir.absolutePath()).absolutePath();
+    return dir.absolutePath();
+}
+
+QStringList imageDirs(const QString &jsonFile, const QString &imageRoot)
+{
+    const QString suffix = fileSuffix(jsonFile);
+    QStringList bases;
+    if (!imageRoot.isEmpty()) {
+        bases << QFileInfo(imageRoot).absoluteFilePath();
+    } else {
+        bases << QFileInfo(jsonFile).absolutePath() << layoutRoot(jsonFile);
+        bases.removeDuplicates();
+    }
+    QStringList dirs;
+    for (const QString &base : bases) {
+        const QDir d(base);
+        dirs << d.absolutePath();
+        if (imageRoot.isEmpty())
+            dirs << d.filePath(QStringLiteral("images"));
+        if (!suffix.isEmpty()) {
+            dirs << d.filePath(suffix);
+            if (imageRoot.isEmpty())
+                dirs << d.filePath(QStringLiteral("images/") + suffix);
+        }
+    }
+    dirs.removeDuplicates();
+    return dirs;
+}
+
+// Finds a file_name in the search folders, trying first the one the last image was found in
+// (`preferred`, updated). Windows exports write backslashes (Label Studio: "images\\1/x.png");
+// names whose folders do not exist here (an upload path, a task folder) are looked up by their
+// last part.
+QString findImage(const QString &fileName, const QStringList &searchDirs, int *preferred)
+{
+    const QString name = QString(fileName).replace(QLatin1Char('\\'), QLatin1Char('/'));
+    const QFileInfo info(name);
+    if (info.isAbsolute() && info.isFile())
+        return name;
+    QStringList names;
+    if (!info.isAbsolute())
+        names << name;
+    if (info.fileName() != name)
+        names << info.fileName();
+    for (const QString &candidateName : names) {
+        for (int k = -1; k < int(searchDirs.size()); ++k) {
+            const int d = k < 0 ? *preferred : k;
+            if (k == *preferred)
+                continue;
+            const QString candidate = QDir(searchDirs[d]).absoluteFilePath(candidateName);
+            if (QFileInfo(candidate).isFile()) {
+                *preferred = d;
+                return candidate;
+            }
+        }
+    }
+    return {};
+}
+
 Dataset readCoco(const Context &ctx, const json &root, const QString &jsonFile, const QString &imageRoot)
 {
     if (!root.is_object())
@@ -387,12 +461,8 @@ Dataset readCoco(const Context &ctx, const json &root, const QString &jsonFile, 
 
     // Images: where each file lives; missing ones are reported, not fatal.
     const QFileInfo jsonInfo(jsonFile);
-    QStringList searchDirs;
-    if (!imageRoot.isEmpty()) {
-        searchDirs << imageRoot;
-    } else {
-        searchDirs << jsonInfo.absolutePath() << QDir(jsonInfo.absolutePath()).filePath(QStringLiteral("images"));
-    }
+    const QStringList searchDirs = imageDirs(jsonFile, imageRoot);
+    int preferredDir = 0; // where the images so far were found
 
     std::unordered_map<std::string, std::size_t> sampleOf; // image id -> index in ds.samples
     std::unordered_map<std::string, bool> seenIds;          // includes images that are missing
@@ -419,22 +489,11 @@ Dataset readCoco(const Context &ctx, const json &root, const QString &jsonFile, 
             sample.height = int(std::clamp<qint64>(toInteger(ctx, *h, at(path, "height")), 0, std::numeric_limits<int>::max()));
 
         const QString name = QString::fromStdString(fileName.get<std::string>());
-        QString found;
-        if (QFileInfo(name).isAbsolute()) {
-            if (QFileInfo(name).isFile())
-                found = name;
-        } else {
-            for (const QString &dir : searchDirs) {
-                const QString candidate = QDir(dir).absoluteFilePath(name);
-                if (QFileInfo(candidate).isFile()) {
-                    found = candidate;
-                    break;
-                }
-            }
-        }
+        const QString found = findImage(name, searchDirs, &preferredDir);
         seenIds.emplace(key, !found.isEmpty());
         if (found.isEmpty()) {
-            const QString expected = QFileInfo(name).isAbsolute() ? name : QDir(searchDirs.first()).absoluteFilePath(name);
+            const QString slashed = QString(name).replace(QLatin1Char('\\'), QLatin1Char('/'));
+            const QString expected = QFileInfo(slashed).isAbsolute() ? slashed : QDir(searchDirs[preferredDir]).absoluteFilePath(slashed);
             ds.badFiles.push_back({QDir::cleanPath(expected),
                                    QCoreApplication::translate("loupe::importers", "missing: listed in %1 %2")
                                        .arg(jsonInfo.fileName(), path)});
@@ -531,6 +590,82 @@ Dataset readCoco(const Context &ctx, const json &root, const QString &jsonFile, 
     return ds;
 }
 
+// Which tool wrote a COCO file, told by the name each gives it.
+QString toolOf(const QString &jsonFile)
+{
+    const QString name = QFileInfo(jsonFile).fileName().toLower();
+    if (name == QLatin1String("_annotations.coco.json"))
+        return QCoreApplication::translate("loupe::importers", "Roboflow COCO");
+    if (name == QLatin1String("instances_default.json"))
+        return QCoreApplication::translate("loupe::importers", "CVAT COCO");
+    if (name == QLatin1String("result.json"))
+        return QCoreApplication::translate("loupe::importers", "Label Studio COCO");
+    return QCoreApplication::translate("loupe::importers", "COCO");
+}
+
+QString relativeTo(const QDir &root, const QString &path)
+{
+    const QString rel = root.relativeFilePath(path);
+    return rel.startsWith(QLatin1String("..")) ? path : rel;
+}
+
+// The folders the images were found in, relative to the layout's root, at most three named.
+QString imageFolders(const Dataset &ds, const QDir &root)
+{
+    QStringList folders;
+    QString last;
+    for (const Sample &s : ds.samples) {
+        const QString dir = s.path.left(s.path.lastIndexOf(QLatin1Char('/')));
+        if (dir == last)
+            continue;
+        last = dir;
+        const QString rel = relativeTo(root, dir);
+        const QString shown = rel == QLatin1String(".") ? QStringLiteral("./") : rel + QLatin1Char('/');
+        if (!folders.contains(shown))
+            folders << shown;
+    }
+    if (folders.size() > 3) {
+        folders = folders.mid(0, 3);
+        folders << QStringLiteral("…");
+    }
+    return folders.join(QLatin1String(", "));
+}
+
+QString describeLayout(const QString &tool, const QString &labels, const Dataset &ds, const QDir &root)
+{
+    if (ds.samples.empty())
+        return QCoreApplication::translate("loupe::importers", "%1: %2, no images found").arg(tool, labels);
+    return QCoreApplication::translate("loupe::importers", "%1: %2, images in %3").arg(tool, labels, imageFolders(ds, root));
+}
+
+// The deepest folder holding all the given folders.
+QString commonFolder(const QStringList &folders)
+{
+    QStringList common = folders.value(0).split(QLatin1Char('/'));
+    for (const QString &f : folders) {
+        const QStringList parts = f.split(QLatin1Char('/'));
+        int n = 0;
+        while (n < common.size() && n < parts.size() && common[n] == parts[n])
+            ++n;
+        common = common.mid(0, n);
+    }
+    const QString joined = common.join(QLatin1Char('/'));
+    return joined.isEmpty() ? QStringLiteral("/") : joined;
+}
+
+// A COCO file names its top-level arrays in the first few kilobytes (Roboflow's CreateML JSON,
+// an array of {"image", "annotations"}, does not count).
+bool looksLikeCoco(const QString &jsonFile)
+{
+    QFile f(jsonFile);
+    if (!f.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray head = f.read(1 << 16).trimmed();
+    if (!head.startsWith('{'))
+        return false;
+    return head.contains("\"images\"") || (head.contains("\"annotations\"") && head.contains("\"categories\""));
+}
+
 } // namespace
 
 Dataset importCoco(const QString &jsonFile, const QString &imageRoot)
@@ -554,13 +689,105 @@ Dataset importCoco(const QString &jsonFile, const QString &imageRoot)
                              QCoreApplication::translate("loupe::importers", "expected valid JSON: %1").arg(parseDetail(e.what())));
     }
 
+    Dataset ds;
     try {
-        return readCoco(ctx, root, jsonFile, imageRoot);
+        ds = readCoco(ctx, root, jsonFile, imageRoot);
     } catch (const json::exception &e) {
         // The checks above should leave nothing for nlohmann to refuse; never let it escape raw.
         throw LabelFileError(jsonFile, QString(),
                              QCoreApplication::translate("loupe::importers", "unexpected structure: %1").arg(parseDetail(e.what())));
     }
+    const QDir layoutDir(layoutRoot(jsonFile));
+    ds.layout = describeLayout(toolOf(jsonFile), relativeTo(layoutDir, QFileInfo(jsonFile).absoluteFilePath()), ds, layoutDir);
+    ds.layoutSource = QFileInfo(jsonFile).absoluteFilePath();
+    return ds;
+}
+
+Dataset importCocoSplits(const QStringList &jsonFiles, const QString &imageRoot)
+{
+    Dataset ds;
+    ds.format = QStringLiteral("coco");
+    QStringList roots;
+    bool first = true;
+    for (const QString &jsonFile : jsonFiles) {
+        Dataset part = importCoco(jsonFile, imageRoot);
+        // The first file keeps its class order (duplicate names included); later ones join by name.
+        std::vector<int> classMap;
+        for (const QString &name : part.classes) {
+            if (first) {
+                ds.classes.append(name);
+                classMap.push_back(int(ds.classes.size()) - 1);
+            } else {
+                classMap.push_back(ds.classIndex(name));
+            }
+        }
+        const SplitName split = cocoSplitOf(jsonFile);
+        for (Sample &sample : part.samples) {
+            sample.split = split;
+            if (sample.classId >= 0)
+                sample.classId = classMap[std::size_t(sample.classId)];
+            for (Annotation &a : sample.objects)
+                a.classId = classMap[std::size_t(a.classId)];
+            ds.samples.push_back(std::move(sample));
+        }
+        ds.badFiles.insert(ds.badFiles.end(), part.badFiles.begin(), part.badFiles.end());
+        ds.warnings << part.warnings;
+        roots << layoutRoot(jsonFile);
+        first = false;
+    }
+    ds.root = commonFolder(roots);
+    const QDir rootDir(ds.root);
+    QStringList labels;
+    for (const QString &jsonFile : jsonFiles)
+        labels << relativeTo(rootDir, QFileInfo(jsonFile).absoluteFilePath());
+    ds.layout = describeLayout(toolOf(jsonFiles.value(0)),
+                               QCoreApplication::translate("loupe::importers", "one JSON per split (%1)")
+                                   .arg(labels.join(QLatin1String(", "))),
+                               ds, rootDir);
+    ds.layoutSource = ds.root;
+    return ds;
+}
+
+QStringList findCocoFiles(const QString &dir)
+{
+    const QDir d(dir);
+    QStringList folders {d.absolutePath(), d.filePath(QStringLiteral("annotations"))};
+    for (const QString &sub : d.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name))
+        if (splitOfFolder(sub) != SplitName::None)
+            folders << d.filePath(sub);
+    QStringList found;
+    QStringList detection;
+    for (const QString &folder : folders)
+        for (const QFileInfo &fi : QDir(folder).entryInfoList({QStringLiteral("*.json")}, QDir::Files, QDir::Name))
+            if (looksLikeCoco(fi.absoluteFilePath())) {
+                found << fi.absoluteFilePath();
+                if (fi.fileName().startsWith(QLatin1String("instances_"), Qt::CaseInsensitive))
+                    detection << fi.absoluteFilePath();
+            }
+    // COCO's own annotations folder holds captions_ and person_keypoints_ files beside instances_.
+    return detection.isEmpty() ? found : detection;
+}
+
+SplitName cocoSplitOf(const QString &jsonFile)
+{
+    QString suffix = fileSuffix(jsonFile);
+    while (!suffix.isEmpty() && suffix.back().isDigit())
+        suffix.chop(1);
+    const SplitName byName = splitOfFolder(suffix);
+    if (byName != SplitName::None)
+        return byName;
+    return splitOfFolder(QFileInfo(jsonFile).absoluteDir().dirName());
+}
+
+Recognised recogniseCoco(const QString &dir)
+{
+    const QStringList files = findCocoFiles(dir);
+    if (files.isEmpty())
+        return {};
+    if (files.size() == 1)
+        return {QCoreApplication::translate("loupe::importers", "%1 JSON").arg(toolOf(files.front())), files.front()};
+    return {QCoreApplication::translate("loupe::importers", "%1: %2 JSON files").arg(toolOf(files.front())).arg(files.size()),
+            QDir(dir).absolutePath()};
 }
 
 } // namespace importers

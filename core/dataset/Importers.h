@@ -31,8 +31,19 @@ Dataset importFolder(const QString &root);
 /// `path,label` lines; header optional; quoted fields; paths relative to the CSV.
 Dataset importCsv(const QString &csvFile);
 /// COCO JSON: images, categories, bbox, polygon and RLE segmentation. Images are looked up
-/// relative to the JSON's folder (and its images/ sub-folder) unless imageRoot is given.
+/// relative to the JSON's folder and, when it is annotations/, the folder above; in each, in
+/// images/ and in the folder named after the file's suffix (instances_val2017.json: val2017/).
+/// An imageRoot replaces those folders (itself and its sub-folder named after the suffix).
 Dataset importCoco(const QString &jsonFile, const QString &imageRoot = {});
+/// COCO split over one JSON per split (annotations/instances_train2017.json and
+/// instances_val2017.json; Roboflow's train/ valid/ test/ each with _annotations.coco.json) as one
+/// dataset: classes merged by name in the order first seen, each sample carrying its split.
+Dataset importCocoSplits(const QStringList &jsonFiles, const QString &imageRoot = {});
+/// The COCO files a folder's layout holds: JSON in it, in annotations/ and in split folders
+/// (train/, valid/, test/). Detection files (instances_*) win over captions and keypoints.
+QStringList findCocoFiles(const QString &dir);
+/// The split a COCO file stands for by its name (instances_val2017.json) or its folder (train/).
+SplitName cocoSplitOf(const QString &jsonFile);
 /// Pascal VOC: Annotations/*.xml with JPEGImages/, or XML files beside their images.
 Dataset importVoc(const QString &root);
 /// YOLO: a .txt per image, class names from data.yaml or classes.txt.
@@ -49,6 +60,7 @@ struct Recognised {
 };
 /// Layout probes for `auto`, one per annotated format, each in its importer's file. They read
 /// names and at most a file's first kilobytes.
+Recognised recogniseCoco(const QString &dir);
 Recognised recogniseYolo(const QString &dir);
 Recognised recogniseVoc(const QString &dir);
 

@@ -77,6 +77,8 @@ QByteArray reportJson(const Inspection &in)
     nlohmann::json j;
     j["format"] = u8(ds.format);
     j["root"] = u8(ds.root);
+    j["layout"] = u8(ds.layout);
+    j["layout_source"] = u8(ds.layoutSource);
     j["images"] = st.images;
     j["class_counts_are"] = st.countsObjects ? "objects" : "images";
     nlohmann::json classes = nlohmann::json::array();
@@ -148,6 +150,9 @@ QString formatReport(const Inspection &in)
     const DatasetStats &st = in.stats;
     QString r;
     r += Text::tr("Dataset   %1 (%2)\n").arg(ds.root, ds.format);
+    if (!ds.layout.isEmpty())
+        r += ds.layoutSource.isEmpty() ? Text::tr("Layout    %1\n").arg(ds.layout)
+                                       : Text::tr("Layout    %1 (from %2)\n").arg(ds.layout, ds.layoutSource);
     r += Text::tr("Images    %1 readable, %2 broken or missing\n").arg(st.images).arg(ds.badFiles.size());
     if (!st.minSize.isEmpty())
         r += Text::tr("Size      min %1, median %2, max %3 px; aspect %4–%5\n")
