@@ -154,9 +154,9 @@ Dataset importDataset(const QString &path, const ImportOptions &options)
         }
         ds = importers::importCoco(json, info.isDir() && !options.labelsFile.isEmpty() ? dir : QString());
     } else if (format == QLatin1String("voc")) {
-        ds = importers::importVoc(dir);
+        ds = importers::importVoc(dir, options.imagesDir);
     } else if (format == QLatin1String("yolo")) {
-        ds = importers::importYolo(dir);
+        ds = importers::importYolo(info.isFile() ? path : (options.labelsFile.isEmpty() ? dir : options.labelsFile), options.imagesDir);
     } else if (format == QLatin1String("idx")) {
         ds = importers::importIdx(info.isFile() ? path : dir, options.labelsFile);
     }
