@@ -244,12 +244,7 @@ void TestLayouts::roboflowYoloRoutesToYolo()
 {
     const QString root = layoutPath(QStringLiteral("roboflow_yolo"));
     QCOMPARE(detectFormat(root), QStringLiteral("yolo"));
-    Dataset ds;
-    try {
-        ds = importDataset(root);
-    } catch (const DatasetError &e) {
-        QSKIP(qPrintable(QStringLiteral("the YOLO importer does not read this export yet: ") + e.message()));
-    }
+    const Dataset ds = importDataset(root);
     QCOMPARE(ds.format, QStringLiteral("yolo"));
     QVERIFY(!ds.layout.isEmpty());
     QCOMPARE(ds.classes, (QStringList{QStringLiteral("label_0"), QStringLiteral("label_1")}));
@@ -262,12 +257,7 @@ void TestLayouts::roboflowVocRoutesToVoc()
 {
     const QString root = layoutPath(QStringLiteral("roboflow_voc"));
     QCOMPARE(detectFormat(root), QStringLiteral("voc"));
-    Dataset ds;
-    try {
-        ds = importDataset(root);
-    } catch (const DatasetError &e) {
-        QSKIP(qPrintable(QStringLiteral("the VOC importer does not read split folders yet: ") + e.message()));
-    }
+    const Dataset ds = importDataset(root);
     QCOMPARE(ds.format, QStringLiteral("voc"));
     QVERIFY(!ds.layout.isEmpty());
     QCOMPARE(int(ds.samples.size()), 3);
@@ -295,10 +285,10 @@ void TestLayouts::imagesOptionRefusedElsewhere()
 {
     ImportOptions options;
     options.imagesDir = layoutPath(QStringLiteral("roboflow_voc/train"));
-    options.format = QStringLiteral("voc");
+    options.format = QStringLiteral("folder");
     const QString message = refusal(layoutPath(QStringLiteral("roboflow_voc/train")), options);
-    QCOMPARE(message, QStringLiteral("an image folder (--images) is not taken for voc datasets yet; "
-                                     "their images are found from the layout"));
+    QCOMPARE(message, QStringLiteral("an image folder (--images) is for label files; folder datasets hold their "
+                                     "images themselves"));
     options.imagesDir = layoutPath(QStringLiteral("no_such_folder"));
     QCOMPARE(refusal(layoutPath(QStringLiteral("coco_own")), options),
              QStringLiteral("no such image folder: ") + options.imagesDir);

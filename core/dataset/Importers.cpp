@@ -210,11 +210,11 @@ Dataset importDataset(const QString &path, const ImportOptions &options)
     if (!knownFormats().contains(format))
         throw DatasetError(QCoreApplication::translate("loupe::importers", "unknown format \"%1\"; expected one of %2")
                                .arg(format, knownFormats().join(QLatin1String(", "))));
-    // Only COCO's importer takes an image root so far; the others find their images from the layout.
-    if (!options.imagesDir.isEmpty() && format != QLatin1String("coco"))
+    // Class folders are their own images and IDX files hold their pixels: no image root to give.
+    if (!options.imagesDir.isEmpty() && (format == QLatin1String("folder") || format == QLatin1String("idx")))
         throw DatasetError(QCoreApplication::translate("loupe::importers",
-                                                       "an image folder (--images) is not taken for %1 datasets yet; "
-                                                       "their images are found from the layout")
+                                                       "an image folder (--images) is for label files; %1 datasets "
+                                                       "hold their images themselves")
                                .arg(format));
 
     const QString dir = info.isDir() ? info.absoluteFilePath() : info.absolutePath();
@@ -278,14 +278,15 @@ Dataset importDataset(const QString &path, const ImportOptions &options)
                                        .arg(names.join(QLatin1String(", "))));
         }
     } else if (format == QLatin1String("voc")) {
-        ds = importers::importVoc(dir);
+        ds = importers::importVoc(dir, options.imagesDir);
         if (ds.layout.isEmpty()) {
             const importers::Recognised voc = importers::recogniseVoc(dir);
             ds.layout = voc.matched() ? voc.layout : QCoreApplication::translate("loupe::importers", "Pascal VOC XML");
             ds.layoutSource = voc.matched() ? voc.source : dir;
         }
     } else if (format == QLatin1String("yolo")) {
-        ds = importers::importYolo(dir);
+        ds = importers::importYolo(info.isFile() ? path : (options.labelsFile.isEmpty() ? dir : options.labelsFile),
+                                   options.imagesDir);
         if (ds.layout.isEmpty()) {
             const importers::Recognised yolo = importers::recogniseYolo(dir);
             ds.layout = yolo.matched() ? yolo.layout : QCoreApplication::translate("loupe::importers", "YOLO labels");

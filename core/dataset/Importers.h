@@ -44,10 +44,15 @@ Dataset importCocoSplits(const QStringList &jsonFiles, const QString &imageRoot 
 QStringList findCocoFiles(const QString &dir);
 /// The split a COCO file stands for by its name (instances_val2017.json) or its folder (train/).
 SplitName cocoSplitOf(const QString &jsonFile);
-/// Pascal VOC: Annotations/*.xml with JPEGImages/, or XML files beside their images.
-Dataset importVoc(const QString &root);
-/// YOLO: a .txt per image, class names from data.yaml or classes.txt.
-Dataset importYolo(const QString &root);
+/// Pascal VOC: the devkit (VOCdevkit/, VOC20xx/ with ImageSets/Main splits), Annotations/*.xml
+/// with JPEGImages/ (CVAT's export), split folders or XML files beside their images (Roboflow's).
+/// imageRoot, when given, is where the images are.
+Dataset importVoc(const QString &root, const QString &imageRoot = {});
+/// YOLO: a .txt per image; data.yaml (YOLOv5/v8, Roboflow) or darknet's obj.data (CVAT's YOLO 1.1)
+/// name the images and classes, else images/ + labels/ or .txt files beside the images with
+/// classes.txt. root is the folder, or the yaml or obj.data itself. imageRoot, when given, is
+/// where the images are.
+Dataset importYolo(const QString &root, const QString &imageRoot = {});
 /// MNIST-style IDX: an images file (idx3) and its labels file (idx1), raw or .gz.
 Dataset importIdx(const QString &imagesFile, const QString &labelsFile = {});
 

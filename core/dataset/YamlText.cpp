@@ -137,5 +137,45 @@ std::vector<DataYamlKey> scanDataYaml(const QStringList &lines)
     return keys;
 }
 
+PathKey scanPathKey(const QStringList &lines, const QString &name)
+{
+    PathKey key;
+    for (int i = 0; i < lines.size(); ++i) {
+        const QString line = stripComment(lines[i]);
+        if (line.trimmed().isEmpty() || line[0].isSpace())
+            continue;
+        QString k, value;
+        if (!splitKey(line, &k, &value) || k != name)
+            continue;
+        key.found = true;
+        key.line = i;
+        if (value.startsWith(QLatin1Char('['))) {
+            QString flow = value;
+            int last = i;
+            while (!flow.trimmed().endsWith(QLatin1Char(']')) && last + 1 < lines.size())
+                flow += QLatin1Char(' ') + stripComment(lines[++last]).trimmed();
+            const QString inner = flow.trimmed().mid(1, flow.trimmed().size() - (flow.trimmed().endsWith(QLatin1Char(']')) ? 2 : 1));
+            for (const QString &part : splitFlow(inner))
+                key.values << unquote(part);
+        } else if (value.isEmpty()) {
+            // "- item" lines, indented or not, until the next key.
+            for (int j = i + 1; j < lines.size(); ++j) {
+                const QString next = stripComment(lines[j]);
+                const QString item = next.trimmed();
+                if (item.isEmpty())
+                    continue;
+                if (!item.startsWith(QLatin1Char('-')))
+                    break;
+                key.values << unquote(item.mid(1));
+            }
+        } else {
+            key.values << unquote(value);
+        }
+        key.values.removeAll(QString());
+        break;
+    }
+    return key;
+}
+
 } // namespace yamltext
 } // namespace loupe

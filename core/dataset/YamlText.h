@@ -47,5 +47,14 @@ struct DataYamlKey {
 /// write. `lines` are the file's lines without the byte order mark and without their CRs.
 std::vector<DataYamlKey> scanDataYaml(const QStringList &lines);
 
+/// A top-level key whose value is a path or a list of paths (data.yaml's `path`, `train`, `val`, `test`).
+struct PathKey {
+    bool found = false; ///< the key is in the file
+    int line = 0;       ///< 0-based line of the key
+    QStringList values; ///< the scalar, the items of `[a, b]` or of "- a" lines; unquoted, empty ones dropped
+};
+/// The top-level key `name` of a data.yaml as YOLO tools write its paths.
+PathKey scanPathKey(const QStringList &lines, const QString &name);
+
 } // namespace yamltext
 } // namespace loupe
