@@ -140,7 +140,11 @@ Dataset importDataset(const QString &path, const ImportOptions &options)
             throw DatasetError(QCoreApplication::translate("loupe::importers",
                                                            "no single CSV file in %1; name it with --labels")
                                    .arg(dir));
-        ds = importers::importCsv(csv);
+        // Like COCO: a folder given beside --labels is where the images are; --images says so for any.
+        const QString imageRoot = !options.imagesDir.isEmpty()
+            ? options.imagesDir
+            : (info.isDir() && !options.labelsFile.isEmpty() ? dir : QString());
+        ds = importers::importCsv(csv, imageRoot, options.csvColumns);
     } else if (format == QLatin1String("coco")) {
         QString json = !options.labelsFile.isEmpty() ? options.labelsFile : (info.isFile() ? path : QString());
         if (json.isEmpty()) {
