@@ -544,10 +544,11 @@ Dataset importCsv(const QString &csvFile, const QString &imageRoot, const QStrin
         throw LabelFileError(csvFile, QString(),
                              QCoreApplication::translate("loupe::importers", "expected lines of path,label, found none"));
     if (ds.samples.empty())
-        refuse(Text::tr("none of the %n image(s) that %1 lists was found (looked in %2, with and without the endings "
-                        "%3); give the image folder as DATASET or with --images DIR",
-                        nullptr, listed)
-                   .arg(csvFile, placesText(finder.dirs()), endingsText()));
+        refuse(Text::tr("no image that %1 lists was found (%2 listed; looked in %3, with and without the endings "
+                        "%4); give the image folder as DATASET or with --images DIR")
+                   .arg(csvFile)
+                   .arg(listed)
+                   .arg(placesText(finder.dirs()), endingsText()));
 
     // A missing image is reported where the others were found: the folder and ending most of them had.
     const auto commonest = [](const auto &counts) {
