@@ -1,5 +1,7 @@
 #include "dataset/CsvText.h"
 
+#include <initializer_list>
+
 namespace loupe {
 namespace csvtext {
 
@@ -110,6 +112,34 @@ bool isPathLabelHeader(const QString &first, const QString &second)
     for (const char *l : labelNames)
         label = label || second.compare(QLatin1String(l), Qt::CaseInsensitive) == 0;
     return path && label;
+}
+
+namespace {
+
+bool isOneOf(const QString &name, std::initializer_list<const char *> names)
+{
+    for (const char *n : names)
+        if (name.compare(QLatin1String(n), Qt::CaseInsensitive) == 0)
+            return true;
+    return false;
+}
+
+} // namespace
+
+bool isPathColumnName(const QString &name)
+{
+    return isOneOf(name, {"path", "file", "filename", "file_name", "filepath", "file_path", "image", "image_path",
+                          "image_name", "image_id", "image_file", "img", "img_path", "img_name", "id", "name"});
+}
+
+bool isLabelColumnName(const QString &name)
+{
+    return isOneOf(name, {"label", "labels", "label_name", "class", "class_name", "category", "category_name", "target"});
+}
+
+bool isSplitColumnName(const QString &name)
+{
+    return isOneOf(name, {"split", "subset"});
 }
 
 } // namespace csvtext

@@ -58,5 +58,12 @@ QString field(const QString &value, bool alwaysQuote = false);
 /// class_name, category, target), in any case.
 bool isPathLabelHeader(const QString &first, const QString &second);
 
+/// Header names other tools give an image column (path, file_name, image, image_id, id, ...), in any case.
+bool isPathColumnName(const QString &name);
+/// Header names other tools give a class column (label, class, category, target, ...), in any case.
+bool isLabelColumnName(const QString &name);
+/// Header names of a train/valid/test column (split, subset), in any case.
+bool isSplitColumnName(const QString &name);
+
 } // namespace csvtext
 } // namespace loupe

@@ -218,6 +218,11 @@ Dataset importDataset(const QString &path, const ImportOptions &options)
                                .arg(format));
 
     const QString dir = info.isDir() ? info.absoluteFilePath() : info.absolutePath();
+    // Where a label file's images are (CSV, COCO): the folder given with --images, or the dataset
+    // folder when the label file is given apart from it (DATASET --labels FILE).
+    const QString imageRoot = !options.imagesDir.isEmpty()
+        ? options.imagesDir
+        : (info.isDir() && !options.labelsFile.isEmpty() ? dir : QString());
     Dataset ds;
     if (format == QLatin1String("folder")) {
         try {
@@ -237,16 +242,12 @@ Dataset importDataset(const QString &path, const ImportOptions &options)
             throw DatasetError(QCoreApplication::translate("loupe::importers",
                                                            "no single CSV file in %1; name it with --labels")
                                    .arg(dir));
-        ds = importers::importCsv(csv);
+        ds = importers::importCsv(csv, imageRoot, options.csvColumns);
         if (ds.layout.isEmpty()) {
             ds.layout = QCoreApplication::translate("loupe::importers", "CSV of image paths and labels");
             ds.layoutSource = QFileInfo(csv).absoluteFilePath();
         }
     } else if (format == QLatin1String("coco")) {
-        // An image root: the one given, or the dataset folder when the labels are kept apart from it.
-        const QString imageRoot = !options.imagesDir.isEmpty()
-            ? options.imagesDir
-            : (info.isDir() && !options.labelsFile.isEmpty() ? dir : QString());
         const QString json = !options.labelsFile.isEmpty() ? options.labelsFile : (info.isFile() ? path : QString());
         if (!json.isEmpty()) {
             ds = importers::importCoco(json, imageRoot);

@@ -28,8 +28,12 @@ QStringList knownFormats();
 namespace importers {
 /// Class sub-folders, optionally under train/, valid/ or val/, test/.
 Dataset importFolder(const QString &root);
-/// `path,label` lines; header optional; quoted fields; paths relative to the CSV.
-Dataset importCsv(const QString &csvFile);
+/// A CSV of image paths and labels. The columns are found by content (a column naming existing
+/// files, with or without their image ending; a column of short repeated values) unless `columns`
+/// names them ("PATH,LABEL": header names or 1-based numbers); a header line is optional; a split
+/// column is read when there is one. Paths are looked up under imageRoot (when given), then beside
+/// the CSV, each also in its sub-folders named like a split (train/, train_images/) or images/.
+Dataset importCsv(const QString &csvFile, const QString &imageRoot = {}, const QString &columns = {});
 /// COCO JSON: images, categories, bbox, polygon and RLE segmentation. Images are looked up
 /// relative to the JSON's folder and, when it is annotations/, the folder above; in each, in
 /// images/ and in the folder named after the file's suffix (instances_val2017.json: val2017/).
