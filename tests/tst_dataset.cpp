@@ -647,6 +647,20 @@ void TestDataset::classificationViewOfObjects()
     QCOMPARE(view.samples[1].classId, 1); // the larger object wins
     QCOMPARE(view.samples[2].classId, 2);
     QVERIFY(!view.warnings.isEmpty());
+    // A crowd region, however large, is not the image's object; alone it leaves the image without one.
+    Annotation crowd = large;
+    crowd.crowd = true;
+    crowd.box = QRectF(0, 0, 300, 300);
+    Sample crowded;
+    crowded.objects = {crowd, small};
+    Sample onlyCrowd;
+    onlyCrowd.objects = {crowd};
+    ds.samples = {crowded, onlyCrowd};
+    const Dataset crowdView = classificationView(ds);
+    QCOMPARE(crowdView.samples[0].classId, 2); // spot, not the crowd's scratch
+    QCOMPARE(crowdView.samples[1].classId, 0); // no object
+    ds.samples = {onlyCrowd};
+    QVERIFY(!ds.hasObjects());
     // A dataset with image classes is left alone.
     const Dataset plain = syntheticClasses({2, 2});
     QVERIFY(!hasOnlyObjectLabels(plain));

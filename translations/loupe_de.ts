@@ -5,327 +5,331 @@
     <name>Text</name>
     <message>
         <source>the image has %1 channels, mean and std give %2 values</source>
-        <translation type="unfinished">das Bild hat %1 Kanäle, mean und std geben %2 Werte an</translation>
+        <translation>das Bild hat %1 Kanäle, mean und std geben %2 Werte an</translation>
     </message>
     <message>
         <source>byte %1</source>
-        <translation type="unfinished">Byte %1</translation>
+        <translation>Byte %1</translation>
     </message>
     <message>
         <source>not valid JSON: %1</source>
-        <translation type="unfinished">kein gültiges JSON: %1</translation>
+        <translation>kein gültiges JSON: %1</translation>
     </message>
     <message>
         <source>top level</source>
-        <translation type="unfinished">oberste Ebene</translation>
+        <translation>oberste Ebene</translation>
     </message>
     <message>
         <source>expected an object {&quot;steps&quot;: [...]}</source>
-        <translation type="unfinished">erwartet ein Objekt {&quot;steps&quot;: [...]}</translation>
+        <translation>erwartet ein Objekt {&quot;steps&quot;: [...]}</translation>
     </message>
     <message>
         <source>missing; expected a list of steps</source>
-        <translation type="unfinished">fehlt; erwartet eine Liste von Schritten</translation>
+        <translation>fehlt; erwartet eine Liste von Schritten</translation>
     </message>
     <message>
         <source>expected a list of steps</source>
-        <translation type="unfinished">erwartet eine Liste von Schritten</translation>
+        <translation>erwartet eine Liste von Schritten</translation>
     </message>
     <message>
         <source>expected an object with a &quot;type&quot;</source>
-        <translation type="unfinished">erwartet ein Objekt mit &quot;type&quot;</translation>
+        <translation>erwartet ein Objekt mit &quot;type&quot;</translation>
     </message>
     <message>
         <source>normalize (steps[%1]) turns the image into floats and must be the last step</source>
-        <translation type="unfinished">normalize (steps[%1]) wandelt das Bild in Gleitkommazahlen um und muss der letzte Schritt sein</translation>
+        <translation>normalize (steps[%1]) wandelt das Bild in Gleitkommazahlen um und muss der letzte Schritt sein</translation>
     </message>
     <message>
         <source>image size</source>
-        <translation type="unfinished">Bildgröße</translation>
+        <translation>Bildgröße</translation>
     </message>
     <message>
         <source>expected 1 to 16384 pixels, found %1</source>
-        <translation type="unfinished">erwartet 1 bis 16384 Pixel, gefunden: %1</translation>
+        <translation>erwartet 1 bis 16384 Pixel, gefunden: %1</translation>
     </message>
     <message>
         <source>channels</source>
-        <translation type="unfinished">Kanäle</translation>
+        <translation>Kanäle</translation>
     </message>
     <message>
         <source>expected 1 or 3, found %1</source>
-        <translation type="unfinished">erwartet 1 oder 3, gefunden: %1</translation>
+        <translation>erwartet 1 oder 3, gefunden: %1</translation>
     </message>
     <message>
         <source>image</source>
-        <translation type="unfinished">Bild</translation>
+        <translation>Bild</translation>
     </message>
     <message>
         <source>the image is empty</source>
-        <translation type="unfinished">das Bild ist leer</translation>
+        <translation>das Bild ist leer</translation>
     </message>
     <message>
         <source>expected 8 bits per value and 1 to 4 channels</source>
-        <translation type="unfinished">erwartet 8 Bit pro Wert und 1 bis 4 Kanäle</translation>
+        <translation>erwartet 8 Bit pro Wert und 1 bis 4 Kanäle</translation>
     </message>
     <message>
         <source>%1 failed: %2</source>
-        <translation type="unfinished">%1 fehlgeschlagen: %2</translation>
+        <translation>%1 fehlgeschlagen: %2</translation>
     </message>
     <message>
         <source>expected a whole number from %1 to %2</source>
-        <translation type="unfinished">erwartet eine ganze Zahl von %1 bis %2</translation>
+        <translation>erwartet eine ganze Zahl von %1 bis %2</translation>
     </message>
     <message>
         <source>missing; %1</source>
-        <translation type="unfinished">fehlt; %1</translation>
+        <translation>fehlt; %1</translation>
     </message>
     <message>
         <source>%1, found %2</source>
-        <translation type="unfinished">%1, gefunden: %2</translation>
+        <translation>%1, gefunden: %2</translation>
     </message>
     <message>
         <source>expected true or false, found %1</source>
-        <translation type="unfinished">erwartet true oder false, gefunden: %1</translation>
+        <translation>erwartet true oder false, gefunden: %1</translation>
     </message>
     <message>
         <source>expected one of %1, found %2</source>
-        <translation type="unfinished">erwartet eines von %1, gefunden: %2</translation>
+        <translation>erwartet eines von %1, gefunden: %2</translation>
     </message>
     <message>
         <source>expected a list of 1 to 4 numbers (one per channel, RGB order)</source>
-        <translation type="unfinished">erwartet eine Liste von 1 bis 4 Zahlen (eine pro Kanal, RGB-Reihenfolge)</translation>
+        <translation>erwartet eine Liste von 1 bis 4 Zahlen (eine pro Kanal, RGB-Reihenfolge)</translation>
     </message>
     <message>
         <source>%1 always applies (it is not a random step); expected 1 or no probability, found %2</source>
-        <translation type="unfinished">%1 wird immer angewendet (kein zufälliger Schritt); erwartet 1 oder keine Wahrscheinlichkeit, gefunden: %2</translation>
+        <translation>%1 wird immer angewendet (kein zufälliger Schritt); erwartet 1 oder keine Wahrscheinlichkeit, gefunden: %2</translation>
     </message>
     <message>
         <source>expected at least %1 (the value of %2), found %3</source>
-        <translation type="unfinished">erwartet mindestens %1 (den Wert von %2), gefunden: %3</translation>
+        <translation>erwartet mindestens %1 (den Wert von %2), gefunden: %3</translation>
     </message>
     <message>
         <source>unknown field; %1 takes %2</source>
-        <translation type="unfinished">unbekanntes Feld; %1 akzeptiert %2</translation>
+        <translation>unbekanntes Feld; %1 akzeptiert %2</translation>
     </message>
     <message>
         <source>cannot read %1: %2</source>
-        <translation type="unfinished">%1 kann nicht gelesen werden: %2</translation>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>cannot rewrite %1: it is not UTF-8 text</source>
-        <translation type="unfinished">%1 kann nicht neu geschrieben werden: Die Datei ist kein UTF-8-Text</translation>
+        <translation>%1 kann nicht neu geschrieben werden: Die Datei ist kein UTF-8-Text</translation>
     </message>
     <message>
         <source>the dataset has no image number %1</source>
-        <translation type="unfinished">der Datensatz hat kein Bild mit der Nummer %1</translation>
+        <translation>der Datensatz hat kein Bild mit der Nummer %1</translation>
     </message>
     <message>
         <source>the run has no class number %1</source>
-        <translation type="unfinished">der Lauf hat keine Klasse mit der Nummer %1</translation>
+        <translation>der Lauf hat keine Klasse mit der Nummer %1</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>the augmentation pipeline returned no image</source>
-        <translation type="unfinished">die Augmentierungs-Pipeline hat kein Bild geliefert</translation>
+        <translation>die Augmentierungs-Pipeline hat kein Bild geliefert</translation>
     </message>
     <message>
         <source>the pipeline produced %1 channels, the model takes %2</source>
-        <translation type="unfinished">die Pipeline hat %1 Kanäle erzeugt, das Modell erwartet %2</translation>
+        <translation>die Pipeline hat %1 Kanäle erzeugt, das Modell erwartet %2</translation>
     </message>
     <message>
         <source>the model takes images of shape [N, %1, H, W] with H and W at least %2, not %3</source>
-        <translation type="unfinished">das Modell erwartet Bilder der Form [N, %1, H, W] mit H und W mindestens %2, nicht %3</translation>
+        <translation>das Modell erwartet Bilder der Form [N, %1, H, W] mit H und W mindestens %2, nicht %3</translation>
     </message>
     <message>
         <source>Cannot create the run folder %1</source>
-        <translation type="unfinished">Der Laufordner %1 kann nicht angelegt werden</translation>
+        <translation>Der Laufordner %1 kann nicht angelegt werden</translation>
     </message>
     <message>
         <source>Cannot create the event file %1: %2</source>
-        <translation type="unfinished">Die Eventdatei %1 kann nicht angelegt werden: %2</translation>
+        <translation>Die Eventdatei %1 kann nicht angelegt werden: %2</translation>
     </message>
     <message>
         <source>The event file is not open</source>
-        <translation type="unfinished">Die Eventdatei ist nicht geöffnet</translation>
+        <translation>Die Eventdatei ist nicht geöffnet</translation>
     </message>
     <message>
         <source>Cannot write to the event file %1: %2</source>
-        <translation type="unfinished">In die Eventdatei %1 kann nicht geschrieben werden: %2</translation>
+        <translation>In die Eventdatei %1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>expected a whole number of 1 or more, found %1</source>
-        <translation type="unfinished">erwartet eine ganze Zahl ab 1, gefunden: %1</translation>
+        <translation>erwartet eine ganze Zahl ab 1, gefunden: %1</translation>
     </message>
     <message>
         <source>written by a newer Loupe (file version %1; this one reads %2)</source>
-        <translation type="unfinished">von einer neueren Loupe-Version geschrieben (Dateiversion %1; diese Version liest %2)</translation>
+        <translation>von einer neueren Loupe-Version geschrieben (Dateiversion %1; diese Version liest %2)</translation>
     </message>
     <message>
         <source>expected one of %1, found &quot;%2&quot;</source>
-        <translation type="unfinished">erwartet eines von %1, gefunden: „%2“</translation>
+        <translation>erwartet eines von %1, gefunden: „%2“</translation>
     </message>
     <message>
         <source>expected a fraction from 0 up to (not including) 1, found %1</source>
-        <translation type="unfinished">erwartet einen Anteil von 0 bis ausschließlich 1, gefunden: %1</translation>
+        <translation>erwartet einen Anteil von 0 bis ausschließlich 1, gefunden: %1</translation>
     </message>
     <message>
         <source>expected %1, %2 or %3, found &quot;%4&quot;</source>
-        <translation type="unfinished">erwartet %1, %2 oder %3, gefunden: „%4“</translation>
+        <translation>erwartet %1, %2 oder %3, gefunden: „%4“</translation>
     </message>
     <message>
         <source>expected a pipeline object {&quot;steps&quot;: [...]}, found %1</source>
-        <translation type="unfinished">erwartet ein Pipeline-Objekt {&quot;steps&quot;: [...]}, gefunden: %1</translation>
+        <translation>erwartet ein Pipeline-Objekt {&quot;steps&quot;: [...]}, gefunden: %1</translation>
     </message>
     <message>
         <source>expected a training preset object, found %1</source>
-        <translation type="unfinished">erwartet ein Objekt mit Trainingsvoreinstellungen, gefunden: %1</translation>
+        <translation>erwartet ein Objekt mit Trainingsvoreinstellungen, gefunden: %1</translation>
     </message>
     <message>
         <source>config.json: &quot;%1&quot; should be a string</source>
-        <translation type="unfinished">config.json: &quot;%1&quot; sollte eine Zeichenkette sein</translation>
+        <translation>config.json: „%1“ sollte eine Zeichenkette sein</translation>
     </message>
     <message>
         <source>config.json: &quot;%1&quot; should be a number</source>
-        <translation type="unfinished">config.json: &quot;%1&quot; sollte eine Zahl sein</translation>
+        <translation>config.json: „%1“ sollte eine Zahl sein</translation>
     </message>
     <message>
         <source>config.json: &quot;%1&quot; should be a whole number from %2 to %3, not %4</source>
-        <translation type="unfinished">config.json: „%1“ sollte eine ganze Zahl von %2 bis %3 sein, nicht %4</translation>
+        <translation>config.json: „%1“ sollte eine ganze Zahl von %2 bis %3 sein, nicht %4</translation>
     </message>
     <message>
         <source>config.json: &quot;explicit_class_weights&quot; should hold numbers only</source>
-        <translation type="unfinished">config.json: „explicit_class_weights“ sollte nur Zahlen enthalten</translation>
+        <translation>config.json: „explicit_class_weights“ sollte nur Zahlen enthalten</translation>
     </message>
     <message>
         <source>unknown model &quot;%1&quot;; expected one of %2</source>
-        <translation type="unfinished">unbekanntes Modell „%1“; erwartet eines von %2</translation>
+        <translation>unbekanntes Modell „%1“; erwartet eines von %2</translation>
     </message>
     <message>
         <source>image size %1 is outside 16..4096</source>
-        <translation type="unfinished">Bildgröße %1 liegt außerhalb von 16..4096</translation>
+        <translation>Bildgröße %1 liegt außerhalb von 16..4096</translation>
     </message>
     <message>
         <source>channels must be 1 or 3, not %1</source>
-        <translation type="unfinished">Kanäle müssen 1 oder 3 sein, nicht %1</translation>
+        <translation>die Kanalzahl muss 1 oder 3 sein, nicht %1</translation>
     </message>
     <message>
         <source>epochs must be at least 1</source>
-        <translation type="unfinished">Epochen müssen mindestens 1 sein</translation>
+        <translation>die Zahl der Epochen muss mindestens 1 sein</translation>
     </message>
     <message>
         <source>batch size must be at least 1</source>
-        <translation type="unfinished">Batch-Größe muss mindestens 1 sein</translation>
+        <translation>die Batch-Größe muss mindestens 1 sein</translation>
     </message>
     <message>
         <source>learning rate must be above 0</source>
-        <translation type="unfinished">Lernrate muss größer als 0 sein</translation>
+        <translation>die Lernrate muss größer als 0 sein</translation>
     </message>
     <message>
         <source>unknown optimizer &quot;%1&quot;; expected sgd, adam or adamw</source>
-        <translation type="unfinished">unbekannter Optimierer „%1“; erwartet sgd, adam oder adamw</translation>
+        <translation>unbekannter Optimierer „%1“; erwartet sgd, adam oder adamw</translation>
     </message>
     <message>
         <source>unknown schedule &quot;%1&quot;; expected none, step or cosine</source>
-        <translation type="unfinished">unbekannter Zeitplan „%1“; erwartet none, step oder cosine</translation>
+        <translation>unbekannter Zeitplan „%1“; erwartet none, step oder cosine</translation>
     </message>
     <message>
         <source>class weights must be auto, none or a list of numbers</source>
-        <translation type="unfinished">Klassengewichte müssen auto, none oder eine Liste von Zahlen sein</translation>
+        <translation>Klassengewichte müssen auto, none oder eine Liste von Zahlen sein</translation>
     </message>
     <message>
         <source>dev fraction must be in [0, 1)</source>
-        <translation type="unfinished">Dev-Anteil muss in [0, 1) liegen</translation>
+        <translation>Dev-Anteil muss in [0, 1) liegen</translation>
     </message>
     <message>
         <source>early-stopping patience must be 0 (off) or more</source>
-        <translation type="unfinished">Geduld für vorzeitiges Stoppen muss 0 (aus) oder mehr sein</translation>
+        <translation>Geduld für vorzeitiges Stoppen muss 0 (aus) oder mehr sein</translation>
     </message>
     <message>
         <source>augmentation pipeline %1: %2</source>
-        <translation type="unfinished">Augmentierungs-Pipeline %1: %2</translation>
+        <translation>Augmentierungs-Pipeline %1: %2</translation>
     </message>
     <message>
         <source>LibTorch stopped the run: %1</source>
-        <translation type="unfinished">LibTorch hat den Lauf angehalten: %1</translation>
+        <translation>LibTorch hat den Lauf angehalten: %1</translation>
     </message>
     <message>
         <source>a classifier needs at least two classes; this dataset has %1</source>
-        <translation type="unfinished">ein Klassifikator braucht mindestens zwei Klassen; dieser Datensatz hat %1</translation>
+        <translation>ein Klassifikator braucht mindestens zwei Klassen; dieser Datensatz hat %1</translation>
     </message>
     <message>
         <source>no labelled training images: classification needs class folders, a CSV or IDX labels</source>
-        <translation type="unfinished">keine Trainingsbilder mit Label: Klassifikation braucht Klassenordner, eine CSV-Datei oder IDX-Labels</translation>
+        <translation>keine Trainingsbilder mit Label: Klassifikation braucht Klassenordner, eine CSV-Datei oder IDX-Labels</translation>
     </message>
     <message>
         <source>no dev images: dev loss and metrics are computed on the training images</source>
-        <translation type="unfinished">keine Dev-Bilder: Dev-Verlust und Metriken werden auf den Trainingsbildern berechnet</translation>
+        <translation>keine Dev-Bilder: Dev-Verlust und Metriken werden auf den Trainingsbildern berechnet</translation>
     </message>
     <message>
         <source>cannot read the augmentation pipeline %1: %2</source>
-        <translation type="unfinished">die Augmentierungs-Pipeline %1 kann nicht gelesen werden: %2</translation>
+        <translation>die Augmentierungs-Pipeline %1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>no weights to import at %1</source>
-        <translation type="unfinished">keine Gewichte zum Importieren unter %1</translation>
+        <translation>keine Gewichte zum Importieren unter %1</translation>
     </message>
     <message>
         <source>imported %1 tensors from %2</source>
-        <translation type="unfinished">%1 Tensoren aus %2 importiert</translation>
+        <translation>%1 Tensoren aus %2 importiert</translation>
     </message>
     <message>
         <source>class weights (inverse frequency): %1</source>
-        <translation type="unfinished">Klassengewichte (inverse Häufigkeit): %1</translation>
+        <translation>Klassengewichte (inverse Häufigkeit): %1</translation>
     </message>
     <message>
         <source>%1 class weights given for %2 classes</source>
-        <translation type="unfinished">%1 Klassengewichte für %2 Klassen angegeben</translation>
+        <translation>%1 Klassengewichte für %2 Klassen angegeben</translation>
     </message>
     <message>
         <source>cannot create the run folder %1: %2</source>
-        <translation type="unfinished">der Laufordner %1 kann nicht angelegt werden: %2</translation>
+        <translation>der Laufordner %1 kann nicht angelegt werden: %2</translation>
     </message>
     <message>
         <source>resumed after epoch %1 from %2</source>
-        <translation type="unfinished">nach Epoche %1 aus %2 fortgesetzt</translation>
+        <translation>nach Epoche %1 aus %2 fortgesetzt</translation>
     </message>
     <message>
         <source>nothing to resume in %1: starting a new run</source>
-        <translation type="unfinished">nichts zum Fortsetzen in %1: ein neuer Lauf wird gestartet</translation>
+        <translation>nichts zum Fortsetzen in %1: ein neuer Lauf wird gestartet</translation>
     </message>
     <message>
         <source>no TensorBoard file: %1</source>
-        <translation type="unfinished">keine TensorBoard-Datei: %1</translation>
-    </message>
-    <message>
-        <source>training diverged at step %1 (epoch %2): the loss is %3. Likely causes: the learning rate is too high (it is %4; try %5), or the images or labels are not loaded properly (check them with loupe-cli inspect and the overfit check). The last checkpoint before this epoch is kept.</source>
-        <translation type="unfinished">das Training ist bei Schritt %1 (Epoche %2) divergiert: der Verlust ist %3. Wahrscheinliche Ursachen: Die Lernrate ist zu hoch (sie beträgt %4; versuchen Sie %5), oder die Bilder oder Labels werden nicht richtig geladen (prüfen Sie sie mit loupe-cli inspect und dem Overfit-Check). Der letzte Checkpoint vor dieser Epoche bleibt erhalten.</translation>
+        <translation>keine TensorBoard-Datei: %1</translation>
     </message>
     <message>
         <source>skipped %1: %2</source>
-        <translation type="unfinished">%1 übersprungen: %2</translation>
-    </message>
-    <message>
-        <source>cancelled during epoch %1; the checkpoint of epoch %2 is kept</source>
-        <translation type="unfinished">während Epoche %1 abgebrochen; der Checkpoint von Epoche %2 bleibt erhalten</translation>
-    </message>
-    <message>
-        <source>none of the %1 dev images could be read in epoch %2 (deleted or damaged since the dataset was opened); the checkpoint of epoch %3 is kept</source>
-        <translation type="unfinished">keines der %1 Dev-Bilder konnte in Epoche %2 gelesen werden (seit dem Öffnen des Datensatzes gelöscht oder beschädigt); der Checkpoint von Epoche %3 bleibt erhalten</translation>
-    </message>
-    <message>
-        <source>training diverged in epoch %1: the dev loss is %2. Likely causes: the learning rate is too high (it is %3; try %4), or the images or labels are not loaded properly (check them with loupe-cli inspect and the overfit check). The last checkpoint before this epoch is kept.</source>
-        <translation type="unfinished">das Training ist in Epoche %1 divergiert: der Dev-Verlust ist %2. Wahrscheinliche Ursachen: Die Lernrate ist zu hoch (sie beträgt %3; versuchen Sie %4), oder die Bilder oder Labels werden nicht richtig geladen (prüfen Sie sie mit loupe-cli inspect und dem Overfit-Check). Der letzte Checkpoint vor dieser Epoche bleibt erhalten.</translation>
+        <translation>%1 übersprungen: %2</translation>
     </message>
     <message>
         <source>dev loss has not improved for %1 epochs; the best was epoch %2 (%3)</source>
-        <translation type="unfinished">der Dev-Verlust hat sich seit %1 Epochen nicht verbessert; am besten war Epoche %2 (%3)</translation>
+        <translation>der Dev-Verlust hat sich seit %1 Epochen nicht verbessert; am besten war Epoche %2 (%3)</translation>
     </message>
     <message>
         <source>test images: accuracy %1, macro F1 %2 on %3 images (weights of epoch %4)</source>
-        <translation type="unfinished">Testbilder: Genauigkeit %1, Makro-F1 %2 auf %3 Bildern (Gewichte von Epoche %4)</translation>
+        <translation>Testbilder: Genauigkeit %1, Makro-F1 %2 auf %3 Bildern (Gewichte von Epoche %4)</translation>
+    </message>
+    <message>
+        <source>training diverged at step %1 (epoch %2): the training loss is %3. Likely causes: the learning rate is too high (it is %4; try %5), or the images or labels are not loaded properly (check them with loupe-cli inspect and the overfit check). %6</source>
+        <translation>das Training ist in Schritt %1 (Epoche %2) divergiert: der Trainingsverlust ist %3. Wahrscheinliche Ursachen: Die Lernrate ist zu hoch (sie beträgt %4; %5 versuchen), oder die Bilder oder Labels werden nicht richtig geladen (mit loupe-cli inspect und dem Overfit-Check prüfen). %6</translation>
+    </message>
+    <message>
+        <source>cancelled during epoch %1. %2</source>
+        <translation>in Epoche %1 abgebrochen. %2</translation>
+    </message>
+    <message>
+        <source>none of the %1 dev images could be read in epoch %2 (deleted or damaged since the dataset was opened). %3</source>
+        <translation>keines der %1 Dev-Bilder konnte in Epoche %2 gelesen werden (seit dem Öffnen des Datensatzes gelöscht oder beschädigt). %3</translation>
+    </message>
+    <message>
+        <source>training diverged in epoch %1: the dev loss is %2 (training loss %3). Likely causes: the learning rate is too high (it is %4; try %5), or the images or labels are not loaded properly (check them with loupe-cli inspect and the overfit check). %6</source>
+        <translation>das Training ist in Epoche %1 divergiert: der Dev-Verlust ist %2 (Trainingsverlust %3). Wahrscheinliche Ursachen: Die Lernrate ist zu hoch (sie beträgt %4; %5 versuchen), oder die Bilder oder Labels werden nicht richtig geladen (mit loupe-cli inspect und dem Overfit-Check prüfen). %6</translation>
+    </message>
+    <message>
+        <source>the dev loss blew up in epoch %1 (%2) while the training loss did not (%3), and the same dev images give %4 with batch statistics: training has not diverged, and this is not a learning-rate problem. Batch norm&apos;s running statistics, which evaluation uses, do not fit the model: at image size %5 the last feature maps of %6 are %7x%8, so each batch of %9 images gives batch norm only %10 values per channel there. Remedies: a larger input size (--image-size %11 makes them %12x%13), a larger batch (--batch, now %9), or keeping the running statistics frozen (batch norm in evaluation mode while fine-tuning weights from --init). The run stops here: its dev loss, best epoch and predictions would all come from these statistics. %14</source>
+        <translation>der Dev-Verlust ist in Epoche %1 explodiert (%2), der Trainingsverlust dagegen nicht (%3), und dieselben Dev-Bilder ergeben mit Batch-Statistiken %4: Das Training ist nicht divergiert, und es liegt nicht an der Lernrate. Die laufenden Statistiken der Batch-Norm, die die Evaluierung verwendet, passen nicht zum Modell: Bei Bildgröße %5 sind die letzten Feature-Maps von %6 nur %7x%8 groß, sodass jeder Batch aus %9 Bildern der Batch-Norm dort nur %10 Werte pro Kanal liefert. Abhilfe: eine größere Eingabegröße (mit --image-size %11 werden sie %12x%13 groß), ein größerer Batch (--batch, derzeit %9) oder eingefrorene laufende Statistiken (Batch-Norm im Evaluierungsmodus beim Feintuning von Gewichten aus --init). Der Lauf endet hier: Sein Dev-Verlust, seine beste Epoche und seine Vorhersagen würden alle auf diesen Statistiken beruhen. %14</translation>
     </message>
 </context>
 <context>
@@ -1302,11 +1306,11 @@ Die Optionen eines Befehls zeigt &apos;loupe-cli COMMAND --help&apos;.</translat
     </message>
     <message>
         <source>The folder the label file&apos;s image paths start from.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner, von dem die Bildpfade der Label-Datei ausgehen.</translation>
     </message>
     <message>
         <source>The CSV&apos;s path and label columns, by header name or 1-based number (found by content when not given).</source>
-        <translation type="unfinished"></translation>
+        <translation>Pfad- und Label-Spalte der CSV-Datei, nach Spaltenname oder Nummer ab 1 (ohne Angabe am Inhalt erkannt).</translation>
     </message>
 </context>
 <context>
@@ -1356,14 +1360,6 @@ Die Optionen eines Befehls zeigt &apos;loupe-cli COMMAND --help&apos;.</translat
         <source>%1×%2 px &quot;%3&quot; in %4</source>
         <translation>%1×%2 px „%3“ in %4</translation>
     </message>
-    <message>
-        <source>objects smaller than 5×5 px even at full size: %1; crop to the region of interest or tile the image instead of downsizing</source>
-        <translation>Objekte, die schon in voller Größe kleiner als 5×5 px sind: %1; auf den relevanten Bereich zuschneiden oder das Bild kacheln statt verkleinern</translation>
-    </message>
-    <message>
-        <source>smallest objects: %1; they stay at least 5×5 px only when images are resized to %2 px wide or more (from %3 px)</source>
-        <translation>kleinste Objekte: %1; sie bleiben nur dann mindestens 5×5 px groß, wenn die Bilder auf %2 px Breite oder mehr skaliert werden (von %3 px)</translation>
-    </message>
     <message numerus="yes">
         <source>%n file(s) are exact copies of another image; a copy in both train and dev inflates dev scores</source>
         <translation>
@@ -1377,6 +1373,37 @@ Die Optionen eines Befehls zeigt &apos;loupe-cli COMMAND --help&apos;.</translat
             <numerusform>%n Bild erscheint unter zwei oder mehr verschiedenen Labels: %1</numerusform>
             <numerusform>%n Bilder erscheinen unter zwei oder mehr verschiedenen Labels: %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1, … and %2 more</source>
+        <translation>%1, … und %2 weitere</translation>
+    </message>
+    <message>
+        <source>no objects in %1 of %2 classes: %3</source>
+        <translation>keine Objekte in %1 von %2 Klassen: %3</translation>
+    </message>
+    <message>
+        <source>no images in %1 of %2 classes: %3</source>
+        <translation>keine Bilder in %1 von %2 Klassen: %3</translation>
+    </message>
+    <message>
+        <source>%1×%2 px &quot;%3&quot; in %4 (needs %5 px wide)</source>
+        <translation>%1×%2 px „%3“ in %4 (braucht %5 px Breite)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n object(s) smaller than 5×5 px even at full size: %1; crop to the region of interest or tile the image instead of downsizing</source>
+        <translation>
+            <numerusform>%n Objekt ist schon in voller Größe kleiner als 5×5 px: %1; auf den relevanten Bereich zuschneiden oder das Bild kacheln statt verkleinern</numerusform>
+            <numerusform>%n Objekte sind schon in voller Größe kleiner als 5×5 px: %1; auf den relevanten Bereich zuschneiden oder das Bild kacheln statt verkleinern</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>smallest objects: %1</source>
+        <translation>kleinste Objekte: %1</translation>
+    </message>
+    <message>
+        <source>smallest objects: %1; every object stays at least 5×5 px only when images are resized to %2 px wide or more (from %3 px)</source>
+        <translation>kleinste Objekte: %1; jedes Objekt bleibt nur dann mindestens 5×5 px groß, wenn die Bilder auf %2 px Breite oder mehr skaliert werden (von %3 px)</translation>
     </message>
 </context>
 <context>
@@ -1473,10 +1500,6 @@ Die Optionen eines Befehls zeigt &apos;loupe-cli COMMAND --help&apos;.</translat
         <translation>Es wurde noch keine Epoche ausgewertet.</translation>
     </message>
     <message>
-        <source>At epoch %1 the loss stopped being a number (train %2, dev %3).</source>
-        <translation>In Epoche %1 ist der Verlust keine Zahl mehr (Training %2, Dev %3).</translation>
-    </message>
-    <message>
         <source>Train loss %1 at epoch %2 is worse than a uniform guess&apos;s %3.</source>
         <translation>Der Trainingsverlust %1 in Epoche %2 ist schlechter als der eines gleichverteilten Ratens (%3).</translation>
     </message>
@@ -1518,6 +1541,30 @@ Die Optionen eines Befehls zeigt &apos;loupe-cli COMMAND --help&apos;.</translat
     <message>
         <source>Still learning: %1, train falling %2 of a uniform guess&apos;s loss an epoch.</source>
         <translation>Lernt noch: %1, der Trainingsverlust fällt pro Epoche um %2 des Verlusts bei gleichverteiltem Raten.</translation>
+    </message>
+    <message>
+        <source>A larger input image size: ResNet and VGG divide the side by 32, so at 32 px or less the last feature maps are 1x1 and batch norm there sees only one value per image.</source>
+        <translation>Eine größere Eingabebildgröße: ResNet und VGG teilen die Seitenlänge durch 32, daher sind die letzten Feature-Maps bei 32 px oder weniger 1x1 groß, und die Batch-Norm sieht dort nur einen Wert pro Bild.</translation>
+    </message>
+    <message>
+        <source>A larger batch: batch norm&apos;s statistics from few values per channel do not carry over to evaluation.</source>
+        <translation>Ein größerer Batch: Batch-Norm-Statistiken aus wenigen Werten pro Kanal lassen sich nicht auf die Evaluierung übertragen.</translation>
+    </message>
+    <message>
+        <source>When fine-tuning pretrained weights (--init), keep batch norm&apos;s running statistics frozen so that training and evaluation normalise alike.</source>
+        <translation>Beim Feintuning vortrainierter Gewichte (--init) die laufenden Statistiken der Batch-Norm einfrieren, damit Training und Evaluierung gleich normalisieren.</translation>
+    </message>
+    <message>
+        <source>At epoch %1 the training loss blew up (train %2, dev %3).</source>
+        <translation>In Epoche %1 ist der Trainingsverlust explodiert (Training %2, Dev %3).</translation>
+    </message>
+    <message>
+        <source>At epoch %1 the dev loss blew up (%2) while the training loss is %3: the model works in training mode but not in evaluation mode, where batch norm uses its running statistics. Training is not diverging: this is not a learning-rate problem.</source>
+        <translation>In Epoche %1 ist der Dev-Verlust explodiert (%2), während der Trainingsverlust %3 beträgt: Das Modell funktioniert im Trainingsmodus, aber nicht im Evaluierungsmodus, in dem die Batch-Norm ihre laufenden Statistiken verwendet. Das Training divergiert nicht: Es liegt nicht an der Lernrate.</translation>
+    </message>
+    <message>
+        <source>Dev loss blown up</source>
+        <translation>Dev-Verlust explodiert</translation>
     </message>
 </context>
 <context>
@@ -1627,6 +1674,14 @@ Die Optionen eines Befehls zeigt &apos;loupe-cli COMMAND --help&apos;.</translat
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
+    <message>
+        <source>crowd</source>
+        <translation>Crowd</translation>
+    </message>
+    <message>
+        <source>%1 (crowd)</source>
+        <translation>%1 (Crowd)</translation>
+    </message>
 </context>
 <context>
     <name>loupe::Inspection</name>
@@ -1725,6 +1780,28 @@ Die Optionen eines Befehls zeigt &apos;loupe-cli COMMAND --help&apos;.</translat
 </source>
         <translation>  jedes Objekt bleibt mindestens 5×5 px groß, wenn die Bilder auf %1 px Breite oder mehr skaliert werden
 </translation>
+    </message>
+    <message>
+        <source>Layout    %1
+</source>
+        <translation>Layout    %1
+</translation>
+    </message>
+    <message>
+        <source>Layout    %1 (from %2)
+</source>
+        <translation>Layout    %1 (aus %2)
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>  plus %n crowd region(s) (COCO iscrowd), shown but not counted as objects
+</source>
+        <translation>
+            <numerusform>  dazu %n Crowd-Region (COCO iscrowd), angezeigt, aber nicht als Objekt gezählt
+</numerusform>
+            <numerusform>  dazu %n Crowd-Regionen (COCO iscrowd), angezeigt, aber nicht als Objekte gezählt
+</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1889,11 +1966,11 @@ Die Optionen eines Befehls zeigt &apos;loupe-cli COMMAND --help&apos;.</translat
     </message>
     <message>
         <source>IDX labels are a binary file Loupe does not rewrite; export the images to class folders or a CSV first</source>
-        <translation type="unfinished"></translation>
+        <translation>IDX-Labels sind eine Binärdatei, die Loupe nicht neu schreibt; die Bilder zuerst in Klassenordner oder eine CSV-Datei exportieren</translation>
     </message>
     <message>
         <source>%1 has no objects: its class is its largest object&apos;s, and relabelling changes an object&apos;s class, it does not draw one. Draw a box in an annotation tool to give it a class.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat keine Objekte: Seine Klasse ist die seines größten Objekts, und Umlabeln ändert die Klasse eines Objekts, es zeichnet keines. Um dem Bild eine Klasse zu geben, in einem Annotationswerkzeug eine Box zeichnen.</translation>
     </message>
 </context>
 <context>
@@ -2240,45 +2317,45 @@ Epoche %2: %3</translation>
     </message>
     <message>
         <source>&amp;Overview</source>
-        <translation type="unfinished"></translation>
+        <translation>Über&amp;sicht</translation>
     </message>
     <message>
         <source>R&amp;eport</source>
-        <translation type="unfinished"></translation>
+        <translation>B&amp;ericht</translation>
     </message>
     <message>
         <source>&amp;Browser</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Browser</translation>
     </message>
     <message>
         <source>&amp;Augment</source>
-        <translation type="unfinished"></translation>
+        <translation>Au&amp;gmentierung</translation>
     </message>
     <message>
         <source>&amp;Train</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Training</translation>
     </message>
     <message>
         <source>R&amp;uns</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Läufe</translation>
     </message>
     <message>
         <source>&amp;Predictions</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vorhersagen</translation>
     </message>
     <message>
         <source>&amp;Next Page</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nächste Seite</translation>
     </message>
     <message>
         <source>&amp;Previous Page</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vorherige Seite</translation>
     </message>
     <message numerus="yes">
         <source>Identical files (%n group(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Identische Dateien (%n Gruppe)</numerusform>
+            <numerusform>Identische Dateien (%n Gruppen)</numerusform>
         </translation>
     </message>
 </context>
@@ -3045,35 +3122,35 @@ wahr: %2, vorhergesagt: %3 (%4%), Verlust %5</translation>
     </message>
     <message>
         <source>The label is wrong, not the model: give the image its right class (saved with Save labels) (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Label ist falsch, nicht das Modell: dem Bild seine richtige Klasse geben (gespeichert mit „Labels speichern“) (%1)</translation>
     </message>
     <message numerus="yes">
         <source>Saving %n label change(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Label-Änderung wird gespeichert…</numerusform>
+            <numerusform>%n Label-Änderungen werden gespeichert…</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 keeps its label %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 behält sein Label %2.</translation>
     </message>
     <message>
         <source>No label changes pending.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine offenen Label-Änderungen.</translation>
     </message>
     <message numerus="yes">
         <source>%n label change(s) pending.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Label-Änderung ist offen.</numerusform>
+            <numerusform>%n Label-Änderungen sind offen.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Moved %n image(s) to their new class folders. The moves are listed in %1 (to undo them by hand).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Bild in seinen neuen Klassenordner verschoben. Die Verschiebungen sind in %1 aufgeführt (um sie von Hand rückgängig zu machen).</numerusform>
+            <numerusform>%n Bilder in ihre neuen Klassenordner verschoben. Die Verschiebungen sind in %1 aufgeführt (um sie von Hand rückgängig zu machen).</numerusform>
         </translation>
     </message>
 </context>
@@ -3157,23 +3234,23 @@ wahr: %2, vorhergesagt: %3 (%4%), Verlust %5</translation>
     </message>
     <message>
         <source>The old presets file is left as it is and not used: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die alte Voreinstellungsdatei bleibt unverändert und wird nicht verwendet: %1</translation>
     </message>
     <message>
         <source>%1 is not used: the presets are kept in %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird nicht verwendet: Die Voreinstellungen liegen in %2.</translation>
     </message>
     <message>
         <source>The presets in %1 are not taken in: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Voreinstellungen in %1 werden nicht übernommen: %2</translation>
     </message>
     <message>
         <source>Presets taken in from %1 into %2; the old file is kept as %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Voreinstellungen aus %1 in %2 übernommen; die alte Datei bleibt als %3 erhalten.</translation>
     </message>
     <message>
         <source>Presets taken in from %1 into %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Voreinstellungen aus %1 in %2 übernommen.</translation>
     </message>
 </context>
 <context>
@@ -3450,10 +3527,6 @@ wahr: %2, vorhergesagt: %3 (%4%), Verlust %5</translation>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <source>diverged</source>
-        <translation>divergiert</translation>
-    </message>
-    <message>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
@@ -3464,6 +3537,10 @@ wahr: %2, vorhergesagt: %3 (%4%), Verlust %5</translation>
     <message>
         <source>%1, %2 px, batch %3, %4 lr %5, %6 epochs</source>
         <translation>%1, %2 px, Batch %3, %4 Lernrate %5, %6 Epochen</translation>
+    </message>
+    <message>
+        <source>loss blew up</source>
+        <translation>Verlust explodiert</translation>
     </message>
 </context>
 <context>
@@ -3769,7 +3846,7 @@ wahr: %2, vorhergesagt: %3 (%4%), Verlust %5</translation>
     </message>
     <message>
         <source>A and B were judged on different dev sets: %1 of A&apos;s %2 dev images are in B&apos;s %3 with the same label. Their scores and per-class figures measure different images and do not rank the runs. (A split drawn before a relabel, another dev fraction or seed, or another dataset.)</source>
-        <translation type="unfinished"></translation>
+        <translation>A und B wurden auf verschiedenen Dev-Sets bewertet: %1 der %2 Dev-Bilder von A sind mit demselben Label unter den %3 von B. Ihre Werte und Zahlen pro Klasse messen verschiedene Bilder und taugen nicht zum Vergleich der Läufe. (Ein vor einem Umlabeln gezogener Split, ein anderer Dev-Anteil oder Seed oder ein anderer Datensatz.)</translation>
     </message>
 </context>
 <context>
@@ -3852,30 +3929,30 @@ wahr: %2, vorhergesagt: %3 (%4%), Verlust %5</translation>
     </message>
     <message numerus="yes">
         <source>%n image(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Bild</numerusform>
+            <numerusform>%n Bilder</numerusform>
         </translation>
     </message>
     <message>
         <source>same as ★</source>
-        <translation type="unfinished"></translation>
+        <translation>wie ★</translation>
     </message>
     <message>
         <source>differs: %1 of %2 shared</source>
-        <translation type="unfinished"></translation>
+        <translation>abweichend: %1 von %2 gemeinsam</translation>
     </message>
     <message>
         <source>Not comparable with the best run: %1 of its %2 dev images are also in the best run&apos;s %3 with the same label, so the scores measure different images.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht mit dem besten Lauf vergleichbar: %1 seiner %2 Dev-Bilder sind mit demselben Label auch unter den %3 des besten Laufs, die Werte messen also verschiedene Bilder.</translation>
     </message>
     <message>
         <source>Scores compare only on the same dev images with the same labels; a run judged on another dev set than the best run&apos;s is marked here and greyed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Werte sind nur auf denselben Dev-Bildern mit denselben Labels vergleichbar; ein Lauf, der auf einem anderen Dev-Set als der beste Lauf bewertet wurde, ist hier markiert und ausgegraut.</translation>
     </message>
     <message>
         <source>Dev set</source>
-        <translation type="unfinished"></translation>
+        <translation>Dev-Set</translation>
     </message>
 </context>
 <context>
@@ -4305,10 +4382,6 @@ wahr: %2, vorhergesagt: %3 (%4%), Verlust %5</translation>
         <translation>Lauf %1: %2.</translation>
     </message>
     <message>
-        <source>Diverging</source>
-        <translation>Divergiert</translation>
-    </message>
-    <message>
         <source>%1 after %2 epochs</source>
         <translation>%1 nach %2 Epochen</translation>
     </message>
@@ -4370,39 +4443,47 @@ wahr: %2, vorhergesagt: %3 (%4%), Verlust %5</translation>
     </message>
     <message>
         <source>Presets are kept in loupe-runs/loupe.json, the project file next to the runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Voreinstellungen werden in loupe-runs/loupe.json gespeichert, der Projektdatei neben den Läufen.</translation>
     </message>
     <message>
         <source>Presets cannot be read or saved until the project file is fixed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Voreinstellungen können erst gelesen oder gespeichert werden, wenn die Projektdatei repariert ist: %1</translation>
     </message>
     <message>
         <source>The preset is not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Voreinstellung wurde nicht gespeichert: %1</translation>
     </message>
     <message>
         <source>The preset is not deleted: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Voreinstellung wurde nicht gelöscht: %1</translation>
     </message>
     <message>
         <source>Start a training run with this form (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Trainingslauf mit diesem Formular starten (%1)</translation>
     </message>
     <message>
         <source>A training run is in progress (%1). Stop it and close?
 
 Its last checkpoint (after the last finished epoch) is kept: the run can be resumed from the Train page when this dataset is opened again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Trainingslauf ist im Gange (%1). Anhalten und schließen?
+
+Sein letzter Checkpoint (nach der letzten abgeschlossenen Epoche) bleibt erhalten: Der Lauf kann auf der Seite „Training“ fortgesetzt werden, wenn dieser Datensatz wieder geöffnet wird.</translation>
     </message>
     <message>
         <source>A training run on this dataset is in progress (%1). Stop it and open the other dataset?
 
 Its last checkpoint (after the last finished epoch) is kept: the run can be resumed from the Train page when this dataset is opened again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Trainingslauf auf diesem Datensatz ist im Gange (%1). Anhalten und den anderen Datensatz öffnen?
+
+Sein letzter Checkpoint (nach der letzten abgeschlossenen Epoche) bleibt erhalten: Der Lauf kann auf der Seite „Training“ fortgesetzt werden, wenn dieser Datensatz wieder geöffnet wird.</translation>
     </message>
     <message>
         <source>The overfit check is still running. Stop it and open the other dataset?</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Overfit-Check läuft noch. Anhalten und den anderen Datensatz öffnen?</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Angehalten</translation>
     </message>
 </context>
 <context>
@@ -4418,10 +4499,6 @@ Its last checkpoint (after the last finished epoch) is kept: the run can be resu
     <message>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
-    </message>
-    <message>
-        <source>diverged</source>
-        <translation>divergiert</translation>
     </message>
     <message>
         <source>failed</source>
@@ -4442,6 +4519,26 @@ Its last checkpoint (after the last finished epoch) is kept: the run can be resu
     <message>
         <source>%1; %2</source>
         <translation>%1; %2</translation>
+    </message>
+    <message>
+        <source>stopped: the loss blew up</source>
+        <translation>angehalten: der Verlust ist explodiert</translation>
+    </message>
+    <message>
+        <source>Kept on disk: checkpoints/last.pt (epoch %1) and checkpoints/best.pt (epoch %2).</source>
+        <translation>Auf dem Datenträger erhalten: checkpoints/last.pt (Epoche %1) und checkpoints/best.pt (Epoche %2).</translation>
+    </message>
+    <message>
+        <source>Kept on disk: checkpoints/last.pt (epoch %1).</source>
+        <translation>Auf dem Datenträger erhalten: checkpoints/last.pt (Epoche %1).</translation>
+    </message>
+    <message>
+        <source>This run wrote no checkpoint (the first is written when an epoch ends); checkpoints/last.pt in the folder is left from an earlier run.</source>
+        <translation>Dieser Lauf hat keinen Checkpoint geschrieben (der erste wird am Ende einer Epoche geschrieben); checkpoints/last.pt im Ordner stammt von einem früheren Lauf.</translation>
+    </message>
+    <message>
+        <source>No checkpoint was written: the first is written when an epoch ends.</source>
+        <translation>Es wurde kein Checkpoint geschrieben: Der erste wird am Ende einer Epoche geschrieben.</translation>
     </message>
 </context>
 <context>
@@ -4810,20 +4907,12 @@ Its last checkpoint (after the last finished epoch) is kept: the run can be resu
         <translation>Label-Datei nicht vorhanden: %1</translation>
     </message>
     <message>
-        <source>cannot tell the dataset format of %1: expected class folders, a CSV, COCO JSON, VOC XML, YOLO labels or IDX files (or name one with --format)</source>
-        <translation>das Datensatzformat von %1 ist nicht erkennbar: erwartet Klassenordner, eine CSV-Datei, COCO-JSON, VOC-XML, YOLO-Labels oder IDX-Dateien (oder geben Sie es mit --format an)</translation>
-    </message>
-    <message>
         <source>unknown format &quot;%1&quot;; expected one of %2</source>
         <translation>unbekanntes Format „%1“; erwartet eines von %2</translation>
     </message>
     <message>
         <source>no single CSV file in %1; name it with --labels</source>
         <translation>keine eindeutige CSV-Datei in %1; geben Sie sie mit --labels an</translation>
-    </message>
-    <message>
-        <source>%1 holds %2 COCO JSON files; name one with --labels</source>
-        <translation>%1 enthält %2 COCO-JSON-Dateien; geben Sie eine mit --labels an</translation>
     </message>
     <message>
         <source>expected an &lt;annotation&gt; element, the file is empty</source>
@@ -4984,20 +5073,316 @@ Its last checkpoint (after the last finished epoch) is kept: the run can be resu
         </translation>
     </message>
     <message>
-        <source>Pascal VOC Annotations/ folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Pascal VOC XML beside the images</source>
-        <translation type="unfinished"></translation>
+        <translation>Pascal-VOC-XML neben den Bildern</translation>
     </message>
     <message>
-        <source>YOLO labels named by %1</source>
-        <translation type="unfinished"></translation>
+        <source>expected 0 or 1, found %1</source>
+        <translation>erwartet 0 oder 1, gefunden: %1</translation>
     </message>
     <message>
-        <source>YOLO labels/ folder</source>
-        <translation type="unfinished"></translation>
+        <source>Roboflow COCO</source>
+        <translation>Roboflow COCO</translation>
+    </message>
+    <message>
+        <source>CVAT COCO</source>
+        <translation>CVAT COCO</translation>
+    </message>
+    <message>
+        <source>Label Studio COCO</source>
+        <translation>Label Studio COCO</translation>
+    </message>
+    <message>
+        <source>COCO</source>
+        <translation>COCO</translation>
+    </message>
+    <message>
+        <source>%1: %2, no images found</source>
+        <translation>%1: %2, keine Bilder gefunden</translation>
+    </message>
+    <message>
+        <source>%1: %2, images in %3</source>
+        <translation>%1: %2, Bilder in %3</translation>
+    </message>
+    <message>
+        <source>one JSON per split (%1)</source>
+        <translation>eine JSON-Datei pro Split (%1)</translation>
+    </message>
+    <message>
+        <source>%1 JSON</source>
+        <translation>%1-JSON</translation>
+    </message>
+    <message>
+        <source>%1: %2 JSON files</source>
+        <translation>%1: %2 JSON-Dateien</translation>
+    </message>
+    <message>
+        <source>--csv-columns expects PATH,LABEL (header names or 1-based numbers), found &quot;%1&quot;</source>
+        <translation>--csv-columns erwartet PATH,LABEL (Spaltennamen oder Nummern ab 1), gefunden: „%1“</translation>
+    </message>
+    <message>
+        <source>--csv-columns: %1 has columns 1 to %2, not %3</source>
+        <translation>--csv-columns: %1 hat die Spalten 1 bis %2, nicht %3</translation>
+    </message>
+    <message>
+        <source>--csv-columns: the first line of %1 has no column named &quot;%2&quot; (it has %3)</source>
+        <translation>--csv-columns: die erste Zeile von %1 hat keine Spalte namens „%2“ (vorhanden: %3)</translation>
+    </message>
+    <message>
+        <source>--csv-columns names the same column for the paths and the labels: &quot;%1&quot;</source>
+        <translation>--csv-columns nennt dieselbe Spalte für die Pfade und die Labels: „%1“</translation>
+    </message>
+    <message>
+        <source>chosen with --csv-columns</source>
+        <translation>mit --csv-columns gewählt</translation>
+    </message>
+    <message>
+        <source>found by their header names</source>
+        <translation>an ihren Spaltennamen erkannt</translation>
+    </message>
+    <message>
+        <source>by position</source>
+        <translation>nach Position</translation>
+    </message>
+    <message>
+        <source>%1: no column names image files that exist (looked in %2, with and without the endings %3); give the image folder as DATASET or with --images DIR, or the columns with --csv-columns PATH,LABEL</source>
+        <translation>%1: keine Spalte nennt vorhandene Bilddateien (gesucht in %2, mit und ohne die Endungen %3); den Bildordner als DATASET oder mit --images DIR angeben oder die Spalten mit --csv-columns PATH,LABEL</translation>
+    </message>
+    <message>
+        <source>%1: columns %2 all name image files; choose the path and label columns with --csv-columns PATH,LABEL (header names or 1-based numbers)</source>
+        <translation>%1: die Spalten %2 nennen alle Bilddateien; Pfad- und Label-Spalte mit --csv-columns PATH,LABEL wählen (Spaltennamen oder Nummern ab 1)</translation>
+    </message>
+    <message>
+        <source>found by content</source>
+        <translation>am Inhalt erkannt</translation>
+    </message>
+    <message>
+        <source>%1: no column other than %2 holds short repeated values like class names; choose the path and label columns with --csv-columns PATH,LABEL (header names or 1-based numbers)</source>
+        <translation>%1: außer %2 enthält keine Spalte kurze, sich wiederholende Werte wie Klassennamen; Pfad- und Label-Spalte mit --csv-columns PATH,LABEL wählen (Spaltennamen oder Nummern ab 1)</translation>
+    </message>
+    <message>
+        <source>%1: cannot tell which column holds the labels: %2 all hold short repeated values; choose the path and label columns with --csv-columns PATH,LABEL (header names or 1-based numbers)</source>
+        <translation>%1: nicht erkennbar, welche Spalte die Labels enthält: %2 enthalten alle kurze, sich wiederholende Werte; Pfad- und Label-Spalte mit --csv-columns PATH,LABEL wählen (Spaltennamen oder Nummern ab 1)</translation>
+    </message>
+    <message>
+        <source>names without extension, found as %1 in %2</source>
+        <translation>Namen ohne Endung, gefunden als %1 in %2</translation>
+    </message>
+    <message>
+        <source>names without extension, found as %1</source>
+        <translation>Namen ohne Endung, gefunden als %1</translation>
+    </message>
+    <message>
+        <source>images found in %1</source>
+        <translation>Bilder gefunden in %1</translation>
+    </message>
+    <message>
+        <source>the image folder %1 is not a folder</source>
+        <translation>der Bildordner %1 ist kein Ordner</translation>
+    </message>
+    <message>
+        <source>expected %1 fields like line %2, found %3</source>
+        <translation>erwartet %1 Felder wie in Zeile %2, gefunden: %3</translation>
+    </message>
+    <message>
+        <source>no image that %1 lists was found (%2 listed; looked in %3, with and without the endings %4); give the image folder as DATASET or with --images DIR</source>
+        <translation>keines der in %1 aufgeführten Bilder wurde gefunden (%2 aufgeführt; gesucht in %3, mit und ohne die Endungen %4); den Bildordner als DATASET oder mit --images DIR angeben</translation>
+    </message>
+    <message>
+        <source>CSV: columns %1 (path), %2 (label) and %3 (split)</source>
+        <translation>CSV: Spalten %1 (Pfad), %2 (Label) und %3 (Split)</translation>
+    </message>
+    <message>
+        <source>CSV: columns %1 (path) and %2 (label)</source>
+        <translation>CSV: Spalten %1 (Pfad) und %2 (Label)</translation>
+    </message>
+    <message>
+        <source>no header line</source>
+        <translation>keine Kopfzeile</translation>
+    </message>
+    <message>
+        <source>looked for class folders of images (optionally under train/, valid/, test/), a CSV file, COCO JSON (in ./, annotations/ or train/, valid/, test/), Pascal VOC (Annotations/ or XML beside the images), YOLO (data.yaml, classes.txt, obj.data or labels/) and IDX files</source>
+        <translation>gesucht wurde nach Klassenordnern mit Bildern (optional unter train/, valid/, test/), einer CSV-Datei, COCO-JSON (in ./, annotations/ oder train/, valid/, test/), Pascal VOC (Annotations/ oder XML neben den Bildern), YOLO (data.yaml, classes.txt, obj.data oder labels/) und IDX-Dateien</translation>
+    </message>
+    <message>
+        <source>class folders under split folders (train/, valid/, test/)</source>
+        <translation>Klassenordner unter Split-Ordnern (train/, valid/, test/)</translation>
+    </message>
+    <message>
+        <source>class folders</source>
+        <translation>Klassenordner</translation>
+    </message>
+    <message numerus="yes">
+        <source>none of the %n image(s) named by the labels of %1 was found (the first: %2); name the image folder with --images</source>
+        <translation>
+            <numerusform>das %n in den Labels von %1 genannte Bild wurde nicht gefunden (%2); den Bildordner mit --images angeben</numerusform>
+            <numerusform>keines der %n in den Labels von %1 genannten Bilder wurde gefunden (das erste: %2); den Bildordner mit --images angeben</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>none of the %n image(s) named by the labels of %1 could be used (the first: %2: %3)</source>
+        <translation>
+            <numerusform>das %n in den Labels von %1 genannte Bild konnte nicht verwendet werden (%2: %3)</numerusform>
+            <numerusform>keines der %n in den Labels von %1 genannten Bilder konnte verwendet werden (das erste: %2: %3)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>no images read from %1 as %2, yet the folder holds %n image file(s); %3; name the format with --format and the label file with --labels</source>
+        <translation>
+            <numerusform>keine Bilder aus %1 als %2 gelesen, obwohl der Ordner %n Bilddatei enthält; %3; das Format mit --format und die Label-Datei mit --labels angeben</numerusform>
+            <numerusform>keine Bilder aus %1 als %2 gelesen, obwohl der Ordner %n Bilddateien enthält; %3; das Format mit --format und die Label-Datei mit --labels angeben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no images in %1 (read as %2)</source>
+        <translation>keine Bilder in %1 (gelesen als %2)</translation>
+    </message>
+    <message>
+        <source>no such image folder: %1</source>
+        <translation>Bildordner nicht vorhanden: %1</translation>
+    </message>
+    <message>
+        <source>cannot tell the dataset format of %1: %2; name the format with --format and the label file with --labels</source>
+        <translation>das Datensatzformat von %1 ist nicht erkennbar: %2; das Format mit --format und die Label-Datei mit --labels angeben</translation>
+    </message>
+    <message>
+        <source>an image folder (--images) is for label files; %1 datasets hold their images themselves</source>
+        <translation>ein Bildordner (--images) ist für Label-Dateien gedacht; %1-Datensätze enthalten ihre Bilder selbst</translation>
+    </message>
+    <message>
+        <source>CSV of image paths and labels</source>
+        <translation>CSV mit Bildpfaden und Labels</translation>
+    </message>
+    <message>
+        <source>no COCO JSON in %1 (looked in ./, annotations/ and train/, valid/, test/); name it with --labels</source>
+        <translation>kein COCO-JSON in %1 (gesucht in ./, annotations/ und train/, valid/, test/); mit --labels angeben</translation>
+    </message>
+    <message>
+        <source>%1 holds %2 COCO JSON files (%3); name one with --labels</source>
+        <translation>%1 enthält %2 COCO-JSON-Dateien (%3); eine davon mit --labels angeben</translation>
+    </message>
+    <message>
+        <source>Pascal VOC XML</source>
+        <translation>Pascal-VOC-XML</translation>
+    </message>
+    <message>
+        <source>YOLO labels</source>
+        <translation>YOLO-Labels</translation>
+    </message>
+    <message>
+        <source>IDX images and labels (MNIST style)</source>
+        <translation>IDX-Bilder und -Labels (MNIST-Stil)</translation>
+    </message>
+    <message>
+        <source>Pascal VOC devkit: %1 with Annotations/, JPEGImages/ and ImageSets/Main/ splits</source>
+        <translation>Pascal-VOC-Devkit: %1 mit Annotations/, JPEGImages/ und Splits in ImageSets/Main/</translation>
+    </message>
+    <message>
+        <source>Pascal VOC: Annotations/, JPEGImages/ and ImageSets/Main/ splits</source>
+        <translation>Pascal VOC: Annotations/, JPEGImages/ und Splits in ImageSets/Main/</translation>
+    </message>
+    <message>
+        <source>CVAT Pascal VOC export: Annotations/, JPEGImages/, ImageSets/Main/ and labelmap.txt</source>
+        <translation>CVAT-Export im Pascal-VOC-Format: Annotations/, JPEGImages/, ImageSets/Main/ und labelmap.txt</translation>
+    </message>
+    <message>
+        <source>Pascal VOC: Annotations/ with JPEGImages/</source>
+        <translation>Pascal VOC: Annotations/ mit JPEGImages/</translation>
+    </message>
+    <message>
+        <source>Pascal VOC XML beside the images in train/, valid/, test/ folders (Roboflow&apos;s export)</source>
+        <translation>Pascal-VOC-XML neben den Bildern in den Ordnern train/, valid/, test/ (Roboflow-Export)</translation>
+    </message>
+    <message>
+        <source>image folder %1 does not exist</source>
+        <translation>Bildordner %1 existiert nicht</translation>
+    </message>
+    <message>
+        <source>%1 holds %2; %3 is read (open another one by its folder)</source>
+        <translation>%1 enthält %2; gelesen wird %3 (die anderen jeweils über ihren Ordner öffnen)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) listed in ImageSets/Main have no annotation file and were left out</source>
+        <translation>
+            <numerusform>%n in ImageSets/Main aufgeführtes Bild hat keine Annotationsdatei und wurde ausgelassen</numerusform>
+            <numerusform>%n in ImageSets/Main aufgeführte Bilder haben keine Annotationsdatei und wurden ausgelassen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n annotation file(s) are in no list of ImageSets/Main and were left out</source>
+        <translation>
+            <numerusform>%n Annotationsdatei steht in keiner Liste von ImageSets/Main und wurde ausgelassen</numerusform>
+            <numerusform>%n Annotationsdateien stehen in keiner Liste von ImageSets/Main und wurden ausgelassen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) are listed in more than one split of ImageSets/Main; each is kept in the first of train, val, test</source>
+        <translation>
+            <numerusform>%n Bild ist in mehr als einem Split von ImageSets/Main aufgeführt; es bleibt im ersten von train, val, test</numerusform>
+            <numerusform>%n Bilder sind in mehr als einem Split von ImageSets/Main aufgeführt; jedes bleibt im ersten von train, val, test</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No annotated images in %1: ImageSets/Main lists none that has an annotation file</source>
+        <translation>Keine annotierten Bilder in %1: ImageSets/Main führt keines mit Annotationsdatei auf</translation>
+    </message>
+    <message>
+        <source>darknet / CVAT YOLO 1.1: obj.data, obj.names and obj_&lt;subset&gt;_data/ image lists</source>
+        <translation>darknet / CVAT YOLO 1.1: obj.data, obj.names und Bildlisten in obj_&lt;subset&gt;_data/</translation>
+    </message>
+    <message>
+        <source>YOLOv5/v8: %1 naming image folders or lists, labels/ beside images/</source>
+        <translation>YOLOv5/v8: %1 nennt Bildordner oder -listen, labels/ neben images/</translation>
+    </message>
+    <message>
+        <source>Roboflow YOLO export: %1 with train/, valid/, test/ folders of images/ and labels/</source>
+        <translation>Roboflow-YOLO-Export: %1 mit Ordnern train/, valid/, test/ mit images/ und labels/</translation>
+    </message>
+    <message>
+        <source>YOLO: train/, valid/, test/ folders of images/ and labels/</source>
+        <translation>YOLO: Ordner train/, valid/, test/ mit images/ und labels/</translation>
+    </message>
+    <message>
+        <source>YOLO: images/ and labels/ folders</source>
+        <translation>YOLO: Ordner images/ und labels/</translation>
+    </message>
+    <message>
+        <source>YOLO: label files beside the images, class names in %1</source>
+        <translation>YOLO: Label-Dateien neben den Bildern, Klassennamen in %1</translation>
+    </message>
+    <message>
+        <source>%1 names %2: %3, which is not there</source>
+        <translation>%1 nennt %2: %3, das nicht vorhanden ist</translation>
+    </message>
+    <message>
+        <source>missing: listed in %1 line %2</source>
+        <translation>fehlt: aufgeführt in %1, Zeile %2</translation>
+    </message>
+    <message>
+        <source>%1 is not named in %2; its images are read as its folder&apos;s split</source>
+        <translation>%1 ist in %2 nicht genannt; seine Bilder werden dem Split seines Ordners zugeordnet</translation>
+    </message>
+    <message>
+        <source>%1 names %2 = %3, which is not there; its images are left out</source>
+        <translation>%1 nennt %2 = %3, das nicht vorhanden ist; die zugehörigen Bilder werden ausgelassen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) in obj_&lt;subset&gt;_data/ are in no list of %1 and were left out</source>
+        <translation>
+            <numerusform>%n Bild in obj_&lt;subset&gt;_data/ steht in keiner Liste von %1 und wurde ausgelassen</numerusform>
+            <numerusform>%n Bilder in obj_&lt;subset&gt;_data/ stehen in keiner Liste von %1 und wurden ausgelassen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) are named by more than one split; each is kept in the first</source>
+        <translation>
+            <numerusform>%n Bild wird von mehr als einem Split genannt; es bleibt im ersten</numerusform>
+            <numerusform>%n Bilder werden von mehr als einem Split genannt; jedes bleibt im ersten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No images found for the YOLO labels in %1; looked in: %2</source>
+        <translation>Keine Bilder zu den YOLO-Labels in %1 gefunden; gesucht in: %2</translation>
     </message>
 </context>
 <context>
@@ -5043,15 +5428,15 @@ Its last checkpoint (after the last finished epoch) is kept: the run can be resu
     </message>
     <message>
         <source>The folder the label file&apos;s image paths start from.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner, von dem die Bildpfade der Label-Datei ausgehen.</translation>
     </message>
     <message>
         <source>The CSV&apos;s path and label columns, by header name or 1-based number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pfad- und Label-Spalte der CSV-Datei, nach Spaltenname oder Nummer ab 1.</translation>
     </message>
     <message>
         <source>Page to open: overview, report, browser, augment, train, runs or predictions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu öffnende Seite: overview, report, browser, augment, train, runs oder predictions.</translation>
     </message>
 </context>
 </TS>

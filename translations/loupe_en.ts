@@ -259,5 +259,61 @@
             <numerusform>%n images in %1 have no annotation file and were left out</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>none of the %n image(s) named by the labels of %1 was found (the first: %2); name the image folder with --images</source>
+        <translation>
+            <numerusform>the %n image named by the labels of %1 was not found (%2); name the image folder with --images</numerusform>
+            <numerusform>none of the %n images named by the labels of %1 was found (the first: %2); name the image folder with --images</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>none of the %n image(s) named by the labels of %1 could be used (the first: %2: %3)</source>
+        <translation>
+            <numerusform>the %n image named by the labels of %1 could not be used (%2: %3)</numerusform>
+            <numerusform>none of the %n images named by the labels of %1 could be used (the first: %2: %3)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>no images read from %1 as %2, yet the folder holds %n image file(s); %3; name the format with --format and the label file with --labels</source>
+        <translation>
+            <numerusform>no images read from %1 as %2, yet the folder holds %n image file; %3; name the format with --format and the label file with --labels</numerusform>
+            <numerusform>no images read from %1 as %2, yet the folder holds %n image files; %3; name the format with --format and the label file with --labels</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) listed in ImageSets/Main have no annotation file and were left out</source>
+        <translation>
+            <numerusform>%n image listed in ImageSets/Main has no annotation file and was left out</numerusform>
+            <numerusform>%n images listed in ImageSets/Main have no annotation file and were left out</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n annotation file(s) are in no list of ImageSets/Main and were left out</source>
+        <translation>
+            <numerusform>%n annotation file is in no list of ImageSets/Main and was left out</numerusform>
+            <numerusform>%n annotation files are in no list of ImageSets/Main and were left out</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) are listed in more than one split of ImageSets/Main; each is kept in the first of train, val, test</source>
+        <translation>
+            <numerusform>%n image is listed in more than one split of ImageSets/Main; it is kept in the first of train, val, test</numerusform>
+            <numerusform>%n images are listed in more than one split of ImageSets/Main; each is kept in the first of train, val, test</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) in obj_&lt;subset&gt;_data/ are in no list of %1 and were left out</source>
+        <translation>
+            <numerusform>%n image in obj_&lt;subset&gt;_data/ is in no list of %1 and was left out</numerusform>
+            <numerusform>%n images in obj_&lt;subset&gt;_data/ are in no list of %1 and were left out</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) are named by more than one split; each is kept in the first</source>
+        <translation>
+            <numerusform>%n image is named by more than one split; it is kept in the first</numerusform>
+            <numerusform>%n images are named by more than one split; each is kept in the first</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -29,7 +29,7 @@ Dataset classificationView(const Dataset &dataset)
         double bestArea = -1;
         for (const Annotation &a : s.objects) {
             const double area = a.box.width() * a.box.height();
-            if (a.classId >= 0 && area > bestArea) {
+            if (a.classId >= 0 && !a.crowd && area > bestArea) { // a crowd region is not an object
                 bestArea = area;
                 best = a.classId;
             }

@@ -25,8 +25,9 @@ struct Dataset {
     bool hasObjects() const
     {
         for (const Sample &s : samples)
-            if (!s.objects.empty())
-                return true;
+            for (const Annotation &a : s.objects)
+                if (!a.crowd) // COCO's crowd regions are shown, not objects
+                    return true;
         return false;
     }
 

@@ -30,7 +30,10 @@ int stratum(const Sample &s)
 {
     if (s.classId >= 0)
         return s.classId;
-    return s.objects.empty() ? -1 : s.objects.front().classId;
+    for (const Annotation &a : s.objects)
+        if (!a.crowd) // crowd regions are not objects
+            return a.classId;
+    return -1;
 }
 
 } // namespace
