@@ -157,6 +157,8 @@ void TestMainWindow::opensDatasetAndShowsReport()
 
     const QString summary = w.summaryView()->toPlainText();
     QVERIFY2(summary.contains(QStringLiteral("11 readable, 1 broken")), qPrintable(summary));
+    QVERIFY2(summary.contains(QStringLiteral("Layout")) && summary.contains(QStringLiteral("class folders")),
+             qPrintable(summary)); // the layout recognised, as inspect prints it
     QVERIFY(summary.contains(QStringLiteral("scratch")));
 }
 

@@ -2358,6 +2358,14 @@ Epoche %2: %3</translation>
             <numerusform>Identische Dateien (%n Gruppen)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Layout</source>
+        <translation>Aufbau</translation>
+    </message>
+    <message>
+        <source>%1 &lt;span style=&apos;color:gray&apos;&gt;(from %2)&lt;/span&gt;</source>
+        <translation>%1 &lt;span style=&apos;color:gray&apos;&gt;(aus %2)&lt;/span&gt;</translation>
+    </message>
 </context>
 <context>
     <name>loupe::Metrics</name>

@@ -345,6 +345,11 @@ QString MainWindow::summaryHtml(const Inspection &in) const
     auto row = [&h](const QString &k, const QString &v) {
         h += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(k, v);
     };
+    if (!ds.layout.isEmpty())
+        row(tr("Layout"), ds.layoutSource.isEmpty()
+                              ? ds.layout.toHtmlEscaped()
+                              : tr("%1 <span style='color:gray'>(from %2)</span>")
+                                    .arg(ds.layout.toHtmlEscaped(), QFileInfo(ds.layoutSource).fileName().toHtmlEscaped()));
     row(tr("Images"), tr("%1 readable, %2 broken or missing").arg(st.images).arg(ds.badFiles.size()));
     row(tr("Classes"), QString::number(ds.classes.size()));
     if (!st.minSize.isEmpty()) {
