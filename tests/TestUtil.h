@@ -1,10 +1,11 @@
 #pragma once
 
-// Small helpers for tests that build datasets on disk.
+// Small helpers for tests that build datasets on disk and run loupe-cli.
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QProcess>
 #include <QString>
 
 #include <opencv2/core.hpp>
@@ -61,5 +62,25 @@ inline void writeShapes(const QString &root, int perClass, int size, int seed, i
         }
     }
 }
+
+/// One run of the built loupe-cli (tests that define LOUPE_CLI): its exit code (-1 when it
+/// crashed), stdout and stderr.
+struct CliRun {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+#ifdef LOUPE_CLI
+inline CliRun runCli(const QStringList &args)
+{
+    QProcess p;
+    p.start(QStringLiteral(LOUPE_CLI), args);
+    if (!p.waitForFinished(120000))
+        qFatal("loupe-cli %s did not finish", qPrintable(args.join(QLatin1Char(' '))));
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+            p.readAllStandardError()};
+}
+#endif
 
 } // namespace loupe::test

@@ -14,20 +14,11 @@ using loupe::test::writeImage;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = loupe::test::CliRun;
 
 Run cli(const QStringList &args)
 {
-    QProcess p;
-    p.start(QStringLiteral(LOUPE_CLI), args);
-    if (!p.waitForFinished(120000))
-        qFatal("loupe-cli %s did not finish", qPrintable(args.join(QLatin1Char(' '))));
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            p.readAllStandardError()};
+    return loupe::test::runCli(args);
 }
 
 } // namespace

@@ -1,6 +1,8 @@
 // CSV label files as Kaggle and other tools ship them: columns found by content or named with
 // --csv-columns, header lines told by content, names without extension, the image root.
 
+#include "TestUtil.h"
+
 #include "dataset/Errors.h"
 #include "dataset/Importers.h"
 
@@ -19,20 +21,11 @@ QString data(const QString &relative)
     return QStringLiteral(LOUPE_TEST_DATA "/csv/") + relative;
 }
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = test::CliRun;
 
 Run cli(const QStringList &args)
 {
-    QProcess p;
-    p.start(QStringLiteral(LOUPE_CLI), args);
-    if (!p.waitForFinished(120000))
-        qFatal("loupe-cli %s did not finish", qPrintable(args.join(QLatin1Char(' '))));
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            p.readAllStandardError()};
+    return test::runCli(args);
 }
 
 QList<int> perClass(const Dataset &ds)

@@ -2,6 +2,7 @@
 // `auto` recognises, what it reads (images, classes, objects, splits), what it says about it, and
 // the refusal when nothing matches. Fixtures and their origins: tests/data/layouts/MANIFEST.md.
 
+#include "DatasetCounts.h"
 #include "TestUtil.h"
 
 #include "dataset/Errors.h"
@@ -27,18 +28,8 @@ QString layoutPath(const QString &relative)
     return QDir::cleanPath(QStringLiteral(LOUPE_TEST_DATA "/layouts/") + relative);
 }
 
-int objectCount(const Dataset &ds)
-{
-    int n = 0;
-    for (const Sample &s : ds.samples)
-        n += int(s.objects.size());
-    return n;
-}
-
-int splitCount(const Dataset &ds, SplitName split)
-{
-    return int(std::count_if(ds.samples.begin(), ds.samples.end(), [&](const Sample &s) { return s.split == split; }));
-}
+using test::objectCount;
+using test::splitCount;
 
 const Sample &sampleNamed(const Dataset &ds, const QString &fileName)
 {
@@ -59,20 +50,11 @@ QString refusal(const QString &path, const ImportOptions &options = {})
     return {};
 }
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = test::CliRun;
 
 Run cli(const QStringList &args)
 {
-    QProcess p;
-    p.start(QStringLiteral(LOUPE_CLI), args);
-    if (!p.waitForFinished(120000))
-        qFatal("loupe-cli %s did not finish", qPrintable(args.join(QLatin1Char(' '))));
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            p.readAllStandardError()};
+    return test::runCli(args);
 }
 
 } // namespace

@@ -2,6 +2,8 @@
 // Roboflow; the VOC devkit, CVAT's and Roboflow's VOC exports), on their own test data
 // (tests/data/layouts/MANIFEST-yolo-voc.md). Every count below was taken from the files by hand.
 
+#include "DatasetCounts.h"
+
 #include "dataset/Errors.h"
 #include "dataset/Importers.h"
 
@@ -20,18 +22,8 @@ QString dataPath(const QString &relative)
     return QDir::cleanPath(QStringLiteral(LOUPE_TEST_DATA) + QLatin1String("/layouts/") + relative);
 }
 
-int objectCount(const Dataset &ds)
-{
-    int n = 0;
-    for (const Sample &s : ds.samples)
-        n += int(s.objects.size());
-    return n;
-}
-
-int splitCount(const Dataset &ds, SplitName split)
-{
-    return int(std::count_if(ds.samples.begin(), ds.samples.end(), [&](const Sample &s) { return s.split == split; }));
-}
+using test::objectCount;
+using test::splitCount;
 
 const Sample *findSample(const Dataset &ds, const QString &fileName)
 {
