@@ -553,17 +553,13 @@ void TestTrain::pauseResumeCancel()
     });
     QTRY_VERIFY_WITH_TIMEOUT(steps.load() >= 2, 60000);
     trainer.pause();
+    const int beforePause = steps.load();
     QVERIFY(trainer.isPaused());
-    // Let the step in flight finish; under a sanitizer one step can take longer than a fixed wait.
-    int atPause = steps.load();
-    for (int waited = 0; waited < 60000; waited += 300) {
-        QTest::qWait(300);
-        if (steps.load() == atPause)
-            break;
-        atPause = steps.load();
-    }
-    QTest::qWait(700);
-    QCOMPARE(steps.load(), atPause);
+    // Pause takes effect between steps: only the step in flight may still finish, however long
+    // it takes on a loaded machine (a running trainer makes dozens of steps in this time).
+    QTest::qWait(2000);
+    const int atPause = steps.load();
+    QVERIFY2(atPause <= beforePause + 1, qPrintable(QStringLiteral("%1 steps after pause").arg(atPause - beforePause)));
     trainer.resume();
     QTRY_VERIFY_WITH_TIMEOUT(steps.load() > atPause, 60000);
     trainer.cancel();

@@ -1312,6 +1312,14 @@ Die Optionen eines Befehls zeigt &apos;loupe-cli COMMAND --help&apos;.</translat
         <source>The CSV&apos;s path and label columns, by header name or 1-based number (found by content when not given).</source>
         <translation>Pfad- und Label-Spalte der CSV-Datei, nach Spaltenname oder Nummer ab 1 (ohne Angabe am Inhalt erkannt).</translation>
     </message>
+    <message>
+        <source>auto (bfloat16 where the CPU has AVX512-BF16 or AMX, else float32), fp32 or bf16.</source>
+        <translation>auto (bfloat16, wo die CPU AVX512-BF16 oder AMX hat, sonst float32), fp32 oder bf16.</translation>
+    </message>
+    <message>
+        <source>computed in %1</source>
+        <translation>gerechnet in %1</translation>
+    </message>
 </context>
 <context>
     <name>loupe::ConfusionMatrixView</name>
@@ -2528,6 +2536,33 @@ Epoche %2: %3</translation>
     <message>
         <source>unknown step type %1; expected one of %2</source>
         <translation>unbekannter Schritttyp %1; erwartet eines von %2</translation>
+    </message>
+</context>
+<context>
+    <name>loupe::Precision</name>
+    <message>
+        <source>unknown precision &quot;%1&quot;; use auto, fp32 or bf16</source>
+        <translation>unbekannte Genauigkeit &quot;%1&quot;; möglich sind auto, fp32 und bf16</translation>
+    </message>
+    <message>
+        <source>precision fp32: float32, as asked</source>
+        <translation>Genauigkeit fp32: float32, wie verlangt</translation>
+    </message>
+    <message>
+        <source>precision bf16: bfloat16 autocast, as asked (CPU: %1)</source>
+        <translation>Genauigkeit bf16: bfloat16-Autocast, wie verlangt (CPU: %1)</translation>
+    </message>
+    <message>
+        <source>precision bf16: bfloat16 autocast, as asked; this CPU has no bfloat16 instructions, so it is emulated and slower than float32</source>
+        <translation>Genauigkeit bf16: bfloat16-Autocast, wie verlangt; diese CPU hat keine bfloat16-Befehle, daher wird es emuliert und ist langsamer als float32</translation>
+    </message>
+    <message>
+        <source>precision auto: bfloat16 autocast, since the CPU has %1</source>
+        <translation>Genauigkeit auto: bfloat16-Autocast, da die CPU %1 hat</translation>
+    </message>
+    <message>
+        <source>precision auto: float32, since the CPU has no bfloat16 instructions (AVX512-BF16 or AMX-BF16)</source>
+        <translation>Genauigkeit auto: float32, da die CPU keine bfloat16-Befehle hat (AVX512-BF16 oder AMX-BF16)</translation>
     </message>
 </context>
 <context>
@@ -4492,6 +4527,34 @@ Sein letzter Checkpoint (nach der letzten abgeschlossenen Epoche) bleibt erhalte
     <message>
         <source>Stopped</source>
         <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>Automatic: bfloat16 (this CPU has %1)</source>
+        <translation>Automatisch: bfloat16 (diese CPU hat %1)</translation>
+    </message>
+    <message>
+        <source>Automatic: float32 (this CPU has no bfloat16 instructions)</source>
+        <translation>Automatisch: float32 (diese CPU hat keine bfloat16-Befehle)</translation>
+    </message>
+    <message>
+        <source>float32</source>
+        <translation>float32</translation>
+    </message>
+    <message>
+        <source>bfloat16</source>
+        <translation>bfloat16</translation>
+    </message>
+    <message>
+        <source>bfloat16 (emulated: slower here)</source>
+        <translation>bfloat16 (emuliert: hier langsamer)</translation>
+    </message>
+    <message>
+        <source>What the model computes in. bfloat16 trains about twice as fast on CPUs with AVX512-BF16 or AMX; weights, optimizer state, losses, metrics and checkpoints stay float32 either way, so a run resumes and loads in either precision.</source>
+        <translation>Worin das Modell rechnet. bfloat16 trainiert auf CPUs mit AVX512-BF16 oder AMX etwa doppelt so schnell; Gewichte, Optimiererzustand, Verluste, Metriken und Checkpoints bleiben in jedem Fall float32, daher lässt sich ein Lauf in beiden Genauigkeiten fortsetzen und laden.</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>Genauigkeit</translation>
     </message>
 </context>
 <context>

@@ -68,6 +68,7 @@ private:
     QSpinBox *m_patience;
     QComboBox *m_classWeights;
     QComboBox *m_augment;
+    QComboBox *m_precision;
     QSpinBox *m_threads;
     QSpinBox *m_seed;
 };

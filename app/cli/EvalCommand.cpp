@@ -63,7 +63,7 @@ public:
     {
         p.addPositionalArgument(QStringLiteral("RUN_DIR"), Cli::tr("A run folder written by train."));
         p.addPositionalArgument(QStringLiteral("DATASET"), Cli::tr("The images to measure on."));
-        p.addOptions({m_json, m_predictions, m_threads});
+        p.addOptions({m_json, m_predictions, m_threads, m_precision});
         p.addOptions(m_dataset.options());
     }
 
@@ -80,7 +80,8 @@ public:
             const Dataset dataset = readDataset(p.positionalArguments().at(1), m_dataset.importOptions(p), threadCount,
                                                 printer);
             const RunEvaluation r = evaluateRun(p.positionalArguments().at(0), dataset, p.value(m_predictions),
-                                                threadCount);
+                                                threadCount, nullptr, p.value(m_precision));
+            std::fprintf(stderr, "%s\n", qPrintable(r.precisionReason));
             for (const BadFile &b : r.skipped)
                 std::fprintf(stderr, "%s\n", qPrintable(Cli::tr("skipped %1: %2").arg(b.path, b.reason)));
             if (p.isSet(m_json)) {
@@ -88,7 +89,7 @@ public:
                 for (const PrCurve &curve : precisionRecallCurves(r.predictions))
                     averagePrecision.push_back(curve.averagePrecision);
                 QTextStream out(stdout);
-                out << QString::fromUtf8(metricsJson(r.metrics, averagePrecision)) << '\n';
+                out << QString::fromUtf8(metricsJson(r.metrics, averagePrecision, r.precision)) << '\n';
                 return Done;
             }
             printTable(r);
@@ -108,6 +109,10 @@ private:
     const DatasetOptions m_dataset;
     const QCommandLineOption m_threads{QStringLiteral("threads"), Cli::tr("Compute threads (0 = every core)."),
                                        QStringLiteral("N"), QStringLiteral("0")};
+    const QCommandLineOption m_precision{
+        QStringLiteral("precision"),
+        Cli::tr("auto (bfloat16 where the CPU has AVX512-BF16 or AMX, else float32), fp32 or bf16."),
+        QStringLiteral("P"), QStringLiteral("auto")};
 };
 
 } // namespace

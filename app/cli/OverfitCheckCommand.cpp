@@ -46,6 +46,7 @@ public:
                         qPrintable(Cli::tr("  %1  true %2, predicted %3%4")
                                        .arg(r.paths[i], r.classes.value(r.truth[i]), r.classes.value(r.predicted[i]))
                                        .arg(r.truth[i] == r.predicted[i] ? QString() : Cli::tr("  ← wrong"))));
+        std::printf("%s\n", qPrintable(Cli::tr("computed in %1").arg(r.precision)));
         std::printf("%s\n", qPrintable(Cli::tr("overfit check %1").arg(r.message)));
         return r.passed ? Done : Failed;
     }

@@ -18,13 +18,16 @@ OverfitCheckOptions::OverfitCheckOptions()
     , seed(QStringLiteral("seed"), Cli::tr("Seed."), QStringLiteral("N"), QStringLiteral("0"))
     , threads(QStringLiteral("threads"), Cli::tr("Compute threads (0 = every core)."), QStringLiteral("N"),
               QStringLiteral("0"))
+    , precision(QStringLiteral("precision"),
+                Cli::tr("auto (bfloat16 where the CPU has AVX512-BF16 or AMX, else float32), fp32 or bf16."),
+                QStringLiteral("P"), QStringLiteral("auto"))
     , dataset(DatasetOptions::ImagesName::ImageRootOnly)
 {
 }
 
 void OverfitCheckOptions::declare(QCommandLineParser &p) const
 {
-    p.addOptions({model, images, imageSize, channels, maxSteps, seed, threads});
+    p.addOptions({model, images, imageSize, channels, maxSteps, seed, threads, precision});
     p.addOptions(dataset.options());
 }
 
@@ -32,6 +35,7 @@ QString OverfitCheckOptions::apply(const QCommandLineParser &p, OverfitOptions *
 {
     OverfitOptions &o = *options;
     o.model = p.value(model);
+    o.precision = p.value(precision);
     QString error;
     if (!readInt(p, images, 2, &o.images, &error) || !readInt(p, imageSize, 32, &o.imageSize, &error)
         || !readInt(p, channels, 1, &o.channels, &error) || !readInt(p, maxSteps, 1, &o.maxSteps, &error)
@@ -41,6 +45,7 @@ QString OverfitCheckOptions::apply(const QCommandLineParser &p, OverfitOptions *
     TrainConfig probe;
     probe.model = o.model;
     probe.channels = o.channels;
+    probe.precision = o.precision;
     return probe.validate();
 }
 

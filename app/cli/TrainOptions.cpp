@@ -36,6 +36,9 @@ TrainOptions::TrainOptions()
     , seed(valued("seed", Cli::tr("Seed of the split, the order and the augmentations."), "N"))
     , devFraction(valued("dev-fraction", Cli::tr("Share held out for dev when the dataset has no dev split."), "F"))
     , maxSteps(valued("max-steps", Cli::tr("At most this many steps an epoch (quick looks)."), "N"))
+    , precision(valued("precision",
+                         Cli::tr("auto (bfloat16 where the CPU has AVX512-BF16 or AMX, else float32), fp32 or bf16."),
+                         "P"))
     , resume(QStringLiteral("resume"), Cli::tr("Continue the run in RUN_DIR from its last checkpoint."))
 {
 }
@@ -46,7 +49,7 @@ void TrainOptions::declare(QCommandLineParser &p) const
     p.addOptions(dataset.options());
     p.addOptions({model, imageSize, channels, epochs, batch, lr, optimizer, momentum, weightDecay,
                   schedule, warmup, augment, classWeights, earlyStop, init, threads, loaderThreads, seed, devFraction,
-                  maxSteps, resume});
+                  maxSteps, precision, resume});
 }
 
 QString TrainOptions::apply(const QCommandLineParser &p, TrainConfig *config) const
@@ -62,6 +65,8 @@ QString TrainOptions::apply(const QCommandLineParser &p, TrainConfig *config) co
         cfg.augmentFile = p.value(augment);
     if (p.isSet(init))
         cfg.initWeights = p.value(init);
+    if (p.isSet(precision))
+        cfg.precision = p.value(precision);
     QString error;
     if (!readSeed(p, seed, &cfg.seed, &error))
         return error;

@@ -9,9 +9,11 @@ three channels, resize to the model size, ImageNet mean and std. Run it with /us
 With --weights RUN/checkpoints/best.pt (a Loupe checkpoint; TorchScript archives that
 torch.jit.load reads) the peer uses the run's own weights, so both tools must agree on the accuracy.
 Prints one JSON line: images, seconds and images/s of the evaluation loop, accuracy.
+--precision bf16 (torch.autocast on the CPU) and --channels-last give PyTorch at its best.
 """
 
 import argparse
+import contextlib
 import json
 import sys
 import time
@@ -43,6 +45,8 @@ def main():
     p.add_argument("--batch", type=int, default=64)
     p.add_argument("--workers", type=int, default=2, help="DataLoader worker processes")
     p.add_argument("--threads", type=int, default=2, help="torch.set_num_threads")
+    p.add_argument("--precision", choices=["fp32", "bf16"], default="fp32")
+    p.add_argument("--channels-last", action="store_true")
     args = p.parse_args()
 
     torch.set_num_threads(args.threads)
@@ -55,16 +59,23 @@ def main():
     if args.weights:
         load_loupe_weights(model, args.weights)
     model.eval()
+    if args.channels_last:
+        model = model.to(memory_format=torch.channels_last)
+    autocast = (torch.autocast("cpu", dtype=torch.bfloat16) if args.precision == "bf16"
+                else contextlib.nullcontext())
     loader = torch.utils.data.DataLoader(dataset, batch_size=args.batch, shuffle=False, num_workers=args.workers)
     start = time.perf_counter()
     right = total = 0
-    with torch.no_grad():
+    with torch.no_grad(), autocast:
         for images, labels in loader:
-            right += int((model(images).argmax(1) == labels).sum())
+            if args.channels_last:
+                images = images.contiguous(memory_format=torch.channels_last)
+            right += int((model(images).float().argmax(1) == labels).sum())
             total += labels.size(0)
     seconds = time.perf_counter() - start
     print(json.dumps({"tool": "peer", "torch": torch.__version__, "threads": torch.get_num_threads(),
-                      "workers": args.workers, "images": total, "seconds": round(seconds, 3),
+                      "workers": args.workers, "precision": args.precision,
+                      "channels_last": args.channels_last, "images": total, "seconds": round(seconds, 3),
                       "images_per_s": round(total / seconds, 1), "accuracy": round(right / total, 4)}),
           flush=True)
 

@@ -6,7 +6,10 @@
 #   bench/eval/run.sh RUN_DIR [ROUNDS]
 #   env: LOUPE_CLI (default /work/build/app/loupe-cli), DATA (class folders; default
 #        /work/bench-data/fashion/test), OUT (folder for logs), PYTHON (/usr/bin/python3),
-#        THREADS (compute threads of both tools, 2), LOCK: file held during each measured run so
+#        THREADS (compute threads of both tools, 2),
+#        TOOLS (default "peer peer-best loupe-fp32 loupe"): peer = PyTorch in float32, peer-best =
+#        bfloat16 autocast + channels-last, loupe-fp32 = --precision fp32, loupe = --precision auto,
+#        LOCK: file held during each measured run so
 #        that no build (builds take the same lock) competes for the two cores
 #        (default /tmp/loupe-build.lock; "" = none)
 set -euo pipefail
@@ -48,10 +51,19 @@ record() {
 
 echo "loupe-cli: $LOUPE_CLI; run: $RUN; data: $DATA ($IMAGES images); out: $OUT; $(nproc) cores"
 printf 'round\ttool\tload1\twall_s\tuser_s\tsys_s\twhole_ips\taccuracy\n'
+TOOLS=${TOOLS:-"peer peer-best loupe-fp32 loupe"}
+peer=("$PYTHON" "$HERE/peer_eval.py" "$DATA" --weights "$WEIGHTS" --workers 2 --threads "$THREADS" --batch 64
+      --image-size 64)
 for round in $(seq 1 "$ROUNDS"); do
-    record "$round" peer "$PYTHON" "$HERE/peer_eval.py" "$DATA" --weights "$WEIGHTS" --workers 2 \
-        --threads "$THREADS" --batch 64 --image-size 64
-    record "$round" loupe "$LOUPE_CLI" eval "$RUN" "$DATA" --json --threads "$THREADS"
+    for tool in $TOOLS; do
+        case $tool in
+        peer) record "$round" peer "${peer[@]}" ;;
+        peer-best) record "$round" peer-best "${peer[@]}" --precision bf16 --channels-last ;;
+        loupe-fp32) record "$round" loupe-fp32 "$LOUPE_CLI" eval "$RUN" "$DATA" --json --threads "$THREADS" --precision fp32 ;;
+        loupe) record "$round" loupe "$LOUPE_CLI" eval "$RUN" "$DATA" --json --threads "$THREADS" ;;
+        *) echo "unknown tool $tool" >&2; exit 2 ;;
+        esac
+    done
 done
 
 "$PYTHON" - "$RESULTS" <<'PY'
@@ -60,13 +72,16 @@ rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
 by_round = {}
 for r in rows:
     by_round.setdefault(r["round"], {})[r["tool"]] = r
-print("\nround\tLoupe/peer (whole process)")
-ratios = []
+ratios = {}
+print("\nround\tratio (whole process)")
 for k, v in by_round.items():
-    if "peer" in v and "loupe" in v:
-        ratio = float(v["loupe"]["whole_ips"]) / float(v["peer"]["whole_ips"])
-        ratios.append(ratio)
-        print(f"{k}\t{ratio:.3f}")
-if ratios:
-    print(f"median\t{sorted(ratios)[len(ratios) // 2]:.3f}")
+    for a in ("loupe", "loupe-fp32"):
+        for b in ("peer", "peer-best"):
+            if a in v and b in v:
+                ratio = float(v[a]["whole_ips"]) / float(v[b]["whole_ips"])
+                ratios.setdefault(f"{a}/{b}", []).append(ratio)
+                print(f"{k}\t{a}/{b}\t{ratio:.3f}")
+for name, values in ratios.items():
+    values.sort()
+    print(f"median\t{name}\t{values[len(values) // 2]:.3f}")
 PY

@@ -12,9 +12,14 @@ The transforms match Loupe's default training pipeline (Pipeline::defaultTrainin
 channels, resize to the model size, horizontal flip with p = 0.5, ImageNet mean and std.
 Prints one JSON line: images, seconds and images/s of each epoch's training (loader start to the
 last optimizer step), and the test accuracy when --eval is given.
+
+  --precision bf16   the forward pass and loss under torch.autocast("cpu", dtype=torch.bfloat16)
+  --channels-last    model and batches in torch.channels_last
+Both together are PyTorch at its best on a CPU with AVX512-BF16 / AMX (issue 15's "peer at its best").
 """
 
 import argparse
+import contextlib
 import json
 import sys
 import time
@@ -33,6 +38,19 @@ def build_transforms(size, train):
     return transforms.Compose(steps)
 
 
+def step(model, optimizer, images, labels, args):
+    if args.channels_last:
+        images = images.contiguous(memory_format=torch.channels_last)
+    optimizer.zero_grad()
+    autocast = (torch.autocast("cpu", dtype=torch.bfloat16) if args.precision == "bf16"
+                else contextlib.nullcontext())
+    with autocast:
+        loss = torch.nn.functional.cross_entropy(model(images).float(), labels)
+    loss.backward()
+    optimizer.step()
+    return loss
+
+
 def train_folder(model, optimizer, args, log):
     dataset = torchvision.datasets.ImageFolder(args.data, transform=build_transforms(args.image_size, True))
     loader = torch.utils.data.DataLoader(dataset, batch_size=args.batch, shuffle=True,
@@ -45,10 +63,7 @@ def train_folder(model, optimizer, args, log):
         seen = 0
         loss_sum = 0.0
         for images, labels in loader:
-            optimizer.zero_grad()
-            loss = torch.nn.functional.cross_entropy(model(images), labels)
-            loss.backward()
-            optimizer.step()
+            loss = step(model, optimizer, images, labels, args)
             seen += labels.size(0)
             loss_sum += loss.item() * labels.size(0)
         seconds = time.perf_counter() - start
@@ -85,10 +100,7 @@ def train_memory(model, optimizer, args, log):
             flip = torch.rand(images.size(0)) < 0.5
             images[flip] = images[flip].flip(-1)
             labels = all_labels[index]
-            optimizer.zero_grad()
-            loss = torch.nn.functional.cross_entropy(model(images), labels)
-            loss.backward()
-            optimizer.step()
+            loss = step(model, optimizer, images, labels, args)
             seen += labels.size(0)
             loss_sum += loss.item() * labels.size(0)
         seconds = time.perf_counter() - start
@@ -105,9 +117,13 @@ def evaluate(model, classes, args):
     loader = torch.utils.data.DataLoader(dataset, batch_size=args.batch, shuffle=False, num_workers=args.workers)
     model.eval()
     right = total = 0
-    with torch.no_grad():
+    autocast = (torch.autocast("cpu", dtype=torch.bfloat16) if args.precision == "bf16"
+                else contextlib.nullcontext())
+    with torch.no_grad(), autocast:
         for images, labels in loader:
-            right += int((model(images).argmax(1) == labels).sum())
+            if args.channels_last:
+                images = images.contiguous(memory_format=torch.channels_last)
+            right += int((model(images).float().argmax(1) == labels).sum())
             total += labels.size(0)
     return right / total, total
 
@@ -126,6 +142,9 @@ def main():
     p.add_argument("--threads", type=int, default=2, help="torch.set_num_threads")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--eval", metavar="DIR", help="test folder: print the accuracy after training")
+    p.add_argument("--precision", choices=["fp32", "bf16"], default="fp32",
+                   help="bf16: torch.autocast('cpu', dtype=torch.bfloat16) around forward and loss")
+    p.add_argument("--channels-last", action="store_true", help="model and batches in torch.channels_last")
     args = p.parse_args()
 
     torch.set_num_threads(args.threads)
@@ -135,6 +154,8 @@ def main():
         print(json.dumps(record), file=sys.stderr, flush=True)
 
     model = torchvision.models.resnet18(num_classes=10)
+    if args.channels_last:
+        model = model.to(memory_format=torch.channels_last)
     optimizer = torch.optim.SGD(model.parameters(), lr=args.lr, momentum=args.momentum,
                                 weight_decay=args.weight_decay)
     train = train_folder if args.mode == "folder" else train_memory
@@ -144,6 +165,7 @@ def main():
     images = sum(e["images"] for e in epochs)
     seconds = sum(e["seconds"] for e in epochs)
     result = {"tool": "peer-" + args.mode, "torch": torch.__version__, "threads": torch.get_num_threads(),
+              "precision": args.precision, "channels_last": args.channels_last,
               "workers": args.workers, "epochs": epochs, "train_images_per_s": round(images / seconds, 1)}
     if args.eval:
         accuracy, tested = evaluate(model, classes, args)

@@ -1,15 +1,20 @@
 #!/usr/bin/python3
-"""Ratios of a bench/train/run.sh results.tsv, round by round and over the best of each tool.
+"""Ratios of a bench/train/run.sh results.tsv, round by round and over the medians.
 
-whole = 10,000 images / wall seconds of the whole process (start-up, data set scan, training,
-checkpoints, dev evaluation); epoch = the training throughput each tool reports for its epoch.
-The in-memory ceiling is its epoch figure (its whole-process time includes decoding every image
-once before training, which is not part of the ceiling).
+whole = images / wall seconds of the whole process (start-up, data set scan, training, checkpoints,
+dev evaluation); epoch = the training throughput each tool reports for its epoch. Every Loupe tool
+is compared with the peer at its default (peer: float32) and at its best (peer-best: bfloat16
+autocast + channels-last), and with the in-memory ceilings when they ran.
 """
 
 import csv
 import sys
 from collections import defaultdict
+
+
+def median(values):
+    v = sorted(values)
+    return (v[(len(v) - 1) // 2] + v[len(v) // 2]) / 2
 
 
 def main():
@@ -18,27 +23,35 @@ def main():
     for r in rows:
         by_round[r["round"]][r["tool"]] = r
     loupes = sorted({r["tool"] for r in rows if r["tool"].startswith("loupe")})
+    others = [t for t in ["peer", "peer-best", "memory", "memory-best"] if any(r["tool"] == t for r in rows)]
     print()
-    print("round  load1  tool        loupe/peer(whole)  loupe/peer(epoch)  loupe(whole)/mem(epoch)  loupe(epoch)/mem(epoch)")
+    print("round  load1  tool            against       whole ratio  epoch ratio")
     for rnd, tools in sorted(by_round.items(), key=lambda kv: int(kv[0])):
-        peer, mem = tools.get("peer"), tools.get("memory")
         for name in loupes:
             lp = tools.get(name)
-            if not (lp and peer and mem):
-                continue
-            print(f"{rnd:>5}  {lp['load1']:>5}  {name:<10}  "
-                  f"{float(lp['whole_ips']) / float(peer['whole_ips']):17.3f}  "
-                  f"{float(lp['epoch_ips']) / float(peer['epoch_ips']):17.3f}  "
-                  f"{float(lp['whole_ips']) / float(mem['epoch_ips']):23.3f}  "
-                  f"{float(lp['epoch_ips']) / float(mem['epoch_ips']):23.3f}")
+            for other in others:
+                o = tools.get(other)
+                if not (lp and o):
+                    continue
+                print(f"{rnd:>5}  {lp['load1']:>5}  {name:<14}  {other:<12}  "
+                      f"{float(lp['whole_ips']) / float(o['whole_ips']):11.3f}  "
+                      f"{float(lp['epoch_ips']) / float(o['epoch_ips']):11.3f}")
     print()
     print("median over rounds (images/s):")
-    for name in ["peer", "memory"] + loupes:
-        whole = sorted(float(r["whole_ips"]) for r in rows if r["tool"] == name)
-        epoch = sorted(float(r["epoch_ips"]) for r in rows if r["tool"] == name)
+    medians = {}
+    for name in others + loupes:
+        whole = [float(r["whole_ips"]) for r in rows if r["tool"] == name]
+        epoch = [float(r["epoch_ips"]) for r in rows if r["tool"] == name]
         if whole:
-            med = lambda v: (v[(len(v) - 1) // 2] + v[len(v) // 2]) / 2
-            print(f"  {name:<10} whole {med(whole):6.1f}  epoch {med(epoch):6.1f}  (runs: {len(whole)})")
+            medians[name] = (median(whole), median(epoch))
+            print(f"  {name:<14} whole {medians[name][0]:6.1f}  epoch {medians[name][1]:6.1f}  (runs: {len(whole)})")
+    print()
+    print("ratios of the medians (whole process, epoch):")
+    for name in loupes:
+        for other in others:
+            if name in medians and other in medians:
+                print(f"  {name:<14} / {other:<12} {medians[name][0] / medians[other][0]:6.2f}  "
+                      f"{medians[name][1] / medians[other][1]:6.2f}")
 
 
 if __name__ == "__main__":

@@ -20,10 +20,10 @@ struct Explainer::Impl {
     int threads = 0;
 };
 
-Explainer::Explainer(const QString &runDir, int threads)
+Explainer::Explainer(const QString &runDir, int threads, const QString &precision)
     : d(std::make_unique<Impl>())
 {
-    d->run = loadRun(runDir);
+    d->run = loadRun(runDir, precision);
     d->threads = threads;
 }
 

@@ -39,7 +39,8 @@ class Explainer
 public:
     /// Throws DatasetError for a run folder without config or checkpoint, or weights that do not
     /// fit the config's model.
-    explicit Explainer(const QString &runDir, int threads = 0);
+    /// `precision` is auto|fp32|bf16 (model/Precision.h); Grad-CAM's gradients are float32 either way.
+    explicit Explainer(const QString &runDir, int threads = 0, const QString &precision = QStringLiteral("auto"));
     ~Explainer();
     Explainer(const Explainer &) = delete;
     Explainer &operator=(const Explainer &) = delete;

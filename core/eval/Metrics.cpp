@@ -78,7 +78,8 @@ ClassificationMetrics computeMetrics(const std::vector<int> &truth, const std::v
     return m;
 }
 
-QByteArray metricsJson(const ClassificationMetrics &metrics, const std::vector<double> &averagePrecision)
+QByteArray metricsJson(const ClassificationMetrics &metrics, const std::vector<double> &averagePrecision,
+                       const QString &precision)
 {
     nlohmann::json j;
     j["accuracy"] = std::isnan(metrics.accuracy) ? nlohmann::json(nullptr) : nlohmann::json(metrics.accuracy);
@@ -103,6 +104,8 @@ QByteArray metricsJson(const ClassificationMetrics &metrics, const std::vector<d
     }
     j["per_class"] = perClass;
     j["confusion"] = metrics.confusion;
+    if (!precision.isEmpty())
+        j["precision"] = precision.toStdString();
     return QByteArray::fromStdString(j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 

@@ -38,6 +38,8 @@ ClassificationMetrics computeMetrics(const std::vector<int> &truth, const std::v
 /// The `loupe-cli eval --json` object: accuracy, macro_f1, labels, per_class, confusion.
 /// A NaN accuracy (no samples) is written as null. With one averagePrecision per class (PrCurve),
 /// every per_class entry also holds average_precision (null when NaN).
-QByteArray metricsJson(const ClassificationMetrics &metrics, const std::vector<double> &averagePrecision = {});
+/// `precision`, when given, is what the model computed in ("fp32" or "bf16").
+QByteArray metricsJson(const ClassificationMetrics &metrics, const std::vector<double> &averagePrecision = {},
+                       const QString &precision = {});
 
 } // namespace loupe

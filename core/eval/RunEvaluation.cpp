@@ -38,13 +38,15 @@ QString datasetName(const Dataset &dataset)
 } // namespace
 
 RunEvaluation evaluateRun(const QString &runDir, const Dataset &dataset, const QString &predictionsCsv, int threads,
-                          const StopToken *stop)
+                          const StopToken *stop, const QString &precision)
 {
-    const LoadedRun run = loadRun(runDir);
+    const LoadedRun run = loadRun(runDir, precision);
     const QStringList &runClasses = run.classes;
     const TrainConfig &cfg = run.config;
     RunEvaluation out;
     out.checkpoint = run.checkpoint;
+    out.precision = run.precision.name();
+    out.precisionReason = run.precision.reason;
 
     // The dataset's class ids mapped onto the run's, by name.
     Dataset data = classificationView(dataset);

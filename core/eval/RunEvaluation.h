@@ -18,6 +18,8 @@ struct RunEvaluation {
     int images = 0;
     std::vector<BadFile> skipped; ///< images that could not be read
     QString checkpoint;           ///< which weights were used
+    QString precision;            ///< what the model computed in: "fp32" or "bf16"
+    QString precisionReason;      ///< why, in a sentence
     PredictionSet predictions;    ///< every image's answer; split is the dataset's folder or file name
 };
 
@@ -26,8 +28,9 @@ struct RunEvaluation {
 /// name; a dataset class the run never saw is refused. Writes the predictions to `predictionsCsv`
 /// when given, in predictionfiles::write's format (its first four columns are the
 /// path,true_label,predicted_label,confidence of `eval --predictions`). Throws DatasetError for an
-/// unusable run folder or dataset.
+/// unusable run folder or dataset. `precision` is auto|fp32|bf16 (model/Precision.h).
 RunEvaluation evaluateRun(const QString &runDir, const Dataset &dataset, const QString &predictionsCsv = {},
-                          int threads = 0, const StopToken *stop = nullptr);
+                          int threads = 0, const StopToken *stop = nullptr,
+                          const QString &precision = QStringLiteral("auto"));
 
 } // namespace loupe

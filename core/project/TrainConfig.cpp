@@ -1,6 +1,7 @@
 #include "project/TrainConfig.h"
 
 #include "dataset/Errors.h"
+#include "model/Precision.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -44,6 +45,7 @@ QJsonObject TrainConfig::toJson() const
         {QStringLiteral("init"), initWeights},
         {QStringLiteral("augment"), augmentFile},
         {QStringLiteral("pipeline"), QString::fromUtf8(pipelineJson)},
+        {QStringLiteral("precision"), precision},
         {QStringLiteral("threads"), threads},
         {QStringLiteral("loader_threads"), loaderThreads},
         {QStringLiteral("seed"), QString::number(seed)},
@@ -109,6 +111,7 @@ TrainConfig TrainConfig::fromJson(const QJsonObject &j)
     QString pipeline;
     str("pipeline", pipeline);
     c.pipelineJson = pipeline.toUtf8();
+    str("precision", c.precision);
     num("threads", c.threads);
     num("loader_threads", c.loaderThreads);
     QString seed;
@@ -131,6 +134,8 @@ QString TrainConfig::validate() const
         return Text::tr("channels must be 1 or 3, not %1").arg(channels);
     if (epochs < 1)
         return Text::tr("epochs must be at least 1");
+    if (const QString problem = precisionProblem(precision); !problem.isEmpty())
+        return problem;
     if (batchSize < 1)
         return Text::tr("batch size must be at least 1");
     if (!(learningRate > 0))

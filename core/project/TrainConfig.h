@@ -32,6 +32,7 @@ struct TrainConfig {
     QString initWeights;                        ///< TorchScript file or earlier run folder
     QString augmentFile;                        ///< pipeline JSON; empty = default; "none" = resize + normalise only
     QByteArray pipelineJson;                    ///< the training pipeline actually used (filled by the trainer)
+    QString precision = QStringLiteral("auto"); ///< auto|fp32|bf16 (model/Precision.h)
     int threads = 0;                            ///< LibTorch intra-op threads; 0 = every core
     int loaderThreads = 2;
     quint64 seed = 0;

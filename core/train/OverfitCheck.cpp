@@ -93,11 +93,16 @@ OverfitResult runOverfitCheck(const Dataset &original, const OverfitOptions &opt
     }
     loader.stop();
 
+    const PrecisionChoice precision = choosePrecision(options.precision);
+    if (precision.setting.isEmpty())
+        throw DatasetError(precision.reason);
     auto model = makeModel({options.model.toStdString(), int(dataset.classes.size()), options.channels});
+    model->setComputeMode(computeModeFor(options.model.toStdString(), precision.precision));
     torch::optim::Adam optimizer(model->parameters(), torch::optim::AdamOptions(options.learningRate));
     model->train();
     OverfitResult result;
     result.classes = dataset.classes;
+    result.precision = precision.name();
     int settled = 0;
     for (int step = 1; step <= options.maxSteps; ++step) {
         if (stop && stop->stopRequested())

@@ -21,6 +21,7 @@ struct OverfitOptions {
     double learningRate = 1e-3;  ///< Adam
     quint64 seed = 0;
     int threads = 0;
+    QString precision = QStringLiteral("auto"); ///< auto|fp32|bf16 (model/Precision.h)
 };
 
 struct OverfitResult {
@@ -33,6 +34,7 @@ struct OverfitResult {
     std::vector<int> predicted;
     QStringList classes;      ///< names of truth and predicted (object-only datasets get derived classes)
     QStringList failedChecks; ///< each check that failed, with its numbers
+    QString precision;        ///< what the model computed in: "fp32" or "bf16"
     QString message;          ///< verdict with the likely causes when it failed
 };
 

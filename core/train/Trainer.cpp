@@ -6,6 +6,7 @@
 #include "eval/Metrics.h"
 #include "eval/Predictions.h"
 #include "model/Models.h"
+#include "model/Precision.h"
 #include "model/WeightImportError.h"
 #include "project/EventFile.h"
 #include "project/RunFolder.h"
@@ -143,6 +144,7 @@ private:
         std::unique_ptr<DataLoader> trainLoader;
         std::unique_ptr<DataLoader> devLoader;
         std::shared_ptr<ClassifierImpl> model;
+        PrecisionChoice precision;
         std::unique_ptr<torch::optim::Optimizer> optimizer;
         torch::nn::functional::CrossEntropyFuncOptions lossOptions;
         CheckpointState state;
@@ -388,6 +390,10 @@ bool Trainer::Impl::buildModel(Session &s)
         for (const std::string &n : report.notes)
             s.note(QString::fromStdString(n));
     }
+    // Before the optimizer: its state takes the layout of the parameters.
+    s.precision = choosePrecision(cfg.precision);
+    s.model->setComputeMode(computeModeFor(cfg.model.toStdString(), s.precision.precision));
+    s.note(s.precision.reason);
     s.optimizer = makeOptimizer(cfg, s.model->parameters());
 
     torch::Tensor classWeights;
@@ -470,6 +476,13 @@ bool Trainer::Impl::writeRunConfig(Session &s)
     config[QStringLiteral("torch")] = torchVersion();
     config[QStringLiteral("loupe")] = QStringLiteral(LOUPE_VERSION);
     config[QStringLiteral("compute_threads")] = computeThreads();
+    // The setting is in "precision"; what it came to on this machine, and why.
+    const ComputeMode mode = s.model->computeMode();
+    config[QStringLiteral("compute")] = QJsonObject{{QStringLiteral("precision"), s.precision.name()},
+                                                    {QStringLiteral("reason"), s.precision.reason},
+                                                    {QStringLiteral("cpu_bf16"), s.precision.cpu.describe()},
+                                                    {QStringLiteral("channels_last"), mode.channelsLast},
+                                                    {QStringLiteral("weights"), QStringLiteral("fp32")}};
     if (const QString error = runfolder::writeConfig(runDir, config); !error.isEmpty())
         return s.fail(error);
     QString eventError;

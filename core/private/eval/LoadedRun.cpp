@@ -18,9 +18,12 @@ struct Text {
 };
 } // namespace
 
-LoadedRun loadRun(const QString &runDir)
+LoadedRun loadRun(const QString &runDir, const QString &precision)
 {
     LoadedRun run;
+    run.precision = choosePrecision(precision);
+    if (run.precision.setting.isEmpty())
+        throw DatasetError(run.precision.reason);
     const QJsonObject config = runfolder::readConfig(runDir);
     run.config = TrainConfig::fromJson(config);
     for (const QJsonValue &v : config.value(QStringLiteral("dataset")).toObject().value(QStringLiteral("classes")).toArray())
@@ -50,6 +53,7 @@ LoadedRun loadRun(const QString &runDir)
     } catch (const WeightImportError &e) {
         throw DatasetError(e.message());
     }
+    run.model->setComputeMode(computeModeFor(cfg.model.toStdString(), run.precision.precision));
     run.model->eval();
     return run;
 }

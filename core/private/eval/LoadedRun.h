@@ -17,12 +17,14 @@ struct LoadedRun {
     TrainConfig config;
     QStringList classes;  ///< the run's classes, in its label order
     QString checkpoint;   ///< best.pt, else last.pt
-    std::shared_ptr<ClassifierImpl> model; ///< weights loaded, in eval mode
+    std::shared_ptr<ClassifierImpl> model; ///< weights loaded, in eval mode, in the chosen precision
+    PrecisionChoice precision;
     Pipeline evaluation;  ///< the training pipeline without its random steps
 };
 
 /// Reads config.json and the best (else last) checkpoint of a run folder. Throws DatasetError for a
-/// folder without config, classes or checkpoint, or weights that do not fit the config's model.
-LoadedRun loadRun(const QString &runDir);
+/// folder without config, classes or checkpoint, or weights that do not fit the config's model, or
+/// an unknown precision setting (auto|fp32|bf16; the weights are float32 whatever the run trained in).
+LoadedRun loadRun(const QString &runDir, const QString &precision = QStringLiteral("auto"));
 
 } // namespace loupe

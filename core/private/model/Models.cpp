@@ -6,8 +6,10 @@
 #include <QString>
 #include <QStringList>
 
+#include <ATen/autocast_mode.h>
 #include <torch/script.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <filesystem>
@@ -21,6 +23,9 @@
 namespace loupe {
 
 namespace {
+
+/// Backbones that train faster with channels-last activations (bench/precision/README.md).
+const std::array<std::string, 5> kChannelsLastArchitectures{"resnet18", "resnet34", "resnet50", "vgg16", "vgg19"};
 
 struct Text {
     Q_DECLARE_TR_FUNCTIONS(loupe::Models)
@@ -145,11 +150,9 @@ public:
         return net;
     }
 
-    torch::Tensor forward(torch::Tensor x) override { return classify(features(std::move(x))); }
-
-    torch::Tensor features(torch::Tensor x) override
+protected:
+    torch::Tensor computeFeatures(torch::Tensor x) override
     {
-        checkInput(x);
         x = torch::relu(m_bn1(m_conv1(x)));
         x = m_maxpool(x);
         for (auto &layer : m_layers)
@@ -157,11 +160,12 @@ public:
         return x;
     }
 
-    torch::Tensor classify(torch::Tensor features) override
+    torch::Tensor computeLogits(torch::Tensor features) override
     {
         return m_fc(torch::flatten(m_avgpool(features), 1));
     }
 
+public:
     std::string headPrefix() const override { return "fc"; }
     std::string firstConvWeight() const override { return "conv1.weight"; }
     void resetHead() override { m_fc->reset_parameters(); } // torchvision leaves fc at Linear's default
@@ -236,19 +240,15 @@ public:
                 initLinear(*l);
     }
 
-    torch::Tensor forward(torch::Tensor x) override { return classify(features(std::move(x))); }
+protected:
+    torch::Tensor computeFeatures(torch::Tensor x) override { return m_features->forward(x); }
 
-    torch::Tensor features(torch::Tensor x) override
-    {
-        checkInput(x);
-        return m_features->forward(x);
-    }
-
-    torch::Tensor classify(torch::Tensor features) override
+    torch::Tensor computeLogits(torch::Tensor features) override
     {
         return m_classifier->forward(torch::flatten(m_avgpool(features), 1));
     }
 
+public:
     std::string headPrefix() const override { return "classifier.6"; }
     std::string firstConvWeight() const override { return "features.0.weight"; }
     void resetHead() override { initLinear(*m_head); }
@@ -330,6 +330,78 @@ std::string findPrefix(const TensorMap &tensors, const std::string &firstConv)
 
 } // namespace
 
+namespace {
+
+/// LibTorch's CPU autocast to bfloat16 for one scope, as torch.autocast("cpu") does in Python:
+/// the state is per thread, and the cache of weights cast to bfloat16 is dropped when the
+/// outermost scope ends (the optimizer changes the weights before the next forward pass).
+class AutocastScope
+{
+public:
+    explicit AutocastScope(bool enable)
+        : m_enable(enable)
+    {
+        if (!m_enable)
+            return;
+        m_wasEnabled = at::autocast::is_cpu_enabled();
+        m_previousType = at::autocast::get_autocast_cpu_dtype();
+        at::autocast::set_cpu_enabled(true);
+        at::autocast::set_autocast_cpu_dtype(at::kBFloat16);
+        at::autocast::increment_nesting();
+    }
+    ~AutocastScope()
+    {
+        if (!m_enable)
+            return;
+        if (at::autocast::decrement_nesting() == 0)
+            at::autocast::clear_cache();
+        at::autocast::set_cpu_enabled(m_wasEnabled);
+        at::autocast::set_autocast_cpu_dtype(m_previousType);
+    }
+    AutocastScope(const AutocastScope &) = delete;
+    AutocastScope &operator=(const AutocastScope &) = delete;
+
+private:
+    bool m_enable = false;
+    bool m_wasEnabled = false;
+    at::ScalarType m_previousType = at::kBFloat16;
+};
+
+} // namespace
+
+torch::Tensor ClassifierImpl::forward(torch::Tensor x)
+{
+    return classify(features(std::move(x)));
+}
+
+torch::Tensor ClassifierImpl::features(torch::Tensor x)
+{
+    checkInput(x);
+    if (m_compute.channelsLast)
+        x = x.contiguous(at::MemoryFormat::ChannelsLast);
+    AutocastScope autocast(m_compute.bfloat16);
+    return computeFeatures(std::move(x)).to(torch::kFloat);
+}
+
+torch::Tensor ClassifierImpl::classify(torch::Tensor features)
+{
+    AutocastScope autocast(m_compute.bfloat16);
+    // Losses, softmax and metrics read float32, whatever the layers computed in.
+    return computeLogits(std::move(features)).to(torch::kFloat);
+}
+
+void ClassifierImpl::setComputeMode(ComputeMode mode)
+{
+    if (mode.channelsLast != m_compute.channelsLast) {
+        const at::MemoryFormat format = mode.channelsLast ? at::MemoryFormat::ChannelsLast : at::MemoryFormat::Contiguous;
+        torch::NoGradGuard noGrad;
+        for (torch::Tensor &p : parameters())
+            if (p.dim() == 4)
+                p.set_data(p.contiguous(format));
+    }
+    m_compute = mode;
+}
+
 void ClassifierImpl::checkInput(const torch::Tensor &x) const
 {
     if (x.dim() != 4 || x.size(1) != m_spec.inChannels || x.size(2) < kMinInputSize || x.size(3) < kMinInputSize)
@@ -339,6 +411,17 @@ void ClassifierImpl::checkInput(const torch::Tensor &x) const
                 .arg(kMinInputSize)
                 .arg(shapeText(x.sizes()))
                 .toStdString());
+}
+
+ComputeMode computeModeFor(const std::string &arch, Precision precision)
+{
+    ComputeMode mode;
+    mode.bfloat16 = precision == Precision::BFloat16;
+    // Measured per backbone with bench/precision (its README has the table): channels-last
+    // wins wherever oneDNN runs the convolutions, in both precisions.
+    mode.channelsLast = std::find(kChannelsLastArchitectures.begin(), kChannelsLastArchitectures.end(), arch)
+        != kChannelsLastArchitectures.end();
+    return mode;
 }
 
 std::vector<std::string> knownArchitectures()

@@ -1,6 +1,8 @@
 // Internal header: includes LibTorch, so only core .cpp files (and core's tests) may include it, never widgets or app.
 #pragma once
 
+#include "model/Precision.h"
+
 #include <torch/torch.h>
 
 #include <memory>
@@ -23,17 +25,29 @@ std::vector<std::string> knownArchitectures();
 /// Smallest input side the networks accept: VGG halves the image five times.
 constexpr int kMinInputSize = 32;
 
+/// How the forward pass computes. Parameters, gradients and optimizer state stay float32 either
+/// way; only activations change.
+struct ComputeMode {
+    bool bfloat16 = false;     ///< LibTorch's CPU autocast to bfloat16 around every forward pass
+    bool channelsLast = false; ///< NHWC activations and convolution weights (oneDNN's own layout)
+};
+
 /// An image classifier whose parameter and buffer names are torchvision's, so weights exported
 /// from PyTorch load by name.
 struct ClassifierImpl : torch::nn::Module {
-    /// x is [N, inChannels, H, W] with H, W >= kMinInputSize; returns logits [N, numClasses].
-    /// Throws std::invalid_argument for any other shape.
-    virtual torch::Tensor forward(torch::Tensor x) = 0;
+    /// x is [N, inChannels, H, W] with H, W >= kMinInputSize; returns float32 logits [N, numClasses],
+    /// computed in the model's compute mode. Throws std::invalid_argument for any other shape.
+    torch::Tensor forward(torch::Tensor x);
     /// The last convolutional stage's activations [N, C, h, w] (ResNet layer4, VGG features), where
-    /// Grad-CAM looks. Checks x as forward does.
-    virtual torch::Tensor features(torch::Tensor x) = 0;
-    /// Logits from features(x): forward(x) is exactly classify(features(x)).
-    virtual torch::Tensor classify(torch::Tensor features) = 0;
+    /// Grad-CAM looks, as float32. Checks x as forward does.
+    torch::Tensor features(torch::Tensor x);
+    /// Float32 logits from features(x): forward(x) is exactly classify(features(x)).
+    torch::Tensor classify(torch::Tensor features);
+
+    /// Sets how forward passes compute; channels-last converts the 4-D parameters in place (their
+    /// values and names stay; saved weights load into either layout). Call before making the optimizer.
+    void setComputeMode(ComputeMode mode);
+    ComputeMode computeMode() const { return m_compute; }
     /// Prefix of the classifier head's parameter names: "fc" or "classifier.6".
     virtual std::string headPrefix() const = 0;
     /// Name of the first convolution's weight, the one that sees the image channels.
@@ -49,10 +63,18 @@ protected:
     {
     }
     void checkInput(const torch::Tensor &x) const;
+    /// The backbone and the head, called by features() and classify() inside the compute mode.
+    virtual torch::Tensor computeFeatures(torch::Tensor x) = 0;
+    virtual torch::Tensor computeLogits(torch::Tensor features) = 0;
 
 private:
     ModelSpec m_spec;
+    ComputeMode m_compute;
 };
+
+/// The compute mode for a backbone in a precision: bfloat16 autocast when asked, channels-last
+/// for the backbones where it was measured faster.
+ComputeMode computeModeFor(const std::string &arch, Precision precision);
 
 /// Builds a freshly initialised model (torchvision's init). Throws std::invalid_argument for an
 /// unknown arch (the message lists the known ones), numClasses < 1 or inChannels other than 1 or 3.
