@@ -122,6 +122,7 @@ private Q_SLOTS:
     void configRecordsThePreprocessing();
     void preprocessingReproducedOutside();
     void classWeights();
+    void initFromTorchSaveStateDict();
     void overfitCheckPasses();
     void overfitCheckFailsOnBrokenLabels();
     void evaluateRunMatchesPredictions();
@@ -588,6 +589,34 @@ void TestTrain::classWeights()
     const TrainResult bad = Trainer(ds, cfg, m_dir.filePath(QStringLiteral("run-weights2"))).run();
     QCOMPARE(bad.outcome, TrainOutcome::Failed);
     QVERIFY(bad.message.contains(QStringLiteral("3 class weights given for 2 classes")));
+}
+
+void TestTrain::initFromTorchSaveStateDict()
+{
+    // torchvision's resnet18 state dict (3 classes) as torch.save wrote it before PyTorch 1.6;
+    // the dataset has 2 classes, so the body is imported and the head re-initialised.
+    const Dataset ds = load(m_shapes);
+    TrainConfig cfg = tinyConfig();
+    cfg.epochs = 1;
+    cfg.initWeights = QStringLiteral(LOUPE_TEST_DATA "/weights/resnet18_3cls_state_legacy.pth");
+    const TrainResult r = Trainer(ds, cfg, m_dir.filePath(QStringLiteral("run-init-pth"))).run();
+    QVERIFY2(r.outcome == TrainOutcome::Completed, qPrintable(r.message));
+    QVERIFY2(!r.notes.filter(QStringLiteral("tensors from " LOUPE_TEST_DATA "/weights/resnet18_3cls_state_legacy.pth")).isEmpty(), qPrintable(r.notes.join(QLatin1Char('\n'))));
+    QVERIFY2(!r.notes.filter(QStringLiteral("re-initialised")).isEmpty(), qPrintable(r.notes.join(QLatin1Char('\n'))));
+
+    // A whole pickled module is refused by name, and the run says which file.
+    cfg.initWeights = QStringLiteral(LOUPE_TEST_DATA "/weights/pickled_model.pth");
+    const TrainResult bad = Trainer(ds, cfg, m_dir.filePath(QStringLiteral("run-init-pickle"))).run();
+    QCOMPARE(bad.outcome, TrainOutcome::Failed);
+    QVERIFY2(bad.message.contains(QStringLiteral("pickled_model.pth")), qPrintable(bad.message));
+    QVERIFY2(bad.message.contains(QStringLiteral("torch.nn.modules.linear.Linear")), qPrintable(bad.message));
+
+    // A state dict of another architecture names the tensor that does not fit, and the file.
+    cfg.initWeights = QStringLiteral(LOUPE_TEST_DATA "/weights/state_dict.pth");
+    const TrainResult shape = Trainer(ds, cfg, m_dir.filePath(QStringLiteral("run-init-shape"))).run();
+    QCOMPARE(shape.outcome, TrainOutcome::Failed);
+    QVERIFY2(shape.message.contains(QStringLiteral("state_dict.pth")), qPrintable(shape.message));
+    QVERIFY2(shape.message.contains(QStringLiteral("conv1.weight: file has [2, 3, 7, 7]")), qPrintable(shape.message));
 }
 
 void TestTrain::overfitCheckPasses()

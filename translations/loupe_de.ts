@@ -331,6 +331,14 @@
         <source>the dev loss blew up in epoch %1 (%2) while the training loss did not (%3), and the same dev images give %4 with batch statistics: training has not diverged, and this is not a learning-rate problem. Batch norm&apos;s running statistics, which evaluation uses, do not fit the model: at image size %5 the last feature maps of %6 are %7x%8, so each batch of %9 images gives batch norm only %10 values per channel there. Remedies: a larger input size (--image-size %11 makes them %12x%13), a larger batch (--batch, now %9), or keeping the running statistics frozen (batch norm in evaluation mode while fine-tuning weights from --init). The run stops here: its dev loss, best epoch and predictions would all come from these statistics. %14</source>
         <translation>der Dev-Verlust ist in Epoche %1 explodiert (%2), der Trainingsverlust dagegen nicht (%3), und dieselben Dev-Bilder ergeben mit Batch-Statistiken %4: Das Training ist nicht divergiert, und es liegt nicht an der Lernrate. Die laufenden Statistiken der Batch-Norm, die die Evaluierung verwendet, passen nicht zum Modell: Bei Bildgröße %5 sind die letzten Feature-Maps von %6 nur %7x%8 groß, sodass jeder Batch aus %9 Bildern der Batch-Norm dort nur %10 Werte pro Kanal liefert. Abhilfe: eine größere Eingabegröße (mit --image-size %11 werden sie %12x%13 groß), ein größerer Batch (--batch, derzeit %9) oder eingefrorene laufende Statistiken (Batch-Norm im Evaluierungsmodus beim Feintuning von Gewichten aus --init). Der Lauf endet hier: Sein Dev-Verlust, seine beste Epoche und seine Vorhersagen würden alle auf diesen Statistiken beruhen. %14</translation>
     </message>
+    <message>
+        <source>the pickle ends early (truncated file?)</source>
+        <translation>der Pickle endet zu früh (abgeschnittene Datei?)</translation>
+    </message>
+    <message>
+        <source>initial weights %1: %2</source>
+        <translation>Anfangsgewichte %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>loupe::Advisor</name>
@@ -1087,10 +1095,6 @@
         <translation>Nach so vielen Epochen ohne Verbesserung des Dev-Verlusts anhalten.</translation>
     </message>
     <message>
-        <source>Initial weights: a TorchScript file or an earlier run folder.</source>
-        <translation>Startgewichte: eine TorchScript-Datei oder ein früherer Laufordner.</translation>
-    </message>
-    <message>
         <source>Compute threads (0 = every core).</source>
         <translation>Rechen-Threads (0 = alle Kerne).</translation>
     </message>
@@ -1319,6 +1323,10 @@ Die Optionen eines Befehls zeigt &apos;loupe-cli COMMAND --help&apos;.</translat
     <message>
         <source>computed in %1</source>
         <translation>gerechnet in %1</translation>
+    </message>
+    <message>
+        <source>Initial weights: a state dict saved by torch.save (torchvision&apos;s ImageNet weights, either format), a TorchScript file, or an earlier run folder.</source>
+        <translation>Anfangsgewichte: ein mit torch.save gespeichertes State-Dict (die ImageNet-Gewichte von torchvision, in beiden Formaten), eine TorchScript-Datei oder ein früherer Laufordner.</translation>
     </message>
 </context>
 <context>
@@ -2393,10 +2401,6 @@ Epoche %2: %3</translation>
         <translation>%1 existiert nicht oder ist keine Datei</translation>
     </message>
     <message>
-        <source>%1 is neither a TorchScript file nor Loupe weights (%2); from PyTorch, save the model with torch.jit.script(model).save(path)</source>
-        <translation>%1 ist weder eine TorchScript-Datei noch Loupe-Gewichte (%2); speichern Sie das Modell in PyTorch mit torch.jit.script(model).save(path)</translation>
-    </message>
-    <message>
         <source>%1 holds no parameters</source>
         <translation>%1 enthält keine Parameter</translation>
     </message>
@@ -2447,6 +2451,14 @@ Epoche %2: %3</translation>
     <message>
         <source>cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>the state dict was read from the file&apos;s &quot;%1&quot; entry</source>
+        <translation>das State-Dict wurde aus dem Eintrag „%1“ der Datei gelesen</translation>
+    </message>
+    <message>
+        <source>%1 is neither a state dict saved by torch.save, a TorchScript file nor Loupe weights (%2)</source>
+        <translation>%1 ist weder ein mit torch.save gespeichertes State-Dict noch eine TorchScript-Datei noch Loupe-Gewichte (%2)</translation>
     </message>
 </context>
 <context>
@@ -4078,6 +4090,177 @@ wahr: %2, vorhergesagt: %3 (%4%), Verlust %5</translation>
     </message>
 </context>
 <context>
+    <name>loupe::StateDict</name>
+    <message>
+        <source>pickle protocol newer than 5</source>
+        <translation>Pickle-Protokoll neuer als 5</translation>
+    </message>
+    <message>
+        <source>a dict with an odd number of items</source>
+        <translation>ein Dict mit einer ungeraden Zahl von Einträgen</translation>
+    </message>
+    <message>
+        <source>a malformed global</source>
+        <translation>ein fehlerhafter globaler Name</translation>
+    </message>
+    <message>
+        <source>sets the state of an object that is not a dict or a tensor</source>
+        <translation>setzt den Zustand eines Objekts, das weder Dict noch Tensor ist</translation>
+    </message>
+    <message>
+        <source>pickle opcode 0x%1 at byte %2, which a state dict does not use</source>
+        <translation>Pickle-Opcode 0x%1 bei Byte %2, den ein State-Dict nicht verwendet</translation>
+    </message>
+    <message>
+        <source>a pickle nested deeper than a state dict</source>
+        <translation>ein Pickle, der tiefer verschachtelt ist als ein State-Dict</translation>
+    </message>
+    <message>
+        <source>the pickle ends early (truncated file?)</source>
+        <translation>der Pickle endet zu früh (abgeschnittene Datei?)</translation>
+    </message>
+    <message>
+        <source>a malformed pickle (stack underflow)</source>
+        <translation>ein fehlerhafter Pickle (Stapelunterlauf)</translation>
+    </message>
+    <message>
+        <source>a malformed pickle (no mark)</source>
+        <translation>ein fehlerhafter Pickle (keine Marke)</translation>
+    </message>
+    <message>
+        <source>a malformed pickle (items added to something that is not a dict or list)</source>
+        <translation>ein fehlerhafter Pickle (Einträge zu etwas hinzugefügt, das weder Dict noch Liste ist)</translation>
+    </message>
+    <message>
+        <source>a malformed pickle (memo %1 unset)</source>
+        <translation>ein fehlerhafter Pickle (Memo %1 nicht gesetzt)</translation>
+    </message>
+    <message>
+        <source>the file names %1, which a state dict does not (a whole pickled model or other Python objects are never loaded; save model.state_dict() instead)</source>
+        <translation>die Datei nennt %1, was ein State-Dict nicht tut (ein ganzes gepickeltes Modell oder andere Python-Objekte werden nie geladen; speichern Sie stattdessen model.state_dict())</translation>
+    </message>
+    <message>
+        <source>a tensor with a malformed shape</source>
+        <translation>ein Tensor mit fehlerhafter Form</translation>
+    </message>
+    <message>
+        <source>a tensor rebuilt from something that is not a storage</source>
+        <translation>ein Tensor, der aus etwas anderem als einem Storage aufgebaut wird</translation>
+    </message>
+    <message>
+        <source>a tensor larger than its storage</source>
+        <translation>ein Tensor, der größer ist als sein Storage</translation>
+    </message>
+    <message>
+        <source>calls something that is not a known function</source>
+        <translation>ruft etwas auf, das keine bekannte Funktion ist</translation>
+    </message>
+    <message>
+        <source>an OrderedDict built from arguments</source>
+        <translation>ein OrderedDict, das aus Argumenten aufgebaut wird</translation>
+    </message>
+    <message>
+        <source>a parameter without a tensor</source>
+        <translation>ein Parameter ohne Tensor</translation>
+    </message>
+    <message>
+        <source>calls %1, which a state dict does not</source>
+        <translation>ruft %1 auf, was ein State-Dict nicht tut</translation>
+    </message>
+    <message>
+        <source>a persistent id that is not a tensor storage</source>
+        <translation>eine persistente ID, die kein Tensor-Storage ist</translation>
+    </message>
+    <message>
+        <source>the storage type %1</source>
+        <translation>der Storage-Typ %1</translation>
+    </message>
+    <message>
+        <source>a storage of %1 elements</source>
+        <translation>ein Storage mit %1 Elementen</translation>
+    </message>
+    <message>
+        <source>cannot be read</source>
+        <translation>kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>a zip file without data.pkl</source>
+        <translation>eine ZIP-Datei ohne data.pkl</translation>
+    </message>
+    <message>
+        <source>storage %1 is missing</source>
+        <translation>Storage %1 fehlt</translation>
+    </message>
+    <message>
+        <source>storage %1 is shorter than its %2 elements</source>
+        <translation>Storage %1 ist kürzer als seine %2 Elemente</translation>
+    </message>
+    <message>
+        <source>a malformed header</source>
+        <translation>ein fehlerhafter Kopf</translation>
+    </message>
+    <message>
+        <source>not a torch.save file (no magic number)</source>
+        <translation>keine torch.save-Datei (keine magische Zahl)</translation>
+    </message>
+    <message>
+        <source>torch.save protocol %1, not 1001</source>
+        <translation>torch.save-Protokoll %1, nicht 1001</translation>
+    </message>
+    <message>
+        <source>written on a big-endian machine</source>
+        <translation>auf einem Big-Endian-Rechner geschrieben</translation>
+    </message>
+    <message>
+        <source>storage %1 is named with two types or sizes</source>
+        <translation>Storage %1 wird mit zwei Typen oder Größen genannt</translation>
+    </message>
+    <message>
+        <source>a malformed storage view</source>
+        <translation>eine fehlerhafte Storage-Ansicht</translation>
+    </message>
+    <message>
+        <source>a storage view outside its storage</source>
+        <translation>eine Storage-Ansicht außerhalb ihres Storage</translation>
+    </message>
+    <message>
+        <source>no list of storages after the state dict</source>
+        <translation>keine Liste der Storages nach dem State-Dict</translation>
+    </message>
+    <message>
+        <source>a storage listed but never used</source>
+        <translation>ein aufgeführter, aber nie verwendeter Storage</translation>
+    </message>
+    <message>
+        <source>the file ends early (truncated?)</source>
+        <translation>die Datei endet zu früh (abgeschnitten?)</translation>
+    </message>
+    <message>
+        <source>storage %1 does not hold its %2 elements (truncated?)</source>
+        <translation>Storage %1 enthält seine %2 Elemente nicht (abgeschnitten?)</translation>
+    </message>
+    <message>
+        <source>not a file written by torch.save</source>
+        <translation>keine von torch.save geschriebene Datei</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds no tensors by name (top-level keys: %2)</source>
+        <translation>%1 enthält keine benannten Tensoren (Schlüssel der obersten Ebene: %2)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>%1 holds no state dict</source>
+        <translation>%1 enthält kein State-Dict</translation>
+    </message>
+</context>
+<context>
     <name>loupe::ThumbnailDelegate</name>
     <message>
         <source>Broken</source>
@@ -4223,10 +4406,6 @@ wahr: %2, vorhergesagt: %3 (%4%), Verlust %5</translation>
     <message>
         <source>none: random weights</source>
         <translation>keine: zufällige Gewichte</translation>
-    </message>
-    <message>
-        <source>A TorchScript weights file or an earlier run folder (its best checkpoint).</source>
-        <translation>Eine TorchScript-Gewichtsdatei oder ein früherer Laufordner (sein bester Checkpoint).</translation>
     </message>
     <message>
         <source>…</source>
@@ -4473,10 +4652,6 @@ wahr: %2, vorhergesagt: %3 (%4%), Verlust %5</translation>
         <translation>Voreinstellung %1 in %2 gespeichert.</translation>
     </message>
     <message>
-        <source>TorchScript weights (*.pt *.pth);;All files (*)</source>
-        <translation>TorchScript-Gewichte (*.pt *.pth);;Alle Dateien (*)</translation>
-    </message>
-    <message>
         <source>Augmentation pipeline</source>
         <translation>Augmentierungs-Pipeline</translation>
     </message>
@@ -4555,6 +4730,14 @@ Sein letzter Checkpoint (nach der letzten abgeschlossenen Epoche) bleibt erhalte
     <message>
         <source>Precision</source>
         <translation>Genauigkeit</translation>
+    </message>
+    <message>
+        <source>A state dict saved by torch.save (such as torchvision&apos;s ImageNet weights), a TorchScript file, or an earlier run folder (its best checkpoint).</source>
+        <translation>Ein mit torch.save gespeichertes State-Dict (etwa die ImageNet-Gewichte von torchvision), eine TorchScript-Datei oder ein früherer Laufordner (sein bester Checkpoint).</translation>
+    </message>
+    <message>
+        <source>Weights: torch.save state dicts, TorchScript (*.pt *.pth *.pth.tar *.tar *.ckpt);;All files (*)</source>
+        <translation>Gewichte: torch.save-State-Dicts, TorchScript (*.pt *.pth *.pth.tar *.tar *.ckpt);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>

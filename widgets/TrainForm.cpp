@@ -91,7 +91,7 @@ TrainForm::TrainForm(QWidget *parent)
     m_init->setObjectName(QStringLiteral("initWeights"));
     m_init->setEditable(true);
     m_init->lineEdit()->setPlaceholderText(Text::tr("none: random weights"));
-    m_init->setToolTip(Text::tr("A TorchScript weights file or an earlier run folder (its best checkpoint)."));
+    m_init->setToolTip(Text::tr("A state dict saved by torch.save (such as torchvision's ImageNet weights), a TorchScript file, or an earlier run folder (its best checkpoint)."));
     m_init->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_init->setMinimumContentsLength(12);
     auto *initBrowse = new QToolButton(this);
@@ -384,7 +384,7 @@ void TrainForm::deletePreset()
 void TrainForm::chooseInitWeights()
 {
     const QString file = QFileDialog::getOpenFileName(this, Text::tr("Initial weights"), m_projectDir,
-                                                      Text::tr("TorchScript weights (*.pt *.pth);;All files (*)"));
+                                                      Text::tr("Weights: torch.save state dicts, TorchScript (*.pt *.pth *.pth.tar *.tar *.ckpt);;All files (*)"));
     if (!file.isEmpty())
         m_init->setEditText(file);
 }

@@ -385,7 +385,15 @@ bool Trainer::Impl::buildModel(Session &s)
         }
         if (!QFileInfo::exists(file))
             return s.fail(Text::tr("no weights to import at %1").arg(cfg.initWeights));
-        const ImportReport report = importWeights(*s.model, file.toStdString());
+        ImportReport report;
+        try {
+            report = importWeights(*s.model, file.toStdString());
+        } catch (const WeightImportError &e) {
+            // Shape and name problems say which tensor; the file is named here.
+            if (e.message().contains(file))
+                throw;
+            throw WeightImportError(Text::tr("initial weights %1: %2").arg(file, e.message()));
+        }
         s.note(Text::tr("imported %1 tensors from %2").arg(report.loaded.size()).arg(file));
         for (const std::string &n : report.notes)
             s.note(QString::fromStdString(n));

@@ -1,5 +1,6 @@
 #include "model/Models.h"
 
+#include "model/StateDict.h"
 #include "model/WeightImportError.h"
 
 #include <QCoreApplication>
@@ -282,26 +283,32 @@ QString firstLine(const char *what)
     return s.section(QLatin1Char('\n'), 0, 0);
 }
 
-TensorMap readWeightFile(const std::string &file)
+TensorMap readWeightFile(const std::string &file, std::vector<std::string> &notes)
 {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(file, ec))
         throw WeightImportError(Text::tr("%1 does not exist or is not a file").arg(qs(file)));
+    const WeightFileKind kind = weightFileKind(file);
+    if (kind == WeightFileKind::TorchSave || kind == WeightFileKind::TorchSaveLegacy) {
+        StateDict sd = readStateDict(file);
+        if (!sd.wrapper.empty())
+            notes.push_back(Text::tr("the state dict was read from the file's \"%1\" entry").arg(qs(sd.wrapper)).toStdString());
+        return std::move(sd.tensors);
+    }
     // A file from saveWeights is an OutputArchive, which is itself a TorchScript module, so one
     // reader serves both formats.
+    const auto refused = [&](const QString &why) {
+        return WeightImportError(Text::tr("%1 is neither a state dict saved by torch.save, a TorchScript file nor "
+                                          "Loupe weights (%2)")
+                                     .arg(qs(file), why));
+    };
     torch::jit::Module module;
     try {
         module = torch::jit::load(file, torch::kCPU);
     } catch (const c10::Error &e) {
-        throw WeightImportError(
-            Text::tr("%1 is neither a TorchScript file nor Loupe weights (%2); from PyTorch, save the model with "
-                     "torch.jit.script(model).save(path)")
-                .arg(qs(file), firstLine(e.what_without_backtrace())));
+        throw refused(firstLine(e.what_without_backtrace()));
     } catch (const std::exception &e) {
-        throw WeightImportError(
-            Text::tr("%1 is neither a TorchScript file nor Loupe weights (%2); from PyTorch, save the model with "
-                     "torch.jit.script(model).save(path)")
-                .arg(qs(file), firstLine(e.what())));
+        throw refused(firstLine(e.what()));
     }
     TensorMap tensors;
     for (const auto &p : module.named_parameters(/*recurse=*/true))
@@ -474,11 +481,11 @@ std::vector<std::pair<std::string, torch::Tensor>> namedState(const torch::nn::M
 
 ImportReport importWeights(ClassifierImpl &model, const std::string &file)
 {
-    const TensorMap tensors = readWeightFile(file);
+    ImportReport report;
+    const TensorMap tensors = readWeightFile(file, report.notes);
     const std::string prefix = findPrefix(tensors, model.firstConvWeight());
     const std::string head = model.headPrefix() + ".";
 
-    ImportReport report;
     // Check everything before copying anything, so a refused file leaves the model as it was.
     std::vector<std::pair<torch::Tensor, torch::Tensor>> copies; // target, value
     std::vector<std::pair<torch::Tensor, torch::Tensor>> headCopies;

@@ -6,7 +6,13 @@ Writes, for resnet18 (the import-by-name fixture), resnet50 and vgg16_bn, each w
   <name>_3cls.pt      torch.jit.script(model).save(...), the file a user exports from PyTorch
   <name>_3cls_ref.pt  TorchScript module whose buffers `input` [2, 3, 64, 48] and `output` [2, 3]
                       hold a fixed input and the Python model's eval-mode output for it
-state_dict.pth, a torch.save(state_dict) file (not TorchScript, so Loupe refuses it with advice),
+resnet18_3cls_state.pth and resnet18_3cls_state_legacy.pth, the same resnet18's model.state_dict()
+written by torch.save in the zip format and in the format before PyTorch 1.6
+(_use_new_zipfile_serialization=False), as torchvision's hub checkpoints are;
+state_dict.pth, a one-tensor torch.save(dict) whose shape fits no model;
+wrapped_state.pth, a state dict under "state_dict" with "module." names beside other entries, as
+training scripts save them; pickled_model.pth, torch.save of a whole module (which Loupe refuses:
+loading it would mean running Python classes);
 and, for every architecture Loupe builds, <name>_state.txt: torchvision's state_dict names and
 shapes with 1000 classes, one "name [d0, d1, ...]" per line, in state_dict order.
 
@@ -20,6 +26,7 @@ being wired as in torchvision. Batch-norm scales, shifts and running statistics 
 per-channel values (the statistics come from a few forward passes in training mode).
 Pass --dense to write ordinary randomly initialised models instead (large; for manual checks).
 """
+import collections
 import os
 import sys
 
@@ -97,6 +104,11 @@ def make_fixture(out_dir, name, factory, dense):
     loaded = torch.jit.load(path)
     assert torch.equal(loaded(x), y), name
     print(f"{path}: {os.path.getsize(path)} bytes, output {y.tolist()}")
+    if name == "resnet18":
+        state = model.state_dict()
+        torch.save(state, os.path.join(out_dir, f"{name}_3cls_state.pth"))
+        torch.save(state, os.path.join(out_dir, f"{name}_3cls_state_legacy.pth"),
+                   _use_new_zipfile_serialization=False)
 
 
 def write_state(out_dir, name, factory):
@@ -117,6 +129,12 @@ def main():
     for name, factory in (("resnet18", resnet18), ("resnet50", resnet50), ("vgg16_bn", vgg16_bn)):
         make_fixture(out_dir, name, factory, dense)
     torch.save({"conv1.weight": torch.ones(2, 3, 7, 7)}, os.path.join(out_dir, "state_dict.pth"))
+    wrapped = collections.OrderedDict([("module.conv1.weight", torch.arange(6.0).reshape(1, 2, 3, 1)),
+                                       ("module.bn1.num_batches_tracked", torch.tensor(7)),
+                                       ("module.fc.bias", torch.tensor([0.5, -1.5], dtype=torch.float64))])
+    torch.save({"epoch": 3, "best_acc": 0.75, "arch": "resnet18", "state_dict": wrapped},
+               os.path.join(out_dir, "wrapped_state.pth"))
+    torch.save(torch.nn.Linear(2, 2), os.path.join(out_dir, "pickled_model.pth"))
     for name, factory in (("resnet18", resnet18), ("resnet34", resnet34), ("resnet50", resnet50),
                           ("vgg16_bn", vgg16_bn), ("vgg19_bn", vgg19_bn)):
         write_state(out_dir, name, factory)
