@@ -90,6 +90,22 @@ MainWindow::MainWindow(QWidget *parent)
         if (!m_path.isEmpty())
             openDataset(m_path, m_options);
     });
+    // One training pipeline and one input size: the Augment page edits them, the Train page shows
+    // the pipeline and sets the size, and the next run uses exactly these.
+    TrainForm *form = train->form();
+    form->setPipelineJson(augment->pipelineJson());
+    augment->setInputSize(form->config().imageSize);
+    connect(augment, &AugmentPanel::pipelineChanged, form, &TrainForm::setPipelineJson);
+    connect(augment, &AugmentPanel::inputSizeChanged, form, &TrainForm::setImageSize);
+    connect(form, &TrainForm::imageSizeChanged, augment, &AugmentPanel::setInputSize);
+    connect(form, &TrainForm::pipelineLoaded, augment, [augment](const QByteArray &json) {
+        try {
+            augment->setPipeline(Pipeline::fromJson(json));
+        } catch (const PipelineError &) {
+            // TrainForm checked it before saying so.
+        }
+    });
+    connect(form, &TrainForm::editPipelineRequested, this, [this] { showPanel(QStringLiteral("augment")); });
     // A finished run appears in the pages that list runs without pressing Refresh.
     connect(train->controller(), &TrainController::finished, predictions, &PredictionsPanel::refreshRuns);
     new DropOpener(this); // drop a folder or label file anywhere on the window to open it

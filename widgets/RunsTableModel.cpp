@@ -3,6 +3,9 @@
 #include <QBrush>
 #include <QFileInfo>
 #include <QFont>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QPalette>
 
 #include <cmath>
@@ -13,11 +16,23 @@ namespace {
 
 QString augmentText(const TrainConfig &c)
 {
+    if (!c.augmentFile.isEmpty() && c.augmentFile != QLatin1String("none"))
+        return QFileInfo(c.augmentFile).fileName();
+    // The steps the run trained with (the window's runs have no file: their pipeline is in the config).
+    if (!c.pipelineJson.isEmpty()) {
+        QStringList steps;
+        const QJsonArray array = QJsonDocument::fromJson(c.pipelineJson).object().value(QStringLiteral("steps")).toArray();
+        for (const QJsonValue &v : array) {
+            const QJsonObject step = v.toObject();
+            if (step.value(QStringLiteral("enabled")).toBool(true))
+                steps << step.value(QStringLiteral("type")).toString();
+        }
+        if (!steps.isEmpty())
+            return steps.join(QStringLiteral(", "));
+    }
     if (c.augmentFile.isEmpty())
         return RunsTableModel::tr("default");
-    if (c.augmentFile == QLatin1String("none"))
-        return RunsTableModel::tr("none");
-    return QFileInfo(c.augmentFile).fileName();
+    return RunsTableModel::tr("none");
 }
 
 QString classWeightsText(const TrainConfig &c)
