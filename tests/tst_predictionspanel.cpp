@@ -22,6 +22,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QLabel>
 #include <QListView>
 #include <QProcess>
 #include <QProgressBar>
@@ -740,6 +741,11 @@ void TestPredictionsPanel::gradCamOverlayOnATinyRun()
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
     QVERIFY(finished.first().at(0).toBool());
     QVERIFY(panel.heatmapShown());
+    // At 32 px ResNet's last feature map is one cell: the page says so and what size helps.
+    auto *status = panel.findChild<QLabel *>(QStringLiteral("predictionViewerStatus"));
+    QVERIFY(status);
+    QVERIFY2(status->text().contains(QStringLiteral("1 × 1 cells")), qPrintable(status->text()));
+    QVERIFY2(status->text().contains(QStringLiteral("224 px")), qPrintable(status->text()));
     QCOMPARE(panel.viewer()->image().size(), plain.size());
     QVERIFY(panel.viewer()->image() != plain.convertToFormat(panel.viewer()->image().format()));
     // Off again: the plain image.

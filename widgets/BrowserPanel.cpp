@@ -9,8 +9,6 @@
 #include "ThumbnailLoader.h"
 #include "ThumbnailModel.h"
 
-#include <algorithm>
-
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
@@ -24,6 +22,7 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace loupe {
@@ -286,6 +285,10 @@ void BrowserPanel::setInspection(const InspectionPtr &inspection)
         const QStringList &classes = inspection->dataset.classes;
         for (int i = 0; i < classes.size(); ++i)
             m_class->addItem(classes.at(i), i);
+        // Detection datasets have images without objects; training calls them "no object".
+        const auto &samples = inspection->dataset.samples;
+        if (std::any_of(samples.begin(), samples.end(), [](const Sample &s) { return !s.objects.empty(); }))
+            m_class->addItem(tr("no object"), ThumbnailFilterModel::kNoObject);
         const int keep = sameDataset ? m_class->findText(previousClass) : -1;
         m_class->setCurrentIndex(std::max(0, keep));
     }

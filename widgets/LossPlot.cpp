@@ -1,5 +1,6 @@
 #include "LossPlot.h"
 
+#include "NumberText.h"
 #include "PlotLegend.h"
 
 #include <QCheckBox>
@@ -118,7 +119,7 @@ LossPlot::LossPlot(QWidget *parent)
     m_smoothSlider->setValue(int(std::lround(m_smoothing * 100)));
     m_smoothSlider->setMaximumWidth(140);
     m_smoothSlider->setToolTip(tr("Exponential moving average of the step losses: 0 draws them raw."));
-    m_smoothLabel->setText(QString::number(m_smoothing, 'f', 2));
+    m_smoothLabel->setText(numberText(m_smoothing, 'f', 2));
     m_logCheck->setObjectName(QStringLiteral("logScale"));
     m_overlayCheck->setObjectName(QStringLiteral("overlays"));
     m_overlayCheck->setChecked(true);
@@ -294,7 +295,7 @@ void LossPlot::setSmoothing(double factor)
     m_smoothing = factor;
     const QSignalBlocker block(m_smoothSlider);
     m_smoothSlider->setValue(int(std::lround(factor * 100)));
-    m_smoothLabel->setText(QString::number(factor, 'f', 2));
+    m_smoothLabel->setText(numberText(factor, 'f', 2));
     rebuildSmoothed();
 }
 
@@ -437,7 +438,7 @@ void LossPlot::showReadout(QMouseEvent *event)
     m_tracer->position->setCoords(bestKey, bestValue);
     m_tracer->setVisible(true);
     const QString name = nearest == m_stepRaw ? tr("train loss (step)") : nearest->name();
-    m_readout->setText(tr("%1\nepoch %2: %3").arg(name).arg(bestKey, 0, 'f', 2).arg(bestValue, 0, 'g', 4));
+    m_readout->setText(tr("%1\nepoch %2: %3").arg(name).arg(numberText(bestKey, 'f', 2)).arg(numberText(bestValue, 'g', 4)));
     m_readout->position->setType(QCPItemPosition::ptAbsolute);
     // Keep the readout inside the plot: flip it left of the pointer near the right edge.
     const bool flip = pos.x() > m_plot->axisRect()->rect().center().x();

@@ -4,6 +4,7 @@
 #include "BrowserPanel.h"
 #include "ClassBalanceChart.h"
 #include "DropOpener.h"
+#include "NumberText.h"
 #include "ObjectStatsChart.h"
 #include "PredictionsPanel.h"
 #include "RecentDatasetsMenu.h"
@@ -372,15 +373,15 @@ QString MainWindow::summaryHtml(const Inspection &in) const
         row(tr("Image size"), tr("min %1, median %2, max %3 px")
                                   .arg(sizeText(st.minSize), sizeText(st.medianSize), sizeText(st.maxSize)));
         row(tr("Aspect ratio"), tr("%1 to %2 (median %3)")
-                                    .arg(st.minAspect, 0, 'f', 2)
-                                    .arg(st.maxAspect, 0, 'f', 2)
-                                    .arg(st.medianAspect, 0, 'f', 2));
+                                    .arg(numberText(st.minAspect, 'f', 2))
+                                    .arg(numberText(st.maxAspect, 'f', 2))
+                                    .arg(numberText(st.medianAspect, 'f', 2)));
     }
     if (st.objectCount > 0) {
         row(tr("Objects"), QString::number(st.objectCount));
         row(tr("Smallest object"), tr("%1 × %2 px")
-                                       .arg(st.smallestObject.width(), 0, 'f', 0)
-                                       .arg(st.smallestObject.height(), 0, 'f', 0));
+                                       .arg(numberText(st.smallestObject.width(), 'f', 0))
+                                       .arg(numberText(st.smallestObject.height(), 'f', 0)));
         if (st.minSafeWidth > st.maxSize.width())
             row(tr("Narrowest safe resize"), tr("none: some objects are under 5 × 5 px even at full size"));
         else

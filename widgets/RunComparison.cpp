@@ -1,5 +1,6 @@
 #include "RunComparison.h"
 
+#include "NumberText.h"
 #include "PlotLegend.h"
 
 #include "dataset/Errors.h"
@@ -41,7 +42,7 @@ enum ClassColumn { CName, CPrecA, CPrecB, CPrecD, CRecA, CRecB, CRecD, CF1A, CF1
 
 QString figure(double v)
 {
-    return std::isfinite(v) ? QString::number(v, 'f', 3) : QString();
+    return std::isfinite(v) ? numberText(v, 'f', 3) : QString();
 }
 
 QTableWidgetItem *item(const QString &text, bool number = false)
@@ -58,7 +59,7 @@ QTableWidgetItem *deltaItem(double a, double b)
     const double d = b - a;
     if (!std::isfinite(d))
         return item(QString(), true);
-    auto *it = item((d > 0 ? QStringLiteral("+") : QString()) + QString::number(d, 'f', 3), true);
+    auto *it = item((d > 0 ? QStringLiteral("+") : QString()) + numberText(d, 'f', 3), true);
     if (std::abs(d) >= 0.0005)
         it->setForeground(d > 0 ? QColor(20, 130, 20) : QColor(200, 30, 30));
     return it;

@@ -1,5 +1,7 @@
 #include "RunsTableModel.h"
 
+#include "NumberText.h"
+
 #include <QBrush>
 #include <QFileInfo>
 #include <QFont>
@@ -41,7 +43,7 @@ QString classWeightsText(const TrainConfig &c)
         return c.classWeights;
     QStringList parts;
     for (double w : c.explicitClassWeights)
-        parts << QString::number(w, 'g', 3);
+        parts << numberText(w, 'g', 3);
     return parts.join(QLatin1Char(','));
 }
 
@@ -144,12 +146,12 @@ QVariant RunsTableModel::data(const QModelIndex &index, int role) const
         case ImageSizeColumn: return cfg ? QVariant(c.imageSize) : QVariant();
         case BatchColumn: return cfg ? QVariant(c.batchSize) : QVariant();
         case OptimizerColumn: return cfg ? c.optimizer : QString();
-        case LrColumn: return cfg ? QString::number(c.learningRate, 'g', 4) : QString();
+        case LrColumn: return cfg ? numberText(c.learningRate, 'g', 4) : QString();
         case EpochsColumn: return cfg ? QVariant(c.epochs) : QVariant();
         case AugmentColumn: return cfg ? augmentText(c) : QString();
         case ClassWeightsColumn: return cfg ? classWeightsText(c) : QString();
         case InitColumn: return cfg ? initText(c) : QString();
-        case ScoreColumn: return s ? QString::number(*s, 'f', 4) : QStringLiteral("–");
+        case ScoreColumn: return s ? numberText(*s, 'f', 4) : QStringLiteral("–");
         case BestEpochColumn: return r->bestEpoch > 0 ? QVariant(r->bestEpoch) : QVariant(QStringLiteral("–"));
         case DevSetColumn:
             if (!dev.known)

@@ -32,6 +32,20 @@ struct Text {
     Q_DECLARE_TR_FUNCTIONS(loupe::TrainPanel)
 };
 
+/// A spin box for small rates: the locale's decimal sign and only the digits the value needs
+/// ("0,01", not "0,010000"), with up to `decimals()` digits still accepted when typed.
+class RateSpinBox : public QDoubleSpinBox
+{
+public:
+    using QDoubleSpinBox::QDoubleSpinBox;
+    QString textFromValue(double value) const override
+    {
+        QLocale l = locale();
+        l.setNumberOptions(l.numberOptions() | QLocale::OmitGroupSeparator);
+        return l.toString(value, 'f', QLocale::FloatingPointShortest);
+    }
+};
+
 } // namespace
 
 TrainForm::TrainForm(QWidget *parent)
@@ -43,8 +57,8 @@ TrainForm::TrainForm(QWidget *parent)
     , m_imageSize(new QSpinBox(this))
     , m_batch(new QSpinBox(this))
     , m_optimizer(new QComboBox(this))
-    , m_lr(new QDoubleSpinBox(this))
-    , m_weightDecay(new QDoubleSpinBox(this))
+    , m_lr(new RateSpinBox(this))
+    , m_weightDecay(new RateSpinBox(this))
     , m_schedule(new QComboBox(this))
     , m_warmup(new QSpinBox(this))
     , m_epochs(new QSpinBox(this))

@@ -1,6 +1,7 @@
 #include "TrainPanel.h"
 
 #include "DiagnosisBanner.h"
+#include "NumberText.h"
 #include "TrainRunsList.h"
 
 #include "project/Project.h"
@@ -141,13 +142,13 @@ TrainPanel::TrainPanel(QWidget *parent)
     });
     connect(&m_controller, &TrainController::overfitProgress, this, [this](int step, double loss) {
         m_overfitVerdict->setStyleSheet(QString());
-        m_overfitVerdict->setText(tr("Checking: step %1, loss %2").arg(step).arg(loss, 0, 'g', 3));
+        m_overfitVerdict->setText(tr("Checking: step %1, loss %2").arg(step).arg(numberText(loss, 'g', 3)));
     });
     connect(&m_controller, &TrainController::overfitFinished, this, [this](const OverfitResult &r) {
         m_overfitVerdict->setStyleSheet(r.passed ? QStringLiteral("color: #1a7f1a;") : QStringLiteral("color: #c62828;"));
         if (r.passed) {
             m_overfitVerdict->setText(tr("Passed: loss %1 after %2 steps, %3 of %4 images right.")
-                                          .arg(r.finalLoss, 0, 'g', 3)
+                                          .arg(numberText(r.finalLoss, 'g', 3))
                                           .arg(r.steps)
                                           .arg(r.correct)
                                           .arg(int(r.paths.size())));
@@ -454,10 +455,10 @@ void TrainPanel::onProgress(const TrainProgress &p, const QVector<QPointF> &loss
     m_stepBar->setValue(p.step);
     m_stepBar->setFormat(tr("step %1 of %2").arg(p.step).arg(p.stepsPerEpoch));
     m_speed->setText(tr("%1 images/s · %2 left · loss %3 · learning rate %4")
-                         .arg(p.imagesPerSecond, 0, 'f', 1)
+                         .arg(numberText(p.imagesPerSecond, 'f', 1))
                          .arg(durationText(p.etaSeconds))
-                         .arg(p.loss, 0, 'g', 4)
-                         .arg(p.learningRate, 0, 'g', 3));
+                         .arg(numberText(p.loss, 'g', 4))
+                         .arg(numberText(p.learningRate, 'g', 3)));
 }
 
 void TrainPanel::onEpoch(const EpochMetrics &m)
