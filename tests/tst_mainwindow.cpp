@@ -95,7 +95,7 @@ void TestMainWindow::docksAndToolbarsCanBeRestored()
             menus << a->text();
         QCOMPARE(menus, QStringList({QStringLiteral("&File"), QStringLiteral("&View"), QStringLiteral("&Help")}));
 
-        auto *objects = w.findChild<QDockWidget *>(QStringLiteral("objectsDock"));
+        auto *objects = w.findChild<QDockWidget *>(QStringLiteral("classesDock"));
         auto *problems = w.findChild<QDockWidget *>(QStringLiteral("problemsDock"));
         auto *bar = w.findChild<QToolBar *>(QStringLiteral("mainToolBar"));
         QVERIFY(objects && problems && bar);
@@ -114,7 +114,7 @@ void TestMainWindow::docksAndToolbarsCanBeRestored()
     // The next start shows them where they were left.
     MainWindow again;
     again.show();
-    auto *objects = again.findChild<QDockWidget *>(QStringLiteral("objectsDock"));
+    auto *objects = again.findChild<QDockWidget *>(QStringLiteral("classesDock"));
     auto *problems = again.findChild<QDockWidget *>(QStringLiteral("problemsDock"));
     auto *bar = again.findChild<QToolBar *>(QStringLiteral("mainToolBar"));
     QVERIFY(objects && problems && bar);
@@ -122,6 +122,14 @@ void TestMainWindow::docksAndToolbarsCanBeRestored()
     QVERIFY(objects->isVisible());
     QVERIFY(!problems->isVisible());
     QCOMPARE(again.toolBarArea(bar), Qt::LeftToolBarArea);
+
+    // The docks belong to the overview and the browser: other pages hide them, and they come
+    // back as the user left them.
+    QVERIFY(again.showPanel(QStringLiteral("train")));
+    QVERIFY(!objects->isVisible());
+    QVERIFY(again.showPanel(QStringLiteral("browser")));
+    QVERIFY(objects->isVisible());
+    QVERIFY(!problems->isVisible());
 
     // And a state saved in a session restores over later changes.
     const QByteArray state = again.saveState();

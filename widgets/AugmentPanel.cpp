@@ -122,7 +122,6 @@ void AugmentPanel::buildUi()
     pickRow->addWidget(m_imageCount);
     pickRow->addWidget(m_seed);
     pickRow->addWidget(m_imageText, 1);
-    pickRow->addWidget(m_variants);
     rl->addLayout(pickRow);
 
     auto *viewRow = new QHBoxLayout;
@@ -150,15 +149,21 @@ void AugmentPanel::buildUi()
     m_batchCount->setRange(1, 256);
     m_batchCount->setValue(16);
     m_batchCount->setSuffix(tr(" in batch"));
-    viewRow->addWidget(m_evaluation);
+    // Two rows, the exact batch's own settings in the second: one row made the page wider than a
+    // 1024 px window (German). The input size is the Train page's image size, always shown.
+    viewRow->addWidget(m_variants);
     viewRow->addSpacing(12);
+    viewRow->addWidget(m_evaluation);
     viewRow->addWidget(m_exactBatch);
-    viewRow->addWidget(m_inputSize);
-    viewRow->addWidget(m_channels);
-    viewRow->addWidget(m_epoch);
-    viewRow->addWidget(m_batchCount);
     viewRow->addStretch(1);
     rl->addLayout(viewRow);
+    auto *batchRow = new QHBoxLayout;
+    batchRow->addWidget(m_inputSize);
+    batchRow->addWidget(m_channels);
+    batchRow->addWidget(m_epoch);
+    batchRow->addWidget(m_batchCount);
+    batchRow->addStretch(1);
+    rl->addLayout(batchRow);
     m_status = new QLabel(right);
     m_status->setObjectName(QStringLiteral("augmentStatus"));
     m_status->setWordWrap(true);
@@ -177,7 +182,7 @@ void AugmentPanel::buildUi()
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({400, 900});
-    left->setMinimumWidth(380);
+    left->setMinimumWidth(std::min(380, left->minimumSizeHint().width()));
 
     connect(m_editor, &PipelineEditor::edited, this, [this] {
         scheduleRender();

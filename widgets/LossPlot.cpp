@@ -56,6 +56,7 @@ LossPlot::LossPlot(QWidget *parent)
 {
     m_plot->setObjectName(QStringLiteral("lossPlot"));
     m_plot->setMinimumHeight(220);
+    m_plot->setMinimumWidth(280); // QCustomPlot's own minimum counts every tick label at full width
     m_plot->setNoAntialiasingOnDrag(true);
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_plot->xAxis->setLabel(tr("epoch"));
@@ -137,18 +138,24 @@ LossPlot::LossPlot(QWidget *parent)
     QToolButton *png = button(tr("PNG…"), QStringLiteral("exportPng"), tr("Save the plot as a PNG image."));
     QToolButton *pdf = button(tr("PDF…"), QStringLiteral("exportPdf"), tr("Save the plot as a PDF."));
 
-    auto *controls = new QHBoxLayout;
+    // Two rows, so that the plot beside the Train form fits a 1024 px window in German too.
+    auto *controls = new QVBoxLayout;
     controls->setContentsMargins(0, 0, 0, 0);
-    controls->addWidget(new QLabel(tr("Smoothing"), this));
-    controls->addWidget(m_smoothSlider);
-    controls->addWidget(m_smoothLabel);
-    controls->addSpacing(8);
-    controls->addWidget(m_logCheck);
-    controls->addWidget(m_overlayCheck);
-    controls->addStretch(1);
-    controls->addWidget(reset);
-    controls->addWidget(png);
-    controls->addWidget(pdf);
+    controls->setSpacing(2);
+    auto *row1 = new QHBoxLayout;
+    row1->addWidget(new QLabel(tr("Smoothing"), this));
+    row1->addWidget(m_smoothSlider);
+    row1->addWidget(m_smoothLabel);
+    row1->addStretch(1);
+    row1->addWidget(reset);
+    row1->addWidget(png);
+    row1->addWidget(pdf);
+    auto *row2 = new QHBoxLayout;
+    row2->addWidget(m_logCheck);
+    row2->addWidget(m_overlayCheck);
+    row2->addStretch(1);
+    controls->addLayout(row1);
+    controls->addLayout(row2);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(controls);

@@ -53,7 +53,7 @@ PredictionFilterBar::PredictionFilterBar(PredictionFilterModel *proxy, QWidget *
     m_predictedFilter->setToolTip(Text::tr("Predicted class"));
     for (QComboBox *combo : {m_truthFilter, m_predictedFilter}) {
         combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-        combo->setMinimumContentsLength(8);
+        combo->setMinimumContentsLength(6);
     }
     row1->addWidget(m_wrongOnly);
     row1->addWidget(m_truthFilter, 1);

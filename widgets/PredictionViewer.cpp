@@ -70,10 +70,14 @@ PredictionViewer::PredictionViewer(QWidget *parent)
             [this](bool on) { setHeatmapMode(on ? HeatmapMode::Truth : HeatmapMode::Off); });
     m_heatBusy->setObjectName(QStringLiteral("heatmapBusy"));
     m_heatBusy->setRange(0, 0);
-    m_heatBusy->setMaximumWidth(70);
+    m_heatBusy->setMaximumWidth(36);
     m_heatBusy->setMaximumHeight(12);
     m_heatBusy->setTextVisible(false);
     m_heatBusy->setVisible(false);
+    // Its room is kept while hidden: switching Grad-CAM on must not widen the window.
+    QSizePolicy busyPolicy = m_heatBusy->sizePolicy();
+    busyPolicy.setRetainSizeWhenHidden(true);
+    m_heatBusy->setSizePolicy(busyPolicy);
     tools->addWidget(m_heatBusy);
     tools->addStretch(1);
     layout->addLayout(tools);

@@ -77,6 +77,7 @@ RunComparison::RunComparison(QWidget *parent)
 {
     m_title->setObjectName(QStringLiteral("compareTitle"));
     m_title->setTextFormat(Qt::RichText);
+    m_title->setWordWrap(true);
     m_devSets->setObjectName(QStringLiteral("compareDevSets"));
     m_devSets->setWordWrap(true);
     m_devSets->setStyleSheet(QStringLiteral("QLabel { background: #fff3cd; color: #664d03; padding: 4px; }"));
@@ -123,7 +124,9 @@ RunComparison::RunComparison(QWidget *parent)
         auto *box = new QWidget(this);
         auto *l = new QVBoxLayout(box);
         l->setContentsMargins(0, 0, 0, 0);
-        l->addWidget(new QLabel(QStringLiteral("<b>%1</b>").arg(title.toHtmlEscaped()), box));
+        auto *label = new QLabel(QStringLiteral("<b>%1</b>").arg(title.toHtmlEscaped()), box);
+        label->setWordWrap(true); // three panes side by side must fit a 1024 px window
+        l->addWidget(label);
         l->addWidget(w, 1);
         return box;
     };

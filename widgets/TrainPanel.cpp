@@ -16,6 +16,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -64,14 +65,26 @@ TrainPanel::TrainPanel(QWidget *parent)
     , m_plot(new LossPlot(this))
     , m_runsList(new TrainRunsList(this))
 {
+    // Left: the form scrolls; Start / Pause / Cancel, the overfit check and the messages stay
+    // below it in sight whatever the window's height.
     auto *form = new QWidget;
-    buildForm(form);
+    auto *formLayout = new QVBoxLayout(form);
+    formLayout->setContentsMargins(0, 0, 4, 0);
+    m_form->setParent(form);
+    formLayout->addWidget(m_form);
+    formLayout->addStretch(1);
     auto *scroll = new QScrollArea(this);
     scroll->setObjectName(QStringLiteral("trainForm"));
     scroll->setWidget(form);
     scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    scroll->setMinimumWidth(form->sizeHint().width() + 24);
+    scroll->setMinimumWidth(form->minimumSizeHint().width() + scroll->verticalScrollBar()->sizeHint().width());
+    auto *left = new QWidget(this);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(scroll, 1);
+    buildForm(leftLayout);
 
     // Right: progress, diagnosis, curves, runs.
     m_epochBar->setObjectName(QStringLiteral("epochProgress"));
@@ -81,6 +94,7 @@ TrainPanel::TrainPanel(QWidget *parent)
     m_epochBar->setValue(0);
     m_stepBar->setValue(0);
     m_speed->setObjectName(QStringLiteral("speed"));
+    m_speed->setWordWrap(true);
     auto *bars = new QHBoxLayout;
     bars->addWidget(m_epochBar, 1);
     bars->addWidget(m_stepBar, 1);
@@ -101,8 +115,9 @@ TrainPanel::TrainPanel(QWidget *parent)
     rightSplit->setStretchFactor(1, 1);
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->setObjectName(QStringLiteral("trainSplit"));
-    split->addWidget(scroll);
+    split->addWidget(left);
     split->addWidget(rightSplit);
+    split->setChildrenCollapsible(false);
     split->setStretchFactor(0, 0);
     split->setStretchFactor(1, 1);
     auto *layout = new QVBoxLayout(this);
@@ -174,12 +189,8 @@ TrainPanel::TrainPanel(QWidget *parent)
 
 TrainPanel::~TrainPanel() = default;
 
-void TrainPanel::buildForm(QWidget *form)
+void TrainPanel::buildForm(QVBoxLayout *layout)
 {
-    auto *layout = new QVBoxLayout(form);
-    m_form->setParent(form);
-    layout->addWidget(m_form);
-
     m_start->setObjectName(QStringLiteral("startRun"));
     // Ctrl+Return starts a run while this page is shown (a button's shortcut needs it visible).
     m_start->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
@@ -205,7 +216,6 @@ void TrainPanel::buildForm(QWidget *form)
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_message);
-    layout->addStretch(1);
 
     connect(m_form, &TrainForm::message, this, &TrainPanel::showMessage);
 }
