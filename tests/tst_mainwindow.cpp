@@ -429,16 +429,19 @@ void TestMainWindow::trainsWithTheAugmentPagesPipeline()
     QCOMPARE(w.findChild<QTabWidget *>(QStringLiteral("panels"))->currentWidget(), augmentPage);
     QVERIFY(w.showPanel(QStringLiteral("train")));
 
-    // A tiny run from the form.
-    train->findChild<QSpinBox *>(QStringLiteral("epochs"))->setValue(1);
+    // A tiny run from the form, cancelled after its first epoch.
+    train->findChild<QSpinBox *>(QStringLiteral("epochs"))->setValue(3);
     train->findChild<QSpinBox *>(QStringLiteral("batch"))->setValue(4);
     train->findChild<QSpinBox *>(QStringLiteral("threads"))->setValue(2);
     QSignalSpy finished(train->controller(), &TrainController::finished);
+    QSignalSpy epochs(train->controller(), &TrainController::epochDone);
     auto *start = train->findChild<QPushButton *>(QStringLiteral("startRun"));
     QVERIFY(start && start->isEnabled());
     start->click();
     QTRY_VERIFY(train->controller()->isRunning() || finished.count() > 0);
     const QString runDir = train->controller()->runDir();
+    QTRY_VERIFY_WITH_TIMEOUT(epochs.count() >= 1 || finished.count() > 0, 120000);
+    train->controller()->cancel();
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 120000);
 
     const QJsonObject config = runfolder::readConfig(runDir);
@@ -455,6 +458,20 @@ void TestMainWindow::trainsWithTheAugmentPagesPipeline()
     QCOMPARE(types, (QStringList{"resize", "rotate", "normalize"}));
     // The pipeline's input resize followed the form's size.
     QCOMPARE(stepsOf(used)[0].toObject().value(QStringLiteral("width")).toInt(), 48);
+
+    // Edited again, then the run resumed: it trains on with its own pipeline, and the Augment
+    // page keeps the new edit.
+    QVERIFY(w.showPanel(QStringLiteral("augment")));
+    steps->setCurrentRow(row(QStringLiteral("rotate")));
+    remove->click();
+    QCOMPARE(row(QStringLiteral("rotate")), -1);
+    QVERIFY(w.showPanel(QStringLiteral("train")));
+    finished.clear();
+    QVERIFY(train->resumeRun(runDir));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 120000);
+    QCOMPARE(stepsOf(runfolder::readConfig(runDir).value(QStringLiteral("pipeline")).toString().toUtf8()), stepsOf(used));
+    QCOMPARE(row(QStringLiteral("rotate")), -1);
+    QVERIFY(!summary->text().contains(QStringLiteral("rotate")));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -433,7 +433,12 @@ bool TrainPanel::resumeRun(const QString &runDir)
         return false;
     }
     showMessage(tr("Resuming run %1 after epoch %2.").arg(r.name).arg(r.history.empty() ? 0 : r.history.back().epoch));
-    setConfig(r.config);
+    // The run trains on with its own pipeline (in r.config); the form shows the rest of its
+    // settings, and the Augment page keeps what the user was editing there.
+    TrainConfig shown = r.config;
+    shown.pipelineJson.clear();
+    shown.augmentFile.clear();
+    setConfig(shown);
     if (!m_controller.start(m_inspection->dataset, r.config, r.dir, true))
         return false;
     beginLiveRun(r.dir, r.history);
