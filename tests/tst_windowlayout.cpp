@@ -1,7 +1,8 @@
 // The main window at 1024 × 700 on a 1024 × 700 screen, in English and in German: it opens no wider
 // than the screen, every page's controls are whole inside the window (none cut off by a neighbour
 // or the window's edge, none narrower than its text), no message wraps into a tall column, and the
-// Classes / Objects / Problems docks show only on the Overview and Browser pages.
+// Classes / Objects / Problems docks show only on the Overview and Browser pages, and numbers are
+// written as the locale writes them.
 
 #include "TestUtil.h"
 #include "Translations.h"
@@ -16,6 +17,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QDoubleSpinBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QScreen>
@@ -206,6 +208,10 @@ void TestWindowLayout::pagesFitAt1024x700()
         if (!b->isVisibleTo(&w) || !w.rect().contains(r) || r.bottom() > tabs->geometry().bottom())
             problems << QStringLiteral("train: %1 is out of sight").arg(describe(b));
     }
+    // Numbers as the locale writes them, with the digits they need: "0,01", not "0,010000".
+    auto *lr = train->findChild<QDoubleSpinBox *>(QStringLiteral("learningRate"));
+    QVERIFY(lr);
+    QCOMPARE(lr->text(), locale.toString(0.01));
     // Room where it is wanted: the loss plot beside the form, six runs in the Runs table.
     QVERIFY2(train->lossPlot()->width() >= 400, qPrintable(QString::number(train->lossPlot()->width())));
     QVERIFY(w.showPanel(QStringLiteral("runs")));
