@@ -16,6 +16,7 @@
 #include "dataset/DatasetStats.h"
 
 #include <QAbstractItemModelTester>
+#include <QComboBox>
 #include <QListView>
 #include <QMimeData>
 #include <QProcess>
@@ -79,6 +80,18 @@ InspectionPtr syntheticInspection()
     return in;
 }
 
+InspectionPtr syntheticInspectionWithoutObjects()
+{
+    auto in = std::make_shared<Inspection>();
+    in->dataset.root = QStringLiteral("/data/plain");
+    in->dataset.format = QStringLiteral("folder");
+    in->dataset.classes = {QStringLiteral("a"), QStringLiteral("b")};
+    in->dataset.samples.push_back(sample(QStringLiteral("/data/plain/a/1.png"), 0, SplitName::None, 32, 32));
+    in->dataset.samples.push_back(sample(QStringLiteral("/data/plain/b/1.png"), 1, SplitName::None, 32, 32));
+    in->stats = computeStats(in->dataset);
+    return in;
+}
+
 QStringList names(const QAbstractItemModel &m)
 {
     QStringList out;
@@ -106,6 +119,7 @@ private Q_SLOTS:
     void thumbnailsArriveAsynchronouslyAndHitTheDiskCache();
     void memoryCacheStaysWithinBudget();
     void panelShowsThumbnailsAndCounts();
+    void noObjectEntryForDetectionDatasets();
     void chartClickAndProblemsOpenImages();
     void viewerZoom();
     void overlayGeometryFollowsZoomAndPan();
@@ -363,6 +377,44 @@ void TestBrowser::panelShowsThumbnailsAndCounts()
     QCOMPARE(panel.countText(), QStringLiteral("showing 2 of 7 (1 broken)"));
     panel.filterClass(-1);
     QCOMPARE(panel.countText(), QStringLiteral("showing 7 of 7 (1 broken)"));
+}
+
+// Issue 19, item 11: a detection dataset's class filter offers the images without objects, the
+// "no object" class training gives them (a crowd region alone is not an object).
+void TestBrowser::noObjectEntryForDetectionDatasets()
+{
+    auto in = std::make_shared<Inspection>();
+    Dataset &ds = in->dataset;
+    ds.root = QStringLiteral("/data/coco");
+    ds.format = QStringLiteral("coco");
+    ds.classes = {QStringLiteral("scratch"), QStringLiteral("spot")};
+    for (int i = 0; i < 4; ++i) {
+        Sample s = sample(QStringLiteral("/data/coco/%1.png").arg(i), -1, SplitName::None, 64, 64);
+        Annotation a;
+        a.classId = i % 2;
+        a.box = QRectF(4, 4, 8, 8);
+        a.crowd = i == 3;
+        if (i != 2)
+            s.objects.push_back(a);
+        ds.samples.push_back(s);
+    }
+    in->stats = computeStats(ds);
+    BrowserPanel panel;
+    panel.loader()->setDiskCacheDir(QString());
+    panel.resize(1000, 700);
+    panel.show();
+    panel.setInspection(in);
+    auto *classes = panel.findChild<QComboBox *>(QStringLiteral("classFilter"));
+    QVERIFY(classes);
+    const int none = classes->findText(QStringLiteral("no object"));
+    QVERIFY(none > 0);
+    classes->setCurrentIndex(none);
+    QTRY_COMPARE(panel.countText(), QStringLiteral("showing 2 of 4"));
+    QCOMPARE(names(*panel.proxy()), (QStringList{"2.png", "3.png"}));
+
+    // A classification dataset has no such entry.
+    panel.setInspection(syntheticInspectionWithoutObjects());
+    QCOMPARE(classes->findText(QStringLiteral("no object")), -1);
 }
 
 void TestBrowser::chartClickAndProblemsOpenImages()

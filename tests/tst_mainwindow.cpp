@@ -7,9 +7,19 @@
 #include "MainWindow.h"
 #include "TrainController.h"
 #include "TrainPanel.h"
+#include "augment/Pipeline.h"
+#include "project/RunFolder.h"
 #include "project/TrainConfig.h"
 
 #include <QApplication>
+#include <QComboBox>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QListWidget>
+#include <QSpinBox>
+#include <QToolButton>
 #include <QDockWidget>
 #include <QKeyEvent>
 #include <QMenuBar>
@@ -50,6 +60,7 @@ private Q_SLOTS:
     void staysResponsiveWhileInspecting();
     void openingAnotherDatasetAsksWhileTraining();
     void pagesByKeyboardFromAnywhere();
+    void trainsWithTheAugmentPagesPipeline();
 
 private:
     QTemporaryDir m_settings; ///< this test's QSettings, apart from the user's
@@ -84,7 +95,7 @@ void TestMainWindow::docksAndToolbarsCanBeRestored()
             menus << a->text();
         QCOMPARE(menus, QStringList({QStringLiteral("&File"), QStringLiteral("&View"), QStringLiteral("&Help")}));
 
-        auto *objects = w.findChild<QDockWidget *>(QStringLiteral("objectsDock"));
+        auto *objects = w.findChild<QDockWidget *>(QStringLiteral("classesDock"));
         auto *problems = w.findChild<QDockWidget *>(QStringLiteral("problemsDock"));
         auto *bar = w.findChild<QToolBar *>(QStringLiteral("mainToolBar"));
         QVERIFY(objects && problems && bar);
@@ -103,7 +114,7 @@ void TestMainWindow::docksAndToolbarsCanBeRestored()
     // The next start shows them where they were left.
     MainWindow again;
     again.show();
-    auto *objects = again.findChild<QDockWidget *>(QStringLiteral("objectsDock"));
+    auto *objects = again.findChild<QDockWidget *>(QStringLiteral("classesDock"));
     auto *problems = again.findChild<QDockWidget *>(QStringLiteral("problemsDock"));
     auto *bar = again.findChild<QToolBar *>(QStringLiteral("mainToolBar"));
     QVERIFY(objects && problems && bar);
@@ -111,6 +122,14 @@ void TestMainWindow::docksAndToolbarsCanBeRestored()
     QVERIFY(objects->isVisible());
     QVERIFY(!problems->isVisible());
     QCOMPARE(again.toolBarArea(bar), Qt::LeftToolBarArea);
+
+    // The docks belong to the overview and the browser: other pages hide them, and they come
+    // back as the user left them.
+    QVERIFY(again.showPanel(QStringLiteral("train")));
+    QVERIFY(!objects->isVisible());
+    QVERIFY(again.showPanel(QStringLiteral("browser")));
+    QVERIFY(objects->isVisible());
+    QVERIFY(!problems->isVisible());
 
     // And a state saved in a session restores over later changes.
     const QByteArray state = again.saveState();
@@ -346,6 +365,113 @@ void TestMainWindow::pagesByKeyboardFromAnywhere()
         QTest::keyClick(&w, key, Qt::AltModifier);
         QCOMPARE(page(), QLatin1String(name));
     }
+}
+
+// Item 3 of issue 19: the pipeline edited on the Augment page is the one the next run trains with,
+// at the Train form's image size, which is also the Augment page's input size.
+void TestMainWindow::trainsWithTheAugmentPagesPipeline()
+{
+    QTemporaryDir dir;
+    const QString shapes = dir.filePath(QStringLiteral("shapes"));
+    test::writeShapes(shapes, 6, 64, 3, 3);
+    MainWindow w;
+    w.resize(1200, 800);
+    w.show();
+    QSignalSpy done(&w, &MainWindow::inspectionDone);
+    w.openDataset(shapes);
+    QVERIFY(done.wait(30000));
+    auto *train = w.findChild<TrainPanel *>();
+    auto *augmentPage = w.findChild<QWidget *>(QStringLiteral("augmentPanel"));
+    QVERIFY(train && augmentPage);
+    auto *imageSize = train->findChild<QSpinBox *>(QStringLiteral("imageSize"));
+    auto *inputSize = augmentPage->findChild<QSpinBox *>(QStringLiteral("augmentInputSize"));
+    QVERIFY(imageSize && inputSize);
+    // One setting: the form's size shows on the Augment page and the other way round.
+    QCOMPARE(inputSize->value(), imageSize->value());
+    imageSize->setValue(48);
+    QCOMPARE(inputSize->value(), 48);
+    inputSize->setValue(40);
+    QCOMPARE(imageSize->value(), 40);
+    imageSize->setValue(48);
+
+    // Edit the pipeline through the page's own widgets: drop hflip, add rotate.
+    QVERIFY(w.showPanel(QStringLiteral("augment")));
+    auto *steps = augmentPage->findChild<QListWidget *>(QStringLiteral("stepList"));
+    auto *remove = augmentPage->findChild<QToolButton *>(QStringLiteral("removeStep"));
+    auto *type = augmentPage->findChild<QComboBox *>(QStringLiteral("addStepType"));
+    auto *add = augmentPage->findChild<QPushButton *>(QStringLiteral("addStep"));
+    QVERIFY(steps && remove && type && add);
+    const auto row = [steps](const QString &t) {
+        for (int i = 0; i < steps->count(); ++i)
+            if (steps->item(i)->text().startsWith(t))
+                return i;
+        return -1;
+    };
+    QVERIFY(row(QStringLiteral("hflip")) >= 0);
+    steps->setCurrentRow(row(QStringLiteral("hflip")));
+    remove->click();
+    QCOMPARE(row(QStringLiteral("hflip")), -1);
+    steps->setCurrentRow(0);
+    type->setCurrentText(QStringLiteral("rotate"));
+    add->click();
+    QVERIFY(row(QStringLiteral("rotate")) >= 0);
+
+    // The Train page says which pipeline it will use.
+    QVERIFY(w.showPanel(QStringLiteral("train")));
+    auto *summary = train->findChild<QLabel *>(QStringLiteral("pipelineSummary"));
+    QVERIFY(summary);
+    QVERIFY2(summary->text().contains(QStringLiteral("Augment page")), qPrintable(summary->text()));
+    QVERIFY2(summary->text().contains(QStringLiteral("resize → rotate → normalize")), qPrintable(summary->text()));
+    QVERIFY(!summary->text().contains(QStringLiteral("hflip")));
+    auto *edit = train->findChild<QToolButton *>(QStringLiteral("editPipeline"));
+    QVERIFY(edit);
+    edit->click();
+    QCOMPARE(w.findChild<QTabWidget *>(QStringLiteral("panels"))->currentWidget(), augmentPage);
+    QVERIFY(w.showPanel(QStringLiteral("train")));
+
+    // A tiny run from the form, cancelled after its first epoch.
+    train->findChild<QSpinBox *>(QStringLiteral("epochs"))->setValue(3);
+    train->findChild<QSpinBox *>(QStringLiteral("batch"))->setValue(4);
+    train->findChild<QSpinBox *>(QStringLiteral("threads"))->setValue(2);
+    QSignalSpy finished(train->controller(), &TrainController::finished);
+    QSignalSpy epochs(train->controller(), &TrainController::epochDone);
+    auto *start = train->findChild<QPushButton *>(QStringLiteral("startRun"));
+    QVERIFY(start && start->isEnabled());
+    start->click();
+    QTRY_VERIFY(train->controller()->isRunning() || finished.count() > 0);
+    const QString runDir = train->controller()->runDir();
+    QTRY_VERIFY_WITH_TIMEOUT(epochs.count() >= 1 || finished.count() > 0, 120000);
+    train->controller()->cancel();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 120000);
+
+    const QJsonObject config = runfolder::readConfig(runDir);
+    QCOMPARE(config.value(QStringLiteral("image_size")).toInt(), 48);
+    const QByteArray used = config.value(QStringLiteral("pipeline")).toString().toUtf8();
+    const auto stepsOf = [](const QByteArray &json) {
+        return QJsonDocument::fromJson(Pipeline::fromJson(json).toJson()).object().value(QStringLiteral("steps")).toArray();
+    };
+    const QByteArray edited = train->form()->pipelineJson();
+    QCOMPARE(stepsOf(used), stepsOf(edited));
+    QStringList types;
+    for (const QJsonValue &v : stepsOf(used))
+        types << v.toObject().value(QStringLiteral("type")).toString();
+    QCOMPARE(types, (QStringList{"resize", "rotate", "normalize"}));
+    // The pipeline's input resize followed the form's size.
+    QCOMPARE(stepsOf(used)[0].toObject().value(QStringLiteral("width")).toInt(), 48);
+
+    // Edited again, then the run resumed: it trains on with its own pipeline, and the Augment
+    // page keeps the new edit.
+    QVERIFY(w.showPanel(QStringLiteral("augment")));
+    steps->setCurrentRow(row(QStringLiteral("rotate")));
+    remove->click();
+    QCOMPARE(row(QStringLiteral("rotate")), -1);
+    QVERIFY(w.showPanel(QStringLiteral("train")));
+    finished.clear();
+    QVERIFY(train->resumeRun(runDir));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 120000);
+    QCOMPARE(stepsOf(runfolder::readConfig(runDir).value(QStringLiteral("pipeline")).toString().toUtf8()), stepsOf(used));
+    QCOMPARE(row(QStringLiteral("rotate")), -1);
+    QVERIFY(!summary->text().contains(QStringLiteral("rotate")));
 }
 
 QTEST_MAIN(TestMainWindow)

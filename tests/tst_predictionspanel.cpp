@@ -22,6 +22,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QLabel>
 #include <QListView>
 #include <QProcess>
 #include <QProgressBar>
@@ -29,6 +30,7 @@
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QToolButton>
 #include <QUndoStack>
 #include <QtTest>
 
@@ -212,6 +214,7 @@ private Q_SLOTS:
     void confusionCellFiltersToThatCell_data();
     void confusionCellFiltersToThatCell();
     void confusionMatrixNormalisesAndExports();
+    void cellCaptionGoesWithItsFilter();
     void nextPreviousKeysStayInFilteredGallery();
     void sidePanelShowsTopClassesAndHistory();
     void relabelUndoRedoSave();
@@ -394,6 +397,53 @@ void TestPredictionsPanel::confusionCellFiltersToThatCell()
     QVERIFY2(panel.countText().contains(QStringLiteral("showing %1 of 12").arg(expected.size())), qPrintable(panel.countText()));
     if (!expected.isEmpty())
         QVERIFY(expected.contains(QFileInfo(panel.currentPath()).fileName()));
+}
+
+// Issue 19, item 6: the caption naming a confusion-matrix cell goes when its filter goes, however
+// it goes: "Show all", or another run without that class (the filter falls back to "any").
+void TestPredictionsPanel::cellCaptionGoesWithItsFilter()
+{
+    PredictionsPanel panel;
+    panel.resize(1200, 800);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    panel.setInspection(m_inspection);
+    const auto clickCell = [&](int truth, int predicted) {
+        panel.showConfusionMatrix();
+        ConfusionMatrixView *matrix = panel.confusionView();
+        QTest::mouseClick(matrix, Qt::LeftButton, {}, matrix->cellRect(truth, predicted).center());
+    };
+    const QString caption = QStringLiteral("Confusion matrix cell");
+
+    clickCell(2, 1); // fox called dog: image 10
+    QVERIFY2(panel.countText().contains(caption), qPrintable(panel.countText()));
+    QVERIFY(panel.countText().contains(QStringLiteral("showing 1 of 12")));
+    auto *all = panel.findChild<QToolButton *>(QStringLiteral("showAllPredictions"));
+    QVERIFY(all);
+    all->click();
+    QVERIFY2(!panel.countText().contains(caption), qPrintable(panel.countText()));
+    QVERIFY(panel.countText().contains(QStringLiteral("showing 12 of 12")));
+
+    // A run whose third class is "wolf": the "fox" filter cannot stay, nor can the caption.
+    const QString run = QDir(m_dir.filePath(QStringLiteral("data/loupe-runs"))).filePath(QStringLiteral("20260101-100000"));
+    QVERIFY(QDir().mkpath(run));
+    const QStringList renamed{QStringLiteral("cat"), QStringLiteral("dog"), QStringLiteral("wolf")};
+    QJsonObject json = TrainConfig{}.toJson();
+    json[QStringLiteral("dataset")] = QJsonObject{{QStringLiteral("root"), m_labels},
+                                                  {QStringLiteral("classes"), QJsonArray::fromStringList(renamed)}};
+    QVERIFY(runfolder::writeConfig(run, json).isEmpty());
+    PredictionSet set = plannedSet(m_images, QStringLiteral("dev"));
+    set.classes = renamed;
+    QVERIFY(predictionfiles::write(predictionfiles::devPath(run), set).isEmpty());
+    panel.refreshRuns();
+
+    clickCell(2, 1);
+    QVERIFY(panel.countText().contains(caption));
+    QVERIFY(panel.selectRun(run));
+    QCOMPARE(panel.proxy()->truthFilter(), -1);
+    QVERIFY2(!panel.countText().contains(caption), qPrintable(panel.countText()));
+    QVERIFY(!panel.countText().contains(QStringLiteral("fox")));
+    QVERIFY(QDir(run).removeRecursively());
 }
 
 void TestPredictionsPanel::confusionMatrixNormalisesAndExports()
@@ -691,6 +741,11 @@ void TestPredictionsPanel::gradCamOverlayOnATinyRun()
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
     QVERIFY(finished.first().at(0).toBool());
     QVERIFY(panel.heatmapShown());
+    // At 32 px ResNet's last feature map is one cell: the page says so and what size helps.
+    auto *status = panel.findChild<QLabel *>(QStringLiteral("predictionViewerStatus"));
+    QVERIFY(status);
+    QVERIFY2(status->text().contains(QStringLiteral("1 × 1 cells")), qPrintable(status->text()));
+    QVERIFY2(status->text().contains(QStringLiteral("224 px")), qPrintable(status->text()));
     QCOMPARE(panel.viewer()->image().size(), plain.size());
     QVERIFY(panel.viewer()->image() != plain.convertToFormat(panel.viewer()->image().format()));
     // Off again: the plain image.

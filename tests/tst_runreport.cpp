@@ -220,6 +220,15 @@ void TestRunReport::htmlIsSelfContained()
     QVERIFY(html.contains(QLatin1String("&lt;b&gt;bird&lt;/b&gt;")));
     QVERIFY(html.contains(QLatin1String("&lt;script&gt;alert(1)&lt;/script&gt;.json")));
     QVERIFY(!html.contains(QLatin1String("<b>bird")));
+    // The best epoch is the last here: its mark's word stays inside the loss chart, left of the line.
+    static const QRegularExpression chart(QStringLiteral("<svg class=\"chart\" width=\"(\\d+)\".*?</svg>"));
+    const QRegularExpressionMatch loss = chart.match(html);
+    QVERIFY(loss.hasMatch());
+    static const QRegularExpression mark(
+        QStringLiteral("<text x=\"([0-9.]+)\" y=\"[0-9.]+\" class=\"tick mark-label\" text-anchor=\"end\">best</text>"));
+    const QRegularExpressionMatch best = mark.match(loss.captured(0));
+    QVERIFY2(best.hasMatch(), qPrintable(loss.captured(0)));
+    QVERIFY(best.captured(1).toDouble() <= loss.captured(1).toDouble() - 14);
     // The parts a reader looks for.
     QCOMPARE(html.count(QLatin1String("<svg")), 2 + 3); // loss, dev metrics, one PR curve per class
     QVERIFY(html.contains(QLatin1String("<table class=\"confusion\">")));
@@ -255,6 +264,13 @@ void TestRunReport::htmlThumbnailsFromIdxStore()
     }
     const QString with = QString::fromUtf8(runReportHtml(run, &dataset));
     QCOMPARE(with.count(QLatin1String("src=\"data:image/jpeg;base64,")), 3);
+    // A 28 px image is shown at least 96 px large, not as a speck.
+    static const QRegularExpression jpeg(QStringLiteral("src=\"data:image/jpeg;base64,([^\"]*)\""));
+    const QByteArray bytes = QByteArray::fromBase64(jpeg.match(with).captured(1).toLatin1());
+    const cv::Mat thumbnail = cv::imdecode(cv::Mat(1, int(bytes.size()), CV_8UC1, const_cast<char *>(bytes.data())),
+                                           cv::IMREAD_UNCHANGED);
+    QVERIFY(!thumbnail.empty());
+    QVERIFY2(std::min(thumbnail.cols, thumbnail.rows) >= 96, qPrintable(QString::number(thumbnail.cols)));
     // Without the dataset the pixels are out of reach: placeholders, still a report.
     const QString without = QString::fromUtf8(runReportHtml(run, nullptr));
     QCOMPARE(without.count(QLatin1String("src=\"data:image/jpeg;base64,")), 0);

@@ -562,14 +562,6 @@
         <translation>Speichern…</translation>
     </message>
     <message>
-        <source>Use default for training</source>
-        <translation>Standard fürs Training verwenden</translation>
-    </message>
-    <message>
-        <source>Resize to the model&apos;s input, random horizontal flip, normalise</source>
-        <translation>Auf die Modelleingabe skalieren, zufällig horizontal spiegeln, normalisieren</translation>
-    </message>
-    <message>
         <source>Advisor</source>
         <translation>Berater</translation>
     </message>
@@ -741,6 +733,22 @@
             <numerusform>Exakter Batch: die ersten %1 Bilder von Epoche %2, wie der Datenlader sie dem Modell übergibt (%3×%3, %n Kanäle), denormalisiert.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The model&apos;s input size: the same setting as the Train page&apos;s image size</source>
+        <translation>Die Eingabegröße des Modells: dieselbe Einstellung wie die Bildgröße auf der Seite Training</translation>
+    </message>
+    <message>
+        <source>The next training run uses this pipeline; the Train page shows it.</source>
+        <translation>Der nächste Trainingslauf verwendet diese Pipeline; die Seite Training zeigt sie an.</translation>
+    </message>
+    <message>
+        <source>Reset to default</source>
+        <translation>Auf Standard zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Replace these steps with Loupe&apos;s default: resize to the input size, random horizontal flip, normalise</source>
+        <translation>Diese Schritte durch Loupes Standard ersetzen: auf die Eingabegröße skalieren, zufällig horizontal spiegeln, normalisieren</translation>
+    </message>
 </context>
 <context>
     <name>loupe::BrowserPanel</name>
@@ -875,6 +883,10 @@
     <message>
         <source>%1 cannot be shown: %2</source>
         <translation>%1 kann nicht angezeigt werden: %2</translation>
+    </message>
+    <message>
+        <source>no object</source>
+        <translation>kein Objekt</translation>
     </message>
 </context>
 <context>
@@ -3208,6 +3220,10 @@ wahr: %2, vorhergesagt: %3 (%4%), Verlust %5</translation>
             <numerusform>%n Bilder in ihre neuen Klassenordner verschoben. Die Verschiebungen sind in %1 aufgeführt (um sie von Hand rückgängig zu machen).</numerusform>
         </translation>
     </message>
+    <message>
+        <source>At %1 px input the model&apos;s last feature map is only %2 × %3 cells, too coarse to show where it looked; train at %4 px or more for a %5 × %5 map.</source>
+        <translation>Bei %1 px Eingabe ist die letzte Feature-Map des Modells nur %2 × %3 Zellen groß, zu grob, um zu zeigen, wohin es geschaut hat; trainieren Sie mit %4 px oder mehr für eine %5 × %5-Karte.</translation>
+    </message>
 </context>
 <context>
     <name>loupe::Project</name>
@@ -4504,18 +4520,6 @@ wahr: %2, vorhergesagt: %3 (%4%), Verlust %5</translation>
         <translation>Klassengewichte</translation>
     </message>
     <message>
-        <source>default</source>
-        <translation>Standard</translation>
-    </message>
-    <message>
-        <source>default: Loupe&apos;s training pipeline; none: resize and normalise only; or a pipeline JSON saved from the augmentation page.</source>
-        <translation>Standard: die Trainings-Pipeline von Loupe; keine: nur skalieren und normalisieren; oder eine auf der Augmentierungsseite gespeicherte Pipeline-JSON.</translation>
-    </message>
-    <message>
-        <source>Choose a pipeline JSON</source>
-        <translation>Pipeline-JSON auswählen</translation>
-    </message>
-    <message>
         <source>Augmentation</source>
         <translation>Augmentierung</translation>
     </message>
@@ -4734,6 +4738,41 @@ Sein letzter Checkpoint (nach der letzten abgeschlossenen Epoche) bleibt erhalte
     <message>
         <source>A state dict saved by torch.save (such as torchvision&apos;s ImageNet weights), a TorchScript file, or an earlier run folder (its best checkpoint).</source>
         <translation>Ein mit torch.save gespeichertes State-Dict (etwa die ImageNet-Gewichte von torchvision), eine TorchScript-Datei oder ein früherer Laufordner (sein bester Checkpoint).</translation>
+    </message>
+    <message>
+        <source>The model&apos;s input size; the Augment page previews at this size</source>
+        <translation>Die Eingabegröße des Modells; die Seite Augmentierung zeigt ihre Vorschau in dieser Größe</translation>
+    </message>
+    <message>
+        <source>Edit on the Augment page</source>
+        <translation>Auf der Seite Augmentierung bearbeiten</translation>
+    </message>
+    <message>
+        <source>Load…</source>
+        <translation>Laden…</translation>
+    </message>
+    <message>
+        <source>Load a pipeline JSON into the Augment page</source>
+        <translation>Eine Pipeline-JSON in die Seite Augmentierung laden</translation>
+    </message>
+    <message>
+        <source>Cannot read the augmentation pipeline %1: %2</source>
+        <translation>Die Augmentierungs-Pipeline %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The pipeline cannot be used: %1: %2</source>
+        <translation>Die Pipeline kann nicht verwendet werden: %1: %2</translation>
+    </message>
+    <message>
+        <source>Loupe&apos;s default: resize to the image size, random horizontal flip, normalise.</source>
+        <translation>Loupes Standard: auf die Bildgröße skalieren, zufällig horizontal spiegeln, normalisieren.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The Augment page&apos;s pipeline, %n step(s): %1.</source>
+        <translation>
+            <numerusform>Die Pipeline der Seite Augmentierung, %n Schritt: %1.</numerusform>
+            <numerusform>Die Pipeline der Seite Augmentierung, %n Schritte: %1.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Weights: torch.save state dicts, TorchScript (*.pt *.pth *.pth.tar *.tar *.ckpt);;All files (*)</source>

@@ -237,6 +237,16 @@
     </message>
 </context>
 <context>
+    <name>loupe::TrainPanel</name>
+    <message numerus="yes">
+        <source>The Augment page&apos;s pipeline, %n step(s): %1.</source>
+        <translation>
+            <numerusform>The Augment page&apos;s pipeline, %n step: %1.</numerusform>
+            <numerusform>The Augment page&apos;s pipeline, %n steps: %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>loupe::importers</name>
     <message numerus="yes">
         <source>%n image(s) directly in %1 have no class folder and were skipped</source>

@@ -8,6 +8,9 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QIcon>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -23,6 +26,7 @@
 #include <QtConcurrent>
 
 #include <algorithm>
+#include <utility>
 
 namespace loupe {
 
@@ -118,7 +122,6 @@ void AugmentPanel::buildUi()
     pickRow->addWidget(m_imageCount);
     pickRow->addWidget(m_seed);
     pickRow->addWidget(m_imageText, 1);
-    pickRow->addWidget(m_variants);
     rl->addLayout(pickRow);
 
     auto *viewRow = new QHBoxLayout;
@@ -132,8 +135,10 @@ void AugmentPanel::buildUi()
     m_inputSize = new QSpinBox(right);
     m_inputSize->setRange(8, 4096);
     m_inputSize->setValue(224);
+    m_inputSize->setObjectName(QStringLiteral("augmentInputSize"));
     m_inputSize->setPrefix(tr("input "));
     m_inputSize->setSuffix(tr(" px"));
+    m_inputSize->setToolTip(tr("The model's input size: the same setting as the Train page's image size"));
     m_channels = new QComboBox(right);
     m_channels->addItem(tr("3 channels"), 3);
     m_channels->addItem(tr("1 channel"), 1);
@@ -144,15 +149,21 @@ void AugmentPanel::buildUi()
     m_batchCount->setRange(1, 256);
     m_batchCount->setValue(16);
     m_batchCount->setSuffix(tr(" in batch"));
-    viewRow->addWidget(m_evaluation);
+    // Two rows, the exact batch's own settings in the second: one row made the page wider than a
+    // 1024 px window (German). The input size is the Train page's image size, always shown.
+    viewRow->addWidget(m_variants);
     viewRow->addSpacing(12);
+    viewRow->addWidget(m_evaluation);
     viewRow->addWidget(m_exactBatch);
-    viewRow->addWidget(m_inputSize);
-    viewRow->addWidget(m_channels);
-    viewRow->addWidget(m_epoch);
-    viewRow->addWidget(m_batchCount);
     viewRow->addStretch(1);
     rl->addLayout(viewRow);
+    auto *batchRow = new QHBoxLayout;
+    batchRow->addWidget(m_inputSize);
+    batchRow->addWidget(m_channels);
+    batchRow->addWidget(m_epoch);
+    batchRow->addWidget(m_batchCount);
+    batchRow->addStretch(1);
+    rl->addLayout(batchRow);
     m_status = new QLabel(right);
     m_status->setObjectName(QStringLiteral("augmentStatus"));
     m_status->setWordWrap(true);
@@ -171,11 +182,16 @@ void AugmentPanel::buildUi()
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({400, 900});
-    left->setMinimumWidth(380);
+    left->setMinimumWidth(std::min(380, left->minimumSizeHint().width()));
 
     connect(m_editor, &PipelineEditor::edited, this, [this] {
         scheduleRender();
         scheduleAdvice();
+        Q_EMIT pipelineChanged(pipelineJson());
+    });
+    connect(m_inputSize, &QSpinBox::valueChanged, this, [this](int size) {
+        followInputSize(size);
+        Q_EMIT inputSizeChanged(size);
     });
     connect(m_editor, &PipelineEditor::defaultRequested, this, &AugmentPanel::useDefault);
     connect(randomButton, &QPushButton::clicked, this,
@@ -184,7 +200,7 @@ void AugmentPanel::buildUi()
     connect(m_variants, &QSpinBox::valueChanged, this, [this] { scheduleRender(); });
     connect(m_evaluation, &QCheckBox::toggled, this, [this] { scheduleRender(); });
     connect(m_exactBatch, &QCheckBox::toggled, this, [this] { scheduleRender(); });
-    for (QSpinBox *spin : {m_inputSize, m_epoch, m_batchCount})
+    for (QSpinBox *spin : {m_epoch, m_batchCount})
         connect(spin, &QSpinBox::valueChanged, this, [this] {
             if (m_exactBatch->isChecked())
                 scheduleRender();
@@ -326,6 +342,33 @@ void AugmentPanel::setModelInput(int imageSize, int channels)
 {
     m_inputSize->setValue(imageSize);
     m_channels->setCurrentIndex(channels == 1 ? 1 : 0);
+}
+
+void AugmentPanel::setInputSize(int size)
+{
+    m_inputSize->setValue(size);
+}
+
+int AugmentPanel::inputSize() const
+{
+    return m_inputSize->value();
+}
+
+void AugmentPanel::followInputSize(int size)
+{
+    const int old = std::exchange(m_inputSizeShown, size);
+    const QJsonArray steps =
+        QJsonDocument::fromJson(pipelineJson()).object().value(QStringLiteral("steps")).toArray();
+    for (int i = 0; i < steps.size(); ++i) {
+        const QJsonObject step = steps[i].toObject();
+        if (step.value(QStringLiteral("type")).toString() == QLatin1String("resize")
+            && step.value(QStringLiteral("width")).toInt() == old && step.value(QStringLiteral("height")).toInt() == old) {
+            m_editor->setStepParameter(i, QStringLiteral("width"), size);
+            m_editor->setStepParameter(i, QStringLiteral("height"), size);
+        }
+    }
+    if (m_exactBatch->isChecked())
+        scheduleRender();
 }
 
 void AugmentPanel::setBatchCount(int count)

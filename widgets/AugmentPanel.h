@@ -60,6 +60,10 @@ public:
     void setExactBatch(bool on);
     /// The model's input for the exact batch and the default pipeline.
     void setModelInput(int imageSize, int channels);
+    /// The model's input size, the same setting as the Train page's image size. A resize step that
+    /// made the old size square (the pipeline's own input resize) follows it to the new size.
+    void setInputSize(int size);
+    int inputSize() const;
     void setBatchCount(int count);
 
     /// The last delivered pictures ("before" pictures included, see VariantTile::original).
@@ -73,6 +77,10 @@ Q_SIGNALS:
     void rendered(int pictures, double milliseconds);
     /// The advisor's list was refreshed.
     void warningsChanged(int count);
+    /// The pipeline changed and is valid: the next training run uses it.
+    void pipelineChanged(const QByteArray &json);
+    /// The input size was changed here.
+    void inputSizeChanged(int size);
 
 private:
     void buildUi();
@@ -86,6 +94,7 @@ private:
     void useDefault();
     void applyImageText();
     void setBusy(bool adviceRunning, bool renderRunning);
+    void followInputSize(int size);
 
     InspectionPtr m_inspection;
     std::shared_ptr<SourceImageCache> m_cache;
@@ -103,6 +112,7 @@ private:
     QElapsedTimer m_changeClock; ///< since the first change not yet on screen
     bool m_changeClockRunning = false;
     double m_lastRenderMs = 0;
+    int m_inputSizeShown = 224; ///< the input size the pipeline's resize steps were last fitted to
 
     PipelineEditor *m_editor = nullptr;
     QListWidget *m_warningList = nullptr;

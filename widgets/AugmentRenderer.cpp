@@ -1,6 +1,7 @@
 #include "AugmentRenderer.h"
 
 #include "ClassColors.h"
+#include "NumberText.h"
 #include "SourceImageCache.h"
 
 #include <QCoreApplication>
@@ -104,7 +105,7 @@ void drawObjects(QImage &image, const std::vector<Annotation> &objects, double s
 
 QString number(const QVariant &v, int decimals)
 {
-    return QString::number(v.toDouble(), 'f', decimals);
+    return numberText(v.toDouble(), 'f', decimals);
 }
 
 /// "hflip · rot −12.3° · bright +0.05": only the random steps that ran.
@@ -126,7 +127,7 @@ QString compactText(const std::vector<AppliedStep> &steps, bool randomOnly)
             parts << Text::tr("shift %1,%2").arg(p.value(QStringLiteral("dx")).toInt()).arg(p.value(QStringLiteral("dy")).toInt());
         else if (t == QLatin1String("brightness")) {
             const double d = p.value(QStringLiteral("delta")).toDouble();
-            parts << Text::tr("bright %1%2").arg(d >= 0 ? QStringLiteral("+") : QString(), QString::number(d, 'f', 2));
+            parts << Text::tr("bright %1%2").arg(d >= 0 ? QStringLiteral("+") : QString(), numberText(d, 'f', 2));
         } else if (t == QLatin1String("contrast"))
             parts << Text::tr("contrast ×%1").arg(number(p.value(QStringLiteral("factor")), 2));
         else if (t == QLatin1String("gamma"))
@@ -158,11 +159,11 @@ QString detailsText(const std::vector<AppliedStep> &steps)
             const QVariant &v = it.value();
             QString text;
             if (v.typeId() == QMetaType::Double)
-                text = QString::number(v.toDouble(), 'g', 4);
+                text = numberText(v.toDouble(), 'g', 4);
             else if (v.canConvert<QVariantList>() && v.typeId() != QMetaType::QString) {
                 QStringList items;
                 for (const QVariant &x : v.toList())
-                    items << QString::number(x.toDouble(), 'g', 4);
+                    items << numberText(x.toDouble(), 'g', 4);
                 text = QLatin1Char('[') + items.join(QStringLiteral(", ")) + QLatin1Char(']');
             } else
                 text = v.toString();

@@ -9,8 +9,6 @@
 #include "ThumbnailLoader.h"
 #include "ThumbnailModel.h"
 
-#include <algorithm>
-
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
@@ -24,6 +22,7 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace loupe {
@@ -172,8 +171,14 @@ BrowserPanel::~BrowserPanel()
 
 void BrowserPanel::buildFilterBar(QWidget *bar)
 {
-    auto *row = new QHBoxLayout(bar);
-    row->setContentsMargins(0, 0, 0, 0);
+    // Two rows: in one, German's longer words made the page wider than a 1024 px screen.
+    auto *rows = new QVBoxLayout(bar);
+    rows->setContentsMargins(0, 0, 0, 0);
+    rows->setSpacing(3);
+    auto *row = new QHBoxLayout;
+    auto *row2 = new QHBoxLayout;
+    rows->addLayout(row);
+    rows->addLayout(row2);
     m_class->setObjectName(QStringLiteral("classFilter"));
     m_class->setToolTip(tr("Show one class"));
     m_class->setSizeAdjustPolicy(QComboBox::AdjustToContents);
@@ -208,10 +213,10 @@ void BrowserPanel::buildFilterBar(QWidget *bar)
     row->addWidget(m_split);
     row->addWidget(m_brokenOnly);
     row->addWidget(m_search, 1);
-    row->addWidget(new QLabel(tr("Sort:"), bar));
-    row->addWidget(m_sort);
-    row->addWidget(m_size);
-    row->addWidget(m_count);
+    row2->addWidget(new QLabel(tr("Sort:"), bar));
+    row2->addWidget(m_sort);
+    row2->addWidget(m_size);
+    row2->addWidget(m_count, 1);
 
     auto changed = [this] { applyFilters(); };
     connect(m_class, qOverload<int>(&QComboBox::currentIndexChanged), this, changed);
@@ -286,6 +291,10 @@ void BrowserPanel::setInspection(const InspectionPtr &inspection)
         const QStringList &classes = inspection->dataset.classes;
         for (int i = 0; i < classes.size(); ++i)
             m_class->addItem(classes.at(i), i);
+        // Detection datasets have images without objects; training calls them "no object".
+        const auto &samples = inspection->dataset.samples;
+        if (std::any_of(samples.begin(), samples.end(), [](const Sample &s) { return !s.objects.empty(); }))
+            m_class->addItem(tr("no object"), ThumbnailFilterModel::kNoObject);
         const int keep = sameDataset ? m_class->findText(previousClass) : -1;
         m_class->setCurrentIndex(std::max(0, keep));
     }

@@ -2,6 +2,7 @@
 
 #include "ClassColors.h"
 #include "ImageConvert.h"
+#include "NumberText.h"
 #include "imaging/SafeDecoder.h"
 
 #include <QKeyEvent>
@@ -219,7 +220,7 @@ QString ImageViewer::pixelText(int x, int y) const
 QString ImageViewer::measurementText(const QLineF &line)
 {
     const double dx = std::abs(line.dx()), dy = std::abs(line.dy());
-    return tr("%1 px (%2 × %3)").arg(line.length(), 0, 'f', 1).arg(dx, 0, 'f', 0).arg(dy, 0, 'f', 0);
+    return tr("%1 px (%2 × %3)").arg(numberText(line.length(), 'f', 1)).arg(numberText(dx, 'f', 0)).arg(numberText(dy, 'f', 0));
 }
 
 void ImageViewer::updateStatus(const QPointF &cursor)
@@ -227,7 +228,7 @@ void ImageViewer::updateStatus(const QPointF &cursor)
     QStringList parts;
     if (!m_image.isNull()) {
         parts << tr("%1 × %2 px").arg(m_image.width()).arg(m_image.height());
-        parts << tr("zoom %1%").arg(m_scale * 100.0, 0, 'f', m_scale < 0.1 ? 1 : 0);
+        parts << tr("zoom %1%").arg(numberText(m_scale * 100.0, 'f', m_scale < 0.1 ? 1 : 0));
         if (cursor.x() >= 0) {
             const QPointF p = mapToImage(cursor);
             const QString px = pixelText(int(std::floor(p.x())), int(std::floor(p.y())));

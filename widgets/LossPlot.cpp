@@ -1,5 +1,6 @@
 #include "LossPlot.h"
 
+#include "NumberText.h"
 #include "PlotLegend.h"
 
 #include <QCheckBox>
@@ -55,6 +56,7 @@ LossPlot::LossPlot(QWidget *parent)
 {
     m_plot->setObjectName(QStringLiteral("lossPlot"));
     m_plot->setMinimumHeight(220);
+    m_plot->setMinimumWidth(280); // QCustomPlot's own minimum counts every tick label at full width
     m_plot->setNoAntialiasingOnDrag(true);
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_plot->xAxis->setLabel(tr("epoch"));
@@ -118,7 +120,7 @@ LossPlot::LossPlot(QWidget *parent)
     m_smoothSlider->setValue(int(std::lround(m_smoothing * 100)));
     m_smoothSlider->setMaximumWidth(140);
     m_smoothSlider->setToolTip(tr("Exponential moving average of the step losses: 0 draws them raw."));
-    m_smoothLabel->setText(QString::number(m_smoothing, 'f', 2));
+    m_smoothLabel->setText(numberText(m_smoothing, 'f', 2));
     m_logCheck->setObjectName(QStringLiteral("logScale"));
     m_overlayCheck->setObjectName(QStringLiteral("overlays"));
     m_overlayCheck->setChecked(true);
@@ -136,18 +138,24 @@ LossPlot::LossPlot(QWidget *parent)
     QToolButton *png = button(tr("PNG…"), QStringLiteral("exportPng"), tr("Save the plot as a PNG image."));
     QToolButton *pdf = button(tr("PDF…"), QStringLiteral("exportPdf"), tr("Save the plot as a PDF."));
 
-    auto *controls = new QHBoxLayout;
+    // Two rows, so that the plot beside the Train form fits a 1024 px window in German too.
+    auto *controls = new QVBoxLayout;
     controls->setContentsMargins(0, 0, 0, 0);
-    controls->addWidget(new QLabel(tr("Smoothing"), this));
-    controls->addWidget(m_smoothSlider);
-    controls->addWidget(m_smoothLabel);
-    controls->addSpacing(8);
-    controls->addWidget(m_logCheck);
-    controls->addWidget(m_overlayCheck);
-    controls->addStretch(1);
-    controls->addWidget(reset);
-    controls->addWidget(png);
-    controls->addWidget(pdf);
+    controls->setSpacing(2);
+    auto *row1 = new QHBoxLayout;
+    row1->addWidget(new QLabel(tr("Smoothing"), this));
+    row1->addWidget(m_smoothSlider);
+    row1->addWidget(m_smoothLabel);
+    row1->addStretch(1);
+    row1->addWidget(reset);
+    row1->addWidget(png);
+    row1->addWidget(pdf);
+    auto *row2 = new QHBoxLayout;
+    row2->addWidget(m_logCheck);
+    row2->addWidget(m_overlayCheck);
+    row2->addStretch(1);
+    controls->addLayout(row1);
+    controls->addLayout(row2);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(controls);
@@ -294,7 +302,7 @@ void LossPlot::setSmoothing(double factor)
     m_smoothing = factor;
     const QSignalBlocker block(m_smoothSlider);
     m_smoothSlider->setValue(int(std::lround(factor * 100)));
-    m_smoothLabel->setText(QString::number(factor, 'f', 2));
+    m_smoothLabel->setText(numberText(factor, 'f', 2));
     rebuildSmoothed();
 }
 
@@ -437,7 +445,7 @@ void LossPlot::showReadout(QMouseEvent *event)
     m_tracer->position->setCoords(bestKey, bestValue);
     m_tracer->setVisible(true);
     const QString name = nearest == m_stepRaw ? tr("train loss (step)") : nearest->name();
-    m_readout->setText(tr("%1\nepoch %2: %3").arg(name).arg(bestKey, 0, 'f', 2).arg(bestValue, 0, 'g', 4));
+    m_readout->setText(tr("%1\nepoch %2: %3").arg(name).arg(numberText(bestKey, 'f', 2)).arg(numberText(bestValue, 'g', 4)));
     m_readout->position->setType(QCPItemPosition::ptAbsolute);
     // Keep the readout inside the plot: flip it left of the pointer near the right edge.
     const bool flip = pos.x() > m_plot->axisRect()->rect().center().x();

@@ -4,6 +4,7 @@
 #include "BrowserPanel.h"
 #include "ClassBalanceChart.h"
 #include "DropOpener.h"
+#include "NumberText.h"
 #include "ObjectStatsChart.h"
 #include "PredictionsPanel.h"
 #include "RecentDatasetsMenu.h"
@@ -24,6 +25,8 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProgressBar>
+#include <QScreen>
+#include <QWindow>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -90,6 +93,22 @@ MainWindow::MainWindow(QWidget *parent)
         if (!m_path.isEmpty())
             openDataset(m_path, m_options);
     });
+    // One training pipeline and one input size: the Augment page edits them, the Train page shows
+    // the pipeline and sets the size, and the next run uses exactly these.
+    TrainForm *form = train->form();
+    form->setPipelineJson(augment->pipelineJson());
+    augment->setInputSize(form->config().imageSize);
+    connect(augment, &AugmentPanel::pipelineChanged, form, &TrainForm::setPipelineJson);
+    connect(augment, &AugmentPanel::inputSizeChanged, form, &TrainForm::setImageSize);
+    connect(form, &TrainForm::imageSizeChanged, augment, &AugmentPanel::setInputSize);
+    connect(form, &TrainForm::pipelineLoaded, augment, [augment](const QByteArray &json) {
+        try {
+            augment->setPipeline(Pipeline::fromJson(json));
+        } catch (const PipelineError &) {
+            // TrainForm checked it before saying so.
+        }
+    });
+    connect(form, &TrainForm::editPipelineRequested, this, [this] { showPanel(QStringLiteral("augment")); });
     // A finished run appears in the pages that list runs without pressing Refresh.
     connect(train->controller(), &TrainController::finished, predictions, &PredictionsPanel::refreshRuns);
     new DropOpener(this); // drop a folder or label file anywhere on the window to open it
@@ -115,6 +134,58 @@ MainWindow::MainWindow(QWidget *parent)
     resize(1200, 800);
     restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
+    for (QDockWidget *dock : std::as_const(m_docks)) {
+        m_dockWanted[dock] = !dock->isHidden() || dock == m_objectsDock;
+        // The user's own show / hide, not the page's.
+        connect(dock->toggleViewAction(), &QAction::triggered, this, [this, dock](bool on) { m_dockWanted[dock] = on; });
+        connect(dock, &QDockWidget::visibilityChanged, this, [this, dock](bool) {
+            if (!m_updatingDocks && dock->isHidden() && dockPage())
+                m_dockWanted[dock] = false; // closed with its own button
+        });
+    }
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateDocks);
+    updateDocks();
+    fitToScreen();
+}
+
+bool MainWindow::dockPage() const
+{
+    const QString key = m_panelKeys.value(m_tabs->currentIndex());
+    return key == QLatin1String("overview") || key == QLatin1String("browser");
+}
+
+void MainWindow::updateDocks()
+{
+    // The window's minimum is the page shown (and its docks), not the widest of all pages: hidden
+    // pages are given no say, as their size policy tells the stacked layout.
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        QWidget *page = m_tabs->widget(i);
+        const QSizePolicy::Policy policy = i == m_tabs->currentIndex() ? QSizePolicy::Preferred : QSizePolicy::Ignored;
+        page->setSizePolicy(policy, policy);
+    }
+    m_updatingDocks = true;
+    const bool page = dockPage();
+    const bool objects = m_inspection && m_inspection->stats.objectCount > 0;
+    for (QDockWidget *dock : std::as_const(m_docks))
+        dock->setVisible(page && m_dockWanted.value(dock, true) && (dock != m_objectsDock || objects));
+    m_updatingDocks = false;
+}
+
+void MainWindow::fitToScreen()
+{
+    // A saved or default size larger than this screen (another monitor, German's longer words)
+    // would open the window partly off screen.
+    if (const QScreen *s = screen()) {
+        const QRect avail = s->availableGeometry();
+        const QMargins m = windowHandle() ? windowHandle()->frameMargins() : QMargins();
+        const QSize frame(m.left() + m.right(), m.top() + m.bottom());
+        const QSize most = avail.size() - frame;
+        if (width() > most.width() || height() > most.height())
+            resize(std::min(width(), most.width()), std::min(height(), most.height()));
+        if (!avail.contains(frameGeometry()))
+            move(std::clamp(x(), avail.left(), std::max(avail.left(), avail.right() - frameGeometry().width())),
+                 std::clamp(y(), avail.top(), std::max(avail.top(), avail.bottom() - frameGeometry().height())));
+    }
 }
 
 MainWindow::~MainWindow() = default;
@@ -145,24 +216,31 @@ QStringList MainWindow::panelKeys() const
 void MainWindow::createDocks()
 {
     auto *classes = new QDockWidget(tr("Classes"), this);
+    m_docks.append(classes);
     classes->setObjectName(QStringLiteral("classesDock"));
     classes->setWidget(m_chart);
     addDockWidget(Qt::RightDockWidgetArea, classes);
-    m_chart->setMinimumWidth(380);
+    m_chart->setMinimumWidth(300);
 
     m_objectsDock = new QDockWidget(tr("Objects"), this);
     m_objectsDock->setObjectName(QStringLiteral("objectsDock"));
+    m_docks.append(m_objectsDock);
     m_objectsDock->setWidget(m_objects);
     addDockWidget(Qt::RightDockWidgetArea, m_objectsDock);
 
     m_problems->setObjectName(QStringLiteral("problems"));
     m_problems->setColumnCount(2);
     m_problems->setHeaderLabels({tr("File"), tr("Problem")});
-    m_problems->header()->setSectionResizeMode(0, QHeaderView::Interactive);
-    m_problems->setColumnWidth(0, 380);
+    // The problem ("conflicting labels", German "widersprüchliche Labels") is always read whole;
+    // the paths take the rest and are cut in the middle, where they differ least.
+    m_problems->header()->setStretchLastSection(false);
+    m_problems->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_problems->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_problems->setTextElideMode(Qt::ElideMiddle);
     m_problems->setRootIsDecorated(true);
     auto *problems = new QDockWidget(tr("Problems"), this);
     problems->setObjectName(QStringLiteral("problemsDock"));
+    m_docks.append(problems);
     problems->setWidget(m_problems);
     addDockWidget(Qt::BottomDockWidgetArea, problems);
     resizeDocks({problems}, {170}, Qt::Vertical);
@@ -300,7 +378,7 @@ void MainWindow::showInspection(const InspectionPtr &inspection)
     m_chart->setStats(st);
     m_objects->setStats(st);
     // Object charts only mean something for datasets with boxes or masks.
-    m_objectsDock->setVisible(st.objectCount > 0);
+    updateDocks();
 
     m_problems->clear();
     auto group = [this](const QString &title) {
@@ -356,15 +434,15 @@ QString MainWindow::summaryHtml(const Inspection &in) const
         row(tr("Image size"), tr("min %1, median %2, max %3 px")
                                   .arg(sizeText(st.minSize), sizeText(st.medianSize), sizeText(st.maxSize)));
         row(tr("Aspect ratio"), tr("%1 to %2 (median %3)")
-                                    .arg(st.minAspect, 0, 'f', 2)
-                                    .arg(st.maxAspect, 0, 'f', 2)
-                                    .arg(st.medianAspect, 0, 'f', 2));
+                                    .arg(numberText(st.minAspect, 'f', 2))
+                                    .arg(numberText(st.maxAspect, 'f', 2))
+                                    .arg(numberText(st.medianAspect, 'f', 2)));
     }
     if (st.objectCount > 0) {
         row(tr("Objects"), QString::number(st.objectCount));
         row(tr("Smallest object"), tr("%1 × %2 px")
-                                       .arg(st.smallestObject.width(), 0, 'f', 0)
-                                       .arg(st.smallestObject.height(), 0, 'f', 0));
+                                       .arg(numberText(st.smallestObject.width(), 'f', 0))
+                                       .arg(numberText(st.smallestObject.height(), 'f', 0)));
         if (st.minSafeWidth > st.maxSize.width())
             row(tr("Narrowest safe resize"), tr("none: some objects are under 5 × 5 px even at full size"));
         else
@@ -387,6 +465,15 @@ QString MainWindow::summaryHtml(const Inspection &in) const
     return h;
 }
 
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (!m_shown) {
+        m_shown = true;
+        fitToScreen(); // the frame's margins are known now
+    }
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     // A run in progress asks first, then stops cleanly keeping its checkpoint.
@@ -401,7 +488,12 @@ void MainWindow::closeEvent(QCloseEvent *event)
     m_controller.stop();
     QSettings settings;
     settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
+    // The state keeps the user's choice of docks, not whether this page happens to show them.
+    m_updatingDocks = true;
+    for (QDockWidget *dock : std::as_const(m_docks))
+        dock->setVisible(m_dockWanted.value(dock, true));
     settings.setValue(QStringLiteral("mainWindow/state"), saveState());
+    m_updatingDocks = false;
     event->accept();
 }
 

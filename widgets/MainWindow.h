@@ -3,6 +3,7 @@
 #include "InspectController.h"
 #include "Panel.h"
 
+#include <QHash>
 #include <QMainWindow>
 
 class QDockWidget;
@@ -48,10 +49,15 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void createActions();
     void createDocks();
+    /// The docks show on the pages they belong to (overview, browser) as the user last left them.
+    void updateDocks();
+    void fitToScreen();
+    bool dockPage() const;
     void showProgress(int phase, int done, int total);
     void showInspection(const InspectionPtr &inspection);
     void showError(const QString &message);
@@ -73,6 +79,10 @@ private:
     ClassBalanceChart *m_chart;
     ObjectStatsChart *m_objects;
     QDockWidget *m_objectsDock = nullptr;
+    QList<QDockWidget *> m_docks;
+    QHash<QDockWidget *, bool> m_dockWanted; ///< the user's choice (View menu, close button)
+    bool m_updatingDocks = false;
+    bool m_shown = false;
     QTreeWidget *m_problems;
     QLabel *m_status;
     QProgressBar *m_progress;

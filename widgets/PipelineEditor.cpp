@@ -109,6 +109,7 @@ PipelineEditor::PipelineEditor(QWidget *parent)
     auto *add = new QPushButton(Text::tr("Add"), this);
     add->setObjectName(QStringLiteral("addStep"));
     auto *remove = new QToolButton(this);
+    remove->setObjectName(QStringLiteral("removeStep"));
     remove->setText(Text::tr("Remove"));
     auto *up = new QToolButton(this);
     up->setText(QStringLiteral("▲"));
@@ -136,9 +137,11 @@ PipelineEditor::PipelineEditor(QWidget *parent)
     auto *fileRow = new QHBoxLayout;
     auto *load = new QPushButton(Text::tr("Load…"), this);
     auto *save = new QPushButton(Text::tr("Save…"), this);
-    auto *reset = new QPushButton(Text::tr("Use default for training"), this);
+    setToolTip(Text::tr("The next training run uses this pipeline; the Train page shows it."));
+    auto *reset = new QPushButton(Text::tr("Reset to default"), this);
     reset->setObjectName(QStringLiteral("useDefault"));
-    reset->setToolTip(Text::tr("Resize to the model's input, random horizontal flip, normalise"));
+    reset->setToolTip(Text::tr("Replace these steps with Loupe's default: resize to the input size, random "
+                               "horizontal flip, normalise"));
     fileRow->addWidget(load);
     fileRow->addWidget(save);
     pl->addLayout(fileRow);

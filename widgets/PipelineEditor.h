@@ -31,7 +31,7 @@ public:
 Q_SIGNALS:
     /// The steps changed and still make a valid pipeline.
     void edited();
-    /// "Use default for training" was pressed: the page knows the model's input.
+    /// "Reset to default" was pressed: the page knows the model's input.
     void defaultRequested();
 
 private:

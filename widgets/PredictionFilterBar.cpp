@@ -53,7 +53,7 @@ PredictionFilterBar::PredictionFilterBar(PredictionFilterModel *proxy, QWidget *
     m_predictedFilter->setToolTip(Text::tr("Predicted class"));
     for (QComboBox *combo : {m_truthFilter, m_predictedFilter}) {
         combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-        combo->setMinimumContentsLength(8);
+        combo->setMinimumContentsLength(6);
     }
     row1->addWidget(m_wrongOnly);
     row1->addWidget(m_truthFilter, 1);
@@ -135,7 +135,7 @@ void PredictionFilterBar::setClasses(const QStringList &classes)
 
 void PredictionFilterBar::applyUserFilters()
 {
-    m_cellNote.clear();
+    m_cellTruth = m_cellPredicted = -1;
     m_proxy->setMispredictedOnly(m_wrongOnly->isChecked());
     m_proxy->setTruthFilter(m_truthFilter->currentData().toInt());
     m_proxy->setPredictedFilter(m_predictedFilter->currentData().toInt());
@@ -195,7 +195,6 @@ void PredictionFilterBar::clearFilters()
 
 void PredictionFilterBar::showCell(int truth, int predicted)
 {
-    const QStringList &classes = m_proxy->predictionModel()->classes();
     {
         const QSignalBlocker b1(m_wrongOnly), b2(m_truthFilter), b3(m_predictedFilter), b4(m_low), b5(m_high);
         m_wrongOnly->setChecked(false);
@@ -207,12 +206,24 @@ void PredictionFilterBar::showCell(int truth, int predicted)
     m_proxy->resetFilters();
     m_proxy->setTruthFilter(truth);
     m_proxy->setPredictedFilter(predicted);
+    m_cellTruth = truth;
+    m_cellPredicted = predicted;
+}
+
+QString PredictionFilterBar::cellNote() const
+{
+    // Only while the filters still are exactly that cell's, with its count now (another run, a
+    // relabel or a class that went away change them without the user touching a filter).
+    if (m_cellTruth < 0 || m_proxy->truthFilter() != m_cellTruth || m_proxy->predictedFilter() != m_cellPredicted
+        || m_proxy->mispredictedOnly() || m_proxy->confidenceLow() > 0.0 || m_proxy->confidenceHigh() < 1.0)
+        return QString();
+    const QStringList &classes = m_proxy->predictionModel()->classes();
     const int n = m_proxy->rowCount();
-    m_cellNote = truth == predicted
+    return m_cellTruth == m_cellPredicted
         ? Text::tr("Confusion matrix cell: the %n image(s) of %1 predicted right.", nullptr, n)
-              .arg(classes.value(truth))
+              .arg(classes.value(m_cellTruth))
         : Text::tr("Confusion matrix cell: the %n image(s) of %1 predicted as %2.", nullptr, n)
-              .arg(classes.value(truth), classes.value(predicted));
+              .arg(classes.value(m_cellTruth), classes.value(m_cellPredicted));
 }
 
 QString PredictionFilterBar::countText() const
@@ -222,8 +233,8 @@ QString PredictionFilterBar::countText() const
     if (total == 0)
         return Text::tr("No predictions");
     QString text = Text::tr("showing %1 of %2").arg(locale.toString(m_proxy->rowCount()), locale.toString(total));
-    if (!m_cellNote.isEmpty())
-        text = m_cellNote + QLatin1Char(' ') + text;
+    if (const QString note = cellNote(); !note.isEmpty())
+        text = note + QLatin1Char(' ') + text;
     return text;
 }
 

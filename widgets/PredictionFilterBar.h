@@ -43,6 +43,7 @@ Q_SIGNALS:
 
 private:
     void applyUserFilters();
+    QString cellNote() const;
 
     PredictionFilterModel *m_proxy;
     QCheckBox *m_wrongOnly;
@@ -52,7 +53,10 @@ private:
     QDoubleSpinBox *m_high;
     QComboBox *m_sort;
     QLabel *m_count;
-    QString m_cellNote; ///< which confusion-matrix cell is shown, "" when none
+    /// The confusion-matrix cell last shown (truth, predicted), -1 when none. The caption naming it
+    /// is made from the filters in force, so it goes as soon as they no longer show that cell.
+    int m_cellTruth = -1;
+    int m_cellPredicted = -1;
 };
 
 } // namespace loupe

@@ -11,6 +11,9 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <cmath>
+
 namespace loupe {
 
 namespace {
@@ -67,10 +70,14 @@ PredictionViewer::PredictionViewer(QWidget *parent)
             [this](bool on) { setHeatmapMode(on ? HeatmapMode::Truth : HeatmapMode::Off); });
     m_heatBusy->setObjectName(QStringLiteral("heatmapBusy"));
     m_heatBusy->setRange(0, 0);
-    m_heatBusy->setMaximumWidth(70);
+    m_heatBusy->setMaximumWidth(36);
     m_heatBusy->setMaximumHeight(12);
     m_heatBusy->setTextVisible(false);
     m_heatBusy->setVisible(false);
+    // Its room is kept while hidden: switching Grad-CAM on must not widen the window.
+    QSizePolicy busyPolicy = m_heatBusy->sizePolicy();
+    busyPolicy.setRetainSizeWhenHidden(true);
+    m_heatBusy->setSizePolicy(busyPolicy);
     tools->addWidget(m_heatBusy);
     tools->addStretch(1);
     layout->addLayout(tools);
@@ -80,6 +87,7 @@ PredictionViewer::PredictionViewer(QWidget *parent)
     m_status->setObjectName(QStringLiteral("predictionViewerStatus"));
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_status->setMinimumWidth(50);
+    m_status->setWordWrap(true); // the Grad-CAM note at small input sizes runs to a few lines
     layout->addWidget(m_status);
     connect(m_viewer, &ImageViewer::statusChanged, this, [this](const QString &text) {
         if (!text.isEmpty())
@@ -175,11 +183,28 @@ void PredictionViewer::heatmapReady(quint64 id, const QImage &overlay, const Exp
         return;
     m_viewer->setImage(overlay);
     m_shown = true;
-    m_status->setText(Text::tr("Grad-CAM for %1 (the model gives it %2)")
-                          .arg(m_subject.classes.value(e.explainedClass),
-                               e.explainedClass >= 0 && e.explainedClass < int(e.probabilities.size())
-                                   ? percentText(e.probabilities[std::size_t(e.explainedClass)])
-                                   : QStringLiteral("–")));
+    QString text = Text::tr("Grad-CAM for %1 (the model gives it %2)")
+                       .arg(m_subject.classes.value(e.explainedClass),
+                            e.explainedClass >= 0 && e.explainedClass < int(e.probabilities.size())
+                                ? percentText(e.probabilities[std::size_t(e.explainedClass)])
+                                : QStringLiteral("–"));
+    // A small input leaves the last feature map a cell or two wide: the "map" is then one wash of
+    // colour. Say so, and which input size gives a map that can point somewhere.
+    constexpr int kUsefulCells = 7;
+    const int cells = std::min(e.heatmap.width, e.heatmap.height);
+    if (cells > 0 && cells < 4 && e.inputSize > 0) {
+        const int stride = std::max(1, int(std::lround(double(e.inputSize) / std::max(e.heatmap.width, 1))));
+        text += QStringLiteral(". ")
+            + Text::tr("At %1 px input the model's last feature map is only %2 × %3 cells, too coarse to show where "
+                       "it looked; train at %4 px or more for a %5 × %5 map.")
+                  .arg(e.inputSize)
+                  .arg(e.heatmap.width)
+                  .arg(e.heatmap.height)
+                  .arg(stride * kUsefulCells)
+                  .arg(kUsefulCells);
+    }
+    m_status->setText(text);
+    m_status->setToolTip(text);
     Q_EMIT heatmapFinished(true);
 }
 

@@ -192,9 +192,9 @@ QWidget *PredictionsPanel::buildGalleryTabs()
     auto *matrixLayout = new QVBoxLayout(matrixBox);
     matrixLayout->setContentsMargins(0, 0, 0, 0);
     auto *matrixTitle = new QHBoxLayout;
-    matrixTitle->addWidget(new QLabel(tr("Rows: true class, columns: predicted. Click a cell to see its images."),
-                                      matrixBox),
-                           1);
+    auto *matrixHint = new QLabel(tr("Rows: true class, columns: predicted. Click a cell to see its images."), matrixBox);
+    matrixHint->setWordWrap(true);
+    matrixTitle->addWidget(matrixHint, 1);
     m_normalized->setObjectName(QStringLiteral("rowNormalized"));
     m_normalized->setToolTip(tr("Divide each row by its count: the diagonal then reads as recall"));
     matrixTitle->addWidget(m_normalized);

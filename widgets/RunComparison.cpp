@@ -1,5 +1,6 @@
 #include "RunComparison.h"
 
+#include "NumberText.h"
 #include "PlotLegend.h"
 
 #include "dataset/Errors.h"
@@ -41,7 +42,7 @@ enum ClassColumn { CName, CPrecA, CPrecB, CPrecD, CRecA, CRecB, CRecD, CF1A, CF1
 
 QString figure(double v)
 {
-    return std::isfinite(v) ? QString::number(v, 'f', 3) : QString();
+    return std::isfinite(v) ? numberText(v, 'f', 3) : QString();
 }
 
 QTableWidgetItem *item(const QString &text, bool number = false)
@@ -58,7 +59,7 @@ QTableWidgetItem *deltaItem(double a, double b)
     const double d = b - a;
     if (!std::isfinite(d))
         return item(QString(), true);
-    auto *it = item((d > 0 ? QStringLiteral("+") : QString()) + QString::number(d, 'f', 3), true);
+    auto *it = item((d > 0 ? QStringLiteral("+") : QString()) + numberText(d, 'f', 3), true);
     if (std::abs(d) >= 0.0005)
         it->setForeground(d > 0 ? QColor(20, 130, 20) : QColor(200, 30, 30));
     return it;
@@ -76,6 +77,7 @@ RunComparison::RunComparison(QWidget *parent)
 {
     m_title->setObjectName(QStringLiteral("compareTitle"));
     m_title->setTextFormat(Qt::RichText);
+    m_title->setWordWrap(true);
     m_devSets->setObjectName(QStringLiteral("compareDevSets"));
     m_devSets->setWordWrap(true);
     m_devSets->setStyleSheet(QStringLiteral("QLabel { background: #fff3cd; color: #664d03; padding: 4px; }"));
@@ -122,7 +124,9 @@ RunComparison::RunComparison(QWidget *parent)
         auto *box = new QWidget(this);
         auto *l = new QVBoxLayout(box);
         l->setContentsMargins(0, 0, 0, 0);
-        l->addWidget(new QLabel(QStringLiteral("<b>%1</b>").arg(title.toHtmlEscaped()), box));
+        auto *label = new QLabel(QStringLiteral("<b>%1</b>").arg(title.toHtmlEscaped()), box);
+        label->setWordWrap(true); // three panes side by side must fit a 1024 px window
+        l->addWidget(label);
         l->addWidget(w, 1);
         return box;
     };

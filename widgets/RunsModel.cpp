@@ -1,5 +1,7 @@
 #include "RunsModel.h"
 
+#include "NumberText.h"
+
 #include <QBrush>
 #include <QDir>
 
@@ -67,7 +69,7 @@ QVariant RunsModel::data(const QModelIndex &index, int role) const
             return text;
         }
         case ConfigColumn: return r->configReadable ? configSummary(r->config) : r->message;
-        case F1Column: return r->bestEpoch > 0 ? tr("%1 (epoch %2)").arg(r->bestMacroF1, 0, 'f', 3).arg(r->bestEpoch)
+        case F1Column: return r->bestEpoch > 0 ? tr("%1 (epoch %2)").arg(numberText(r->bestMacroF1, 'f', 3)).arg(r->bestEpoch)
                                                : QStringLiteral("–");
         }
     }

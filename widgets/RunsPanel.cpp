@@ -18,6 +18,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
+#include <QStyle>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -62,8 +63,7 @@ RunsPanel::RunsPanel(QWidget *parent)
     bar->addWidget(new QLabel(tr("Rank by"), this));
     bar->addWidget(m_metric);
     bar->addWidget(refreshButton);
-    bar->addSpacing(12);
-    bar->addWidget(m_message, 1);
+    bar->addStretch(1);
     bar->addWidget(new QLabel(tr("Export selected run:"), this));
     bar->addWidget(m_csv);
     bar->addWidget(m_html);
@@ -91,11 +91,19 @@ RunsPanel::RunsPanel(QWidget *parent)
     split->setObjectName(QStringLiteral("runsSplitter"));
     split->addWidget(m_view);
     split->addWidget(m_compare);
-    split->setStretchFactor(0, 2);
-    split->setStretchFactor(1, 5);
+    split->setChildrenCollapsible(false);
+    // Room for six runs before the comparison takes the rest.
+    const int frame = 2 * m_view->frameWidth();
+    m_view->setMinimumHeight(m_view->horizontalHeader()->sizeHint().height()
+                             + 6 * m_view->verticalHeader()->defaultSectionSize()
+                             + style()->pixelMetric(QStyle::PM_ScrollBarExtent) + frame);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 2);
 
+    // The message has a line of its own: squeezed between the buttons it wrapped into a column.
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
+    layout->addWidget(m_message);
     layout->addWidget(split, 1);
 
     connect(m_metric, &QComboBox::currentIndexChanged, this, [this](int) {
@@ -263,6 +271,7 @@ void RunsPanel::showMessage(const QString &text, bool problem)
     m_message->setText(text);
     m_message->setProperty("problem", problem);
     m_message->setStyleSheet(problem ? QStringLiteral("color: #b00000;") : QString());
+    m_message->setVisible(!text.isEmpty());
 }
 
 QString RunsPanel::messageText() const

@@ -1,8 +1,13 @@
 #include "RunsTableModel.h"
 
+#include "NumberText.h"
+
 #include <QBrush>
 #include <QFileInfo>
 #include <QFont>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QPalette>
 
 #include <cmath>
@@ -13,11 +18,23 @@ namespace {
 
 QString augmentText(const TrainConfig &c)
 {
+    if (!c.augmentFile.isEmpty() && c.augmentFile != QLatin1String("none"))
+        return QFileInfo(c.augmentFile).fileName();
+    // The steps the run trained with (the window's runs have no file: their pipeline is in the config).
+    if (!c.pipelineJson.isEmpty()) {
+        QStringList steps;
+        const QJsonArray array = QJsonDocument::fromJson(c.pipelineJson).object().value(QStringLiteral("steps")).toArray();
+        for (const QJsonValue &v : array) {
+            const QJsonObject step = v.toObject();
+            if (step.value(QStringLiteral("enabled")).toBool(true))
+                steps << step.value(QStringLiteral("type")).toString();
+        }
+        if (!steps.isEmpty())
+            return steps.join(QStringLiteral(", "));
+    }
     if (c.augmentFile.isEmpty())
         return RunsTableModel::tr("default");
-    if (c.augmentFile == QLatin1String("none"))
-        return RunsTableModel::tr("none");
-    return QFileInfo(c.augmentFile).fileName();
+    return RunsTableModel::tr("none");
 }
 
 QString classWeightsText(const TrainConfig &c)
@@ -26,7 +43,7 @@ QString classWeightsText(const TrainConfig &c)
         return c.classWeights;
     QStringList parts;
     for (double w : c.explicitClassWeights)
-        parts << QString::number(w, 'g', 3);
+        parts << numberText(w, 'g', 3);
     return parts.join(QLatin1Char(','));
 }
 
@@ -129,12 +146,12 @@ QVariant RunsTableModel::data(const QModelIndex &index, int role) const
         case ImageSizeColumn: return cfg ? QVariant(c.imageSize) : QVariant();
         case BatchColumn: return cfg ? QVariant(c.batchSize) : QVariant();
         case OptimizerColumn: return cfg ? c.optimizer : QString();
-        case LrColumn: return cfg ? QString::number(c.learningRate, 'g', 4) : QString();
+        case LrColumn: return cfg ? numberText(c.learningRate, 'g', 4) : QString();
         case EpochsColumn: return cfg ? QVariant(c.epochs) : QVariant();
         case AugmentColumn: return cfg ? augmentText(c) : QString();
         case ClassWeightsColumn: return cfg ? classWeightsText(c) : QString();
         case InitColumn: return cfg ? initText(c) : QString();
-        case ScoreColumn: return s ? QString::number(*s, 'f', 4) : QStringLiteral("–");
+        case ScoreColumn: return s ? numberText(*s, 'f', 4) : QStringLiteral("–");
         case BestEpochColumn: return r->bestEpoch > 0 ? QVariant(r->bestEpoch) : QVariant(QStringLiteral("–"));
         case DevSetColumn:
             if (!dev.known)

@@ -2,6 +2,8 @@
 
 #include "ThumbnailModel.h"
 
+#include <algorithm>
+
 namespace loupe {
 
 ThumbnailFilterModel::ThumbnailFilterModel(QObject *parent)
@@ -100,6 +102,12 @@ bool ThumbnailFilterModel::filterAcceptsRow(int row, const QModelIndex &) const
         return false;
     if (m_classId >= 0 && !m_model->rowHasClass(row, m_classId))
         return false;
+    if (m_classId == kNoObject) {
+        const Sample *s = m_model->sampleAt(row);
+        if (!s || s->classId >= 0
+            || std::any_of(s->objects.begin(), s->objects.end(), [](const Annotation &a) { return !a.crowd; }))
+            return false;
+    }
     if (m_split >= 0) {
         const Sample *s = m_model->sampleAt(row);
         if (!s || int(s->split) != m_split)

@@ -20,7 +20,10 @@ public:
     ThumbnailModel *thumbnailModel() const { return m_model; }
 
     /// -1 for every class; otherwise images labelled with, or holding an object of, that class.
+    /// Images showing a class (image label or object); kNoObject: images of a detection dataset
+    /// with neither (crowd regions are not objects); -1: every image.
     void setClassFilter(int classId);
+    static constexpr int kNoObject = -2;
     int classFilter() const { return m_classId; }
     /// -1 for every split; otherwise int(SplitName).
     void setSplitFilter(int split);

@@ -1,5 +1,6 @@
 #include "TrainForm.h"
 
+#include "augment/Pipeline.h"
 #include "dataset/Errors.h"
 #include "model/Precision.h"
 #include "project/Presets.h"
@@ -11,7 +12,10 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QFile>
 #include <QInputDialog>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSpinBox>
@@ -29,6 +33,20 @@ struct Text {
     Q_DECLARE_TR_FUNCTIONS(loupe::TrainPanel)
 };
 
+/// A spin box for small rates: the locale's decimal sign and only the digits the value needs
+/// ("0,01", not "0,010000"), with up to `decimals()` digits still accepted when typed.
+class RateSpinBox : public QDoubleSpinBox
+{
+public:
+    using QDoubleSpinBox::QDoubleSpinBox;
+    QString textFromValue(double value) const override
+    {
+        QLocale l = locale();
+        l.setNumberOptions(l.numberOptions() | QLocale::OmitGroupSeparator);
+        return l.toString(value, 'f', QLocale::FloatingPointShortest);
+    }
+};
+
 } // namespace
 
 TrainForm::TrainForm(QWidget *parent)
@@ -40,14 +58,16 @@ TrainForm::TrainForm(QWidget *parent)
     , m_imageSize(new QSpinBox(this))
     , m_batch(new QSpinBox(this))
     , m_optimizer(new QComboBox(this))
-    , m_lr(new QDoubleSpinBox(this))
-    , m_weightDecay(new QDoubleSpinBox(this))
+    , m_lr(new RateSpinBox(this))
+    , m_weightDecay(new RateSpinBox(this))
     , m_schedule(new QComboBox(this))
     , m_warmup(new QSpinBox(this))
     , m_epochs(new QSpinBox(this))
     , m_patience(new QSpinBox(this))
     , m_classWeights(new QComboBox(this))
-    , m_augment(new QComboBox(this))
+    , m_pipeline(new QLabel(this))
+    , m_editPipeline(new QToolButton(this))
+    , m_loadPipeline(new QToolButton(this))
     , m_precision(new QComboBox(this))
     , m_threads(new QSpinBox(this))
     , m_seed(new QSpinBox(this))
@@ -105,6 +125,7 @@ TrainForm::TrainForm(QWidget *parent)
     m_imageSize->setRange(16, 2048);
     m_imageSize->setSingleStep(16);
     m_imageSize->setSuffix(Text::tr(" px"));
+    m_imageSize->setToolTip(Text::tr("The model's input size; the Augment page previews at this size"));
     model->addRow(Text::tr("Image size"), m_imageSize);
 
     QFormLayout *opt = group(Text::tr("Optimisation"));
@@ -147,20 +168,23 @@ TrainForm::TrainForm(QWidget *parent)
     m_classWeights->addItem(Text::tr("none"), QStringLiteral("none"));
     m_classWeights->addItem(Text::tr("auto (inverse frequency)"), QStringLiteral("auto"));
     data->addRow(Text::tr("Class weights"), m_classWeights);
-    m_augment->setObjectName(QStringLiteral("augment"));
-    m_augment->setEditable(true);
-    m_augment->addItem(Text::tr("default"), QString());
-    m_augment->addItem(Text::tr("none"), QStringLiteral("none"));
-    m_augment->setToolTip(Text::tr("default: Loupe's training pipeline; none: resize and normalise only; or a "
-                                   "pipeline JSON saved from the augmentation page."));
-    m_augment->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_augment->setMinimumContentsLength(12);
-    auto *augmentBrowse = new QToolButton(this);
-    augmentBrowse->setText(Text::tr("…"));
-    augmentBrowse->setToolTip(Text::tr("Choose a pipeline JSON"));
-    auto *augmentRow = new QHBoxLayout;
-    augmentRow->addWidget(m_augment, 1);
-    augmentRow->addWidget(augmentBrowse);
+    // One pipeline: the one the Augment page edits and previews. It is shown here, not chosen here,
+    // so that what the preview shows and what the run trains with cannot drift apart.
+    m_pipeline->setObjectName(QStringLiteral("pipelineSummary"));
+    m_pipeline->setWordWrap(true);
+    m_pipeline->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_editPipeline->setObjectName(QStringLiteral("editPipeline"));
+    m_editPipeline->setText(Text::tr("Edit on the Augment page"));
+    m_loadPipeline->setObjectName(QStringLiteral("loadPipeline"));
+    m_loadPipeline->setText(Text::tr("Load…"));
+    m_loadPipeline->setToolTip(Text::tr("Load a pipeline JSON into the Augment page"));
+    auto *augmentRow = new QVBoxLayout;
+    augmentRow->addWidget(m_pipeline);
+    auto *augmentButtons = new QHBoxLayout;
+    augmentButtons->addWidget(m_editPipeline);
+    augmentButtons->addWidget(m_loadPipeline);
+    augmentButtons->addStretch(1);
+    augmentRow->addLayout(augmentButtons);
     data->addRow(Text::tr("Augmentation"), augmentRow);
 
     QFormLayout *run = group(Text::tr("Run"));
@@ -192,7 +216,10 @@ TrainForm::TrainForm(QWidget *parent)
     connect(deletePreset, &QToolButton::clicked, this, &TrainForm::deletePreset);
     connect(m_preset, &QComboBox::textActivated, this, &TrainForm::applyPreset);
     connect(initBrowse, &QToolButton::clicked, this, &TrainForm::chooseInitWeights);
-    connect(augmentBrowse, &QToolButton::clicked, this, &TrainForm::chooseAugmentFile);
+    connect(m_loadPipeline, &QToolButton::clicked, this, &TrainForm::chooseAugmentFile);
+    connect(m_editPipeline, &QToolButton::clicked, this, &TrainForm::editPipelineRequested);
+    connect(m_imageSize, &QSpinBox::valueChanged, this, &TrainForm::imageSizeChanged);
+    setPipelineJson(QByteArray());
 }
 
 TrainConfig TrainForm::config() const
@@ -210,9 +237,7 @@ TrainConfig TrainForm::config() const
     c.epochs = m_epochs->value();
     c.earlyStopPatience = m_patience->value();
     c.classWeights = m_classWeights->currentData().toString();
-    const QString augment = m_augment->currentText().trimmed();
-    const int known = m_augment->findText(augment);
-    c.augmentFile = known >= 0 ? m_augment->itemData(known).toString() : augment;
+    c.pipelineJson = m_pipelineJson;
     c.precision = m_precision->currentData().toString();
     c.threads = m_threads->value();
     c.seed = quint64(m_seed->value());
@@ -234,11 +259,20 @@ void TrainForm::setConfig(const TrainConfig &c)
     m_patience->setValue(c.earlyStopPatience);
     // Explicit weights have no field here; "auto" is the nearest the form can say.
     m_classWeights->setCurrentIndex(c.classWeights == QLatin1String("none") ? 0 : 1);
-    const int known = m_augment->findData(c.augmentFile);
-    if (known >= 0)
-        m_augment->setCurrentIndex(known);
-    else
-        m_augment->setEditText(c.augmentFile);
+    // A run's (or a preset's) own pipeline goes to the Augment page; a config without one (an old
+    // preset, a default) leaves the page's pipeline as it is.
+    if (!c.pipelineJson.isEmpty()) {
+        takePipeline(c.pipelineJson);
+    } else if (c.augmentFile == QLatin1String("none")) {
+        takePipeline(Pipeline::defaultTraining(c.imageSize, c.channels).evaluationPipeline().toJson());
+    } else if (!c.augmentFile.isEmpty()) {
+        QFile f(c.augmentFile);
+        if (f.open(QIODevice::ReadOnly))
+            takePipeline(f.readAll());
+        else
+            Q_EMIT message(Text::tr("Cannot read the augmentation pipeline %1: %2").arg(c.augmentFile, f.errorString()),
+                           true);
+    }
     m_precision->setCurrentIndex(std::max(0, m_precision->findData(c.precision)));
     m_threads->setValue(c.threads);
     m_seed->setValue(int(std::min<quint64>(c.seed, quint64(std::numeric_limits<int>::max()))));
@@ -256,6 +290,11 @@ void TrainForm::fitImageSize(int side)
         m_imageSize->setValue(std::max(32, (side + 15) / 16 * 16));
 }
 
+void TrainForm::setImageSize(int size)
+{
+    m_imageSize->setValue(size);
+}
+
 void TrainForm::setInitChoices(const QStringList &runDirs)
 {
     const QString init = m_init->currentText();
@@ -268,7 +307,7 @@ void TrainForm::setFieldsEnabled(bool enabled)
 {
     for (QWidget *w : std::initializer_list<QWidget *>{m_model, m_init, m_imageSize, m_batch, m_optimizer, m_lr,
                                                       m_weightDecay, m_schedule, m_warmup, m_epochs, m_patience,
-                                                      m_classWeights, m_augment, m_precision, m_threads, m_seed, m_preset})
+                                                      m_classWeights, m_loadPipeline, m_precision, m_threads, m_seed, m_preset})
         w->setEnabled(enabled);
 }
 
@@ -346,8 +385,8 @@ void TrainForm::savePreset()
             .trimmed();
     if (!ok || name.isEmpty())
         return;
-    QJsonObject cfg = config().toJson();
-    cfg.remove(QStringLiteral("pipeline"));
+    // The preset keeps the pipeline: loading it puts that pipeline back on the Augment page.
+    const QJsonObject cfg = config().toJson();
     QString error;
     try {
         error = presetfile::save(m_projectDir, name, cfg);
@@ -393,8 +432,48 @@ void TrainForm::chooseAugmentFile()
 {
     const QString file = QFileDialog::getOpenFileName(this, Text::tr("Augmentation pipeline"), m_projectDir,
                                                       Text::tr("Pipeline JSON (*.json);;All files (*)"));
-    if (!file.isEmpty())
-        m_augment->setEditText(file);
+    if (file.isEmpty())
+        return;
+    QFile f(file);
+    if (!f.open(QIODevice::ReadOnly)) {
+        Q_EMIT message(Text::tr("Cannot read the augmentation pipeline %1: %2").arg(file, f.errorString()), true);
+        return;
+    }
+    takePipeline(f.readAll());
+}
+
+void TrainForm::takePipeline(const QByteArray &json)
+{
+    try {
+        Pipeline::fromJson(json);
+    } catch (const PipelineError &e) {
+        Q_EMIT message(Text::tr("The pipeline cannot be used: %1: %2").arg(e.place(), e.problem()), true);
+        return;
+    }
+    setPipelineJson(json);
+    Q_EMIT pipelineLoaded(json);
+}
+
+void TrainForm::setPipelineJson(const QByteArray &json)
+{
+    m_pipelineJson = json;
+    m_pipeline->setText(pipelineSummary());
+    m_pipeline->setToolTip(json.isEmpty() ? QString() : QString::fromUtf8(json));
+}
+
+QString TrainForm::pipelineSummary() const
+{
+    if (m_pipelineJson.isEmpty())
+        return Text::tr("Loupe's default: resize to the image size, random horizontal flip, normalise.");
+    QStringList steps;
+    const QJsonArray array = QJsonDocument::fromJson(m_pipelineJson).object().value(QStringLiteral("steps")).toArray();
+    for (const QJsonValue &v : array) {
+        const QJsonObject step = v.toObject();
+        if (step.value(QStringLiteral("enabled")).toBool(true))
+            steps << step.value(QStringLiteral("type")).toString();
+    }
+    return Text::tr("The Augment page's pipeline, %n step(s): %1.", nullptr, int(steps.size()))
+        .arg(steps.join(QStringLiteral(" → ")));
 }
 
 } // namespace loupe

@@ -10,6 +10,7 @@ class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
 class QSpinBox;
+class QToolButton;
 
 namespace loupe {
 
@@ -28,6 +29,7 @@ public:
     void setProjectDir(const QString &dir);
     /// Lowers the image size to `side` rounded up to 16 (at least 32) when it is larger.
     void fitImageSize(int side);
+    void setImageSize(int size);
     /// Earlier runs offered as starting weights; the text typed stays.
     void setInitChoices(const QStringList &runDirs);
     /// The settings (and the preset choice) are fixed while a run trains.
@@ -35,9 +37,21 @@ public:
     /// What the presets row says about loupe.json or an old presets.json ("" when all is well).
     QString presetNoteText() const;
 
+    /// The training pipeline the next run uses, as the Augment page edits it (`{"steps": [...]}`);
+    /// empty: Loupe's default for the image size. Shown read-only in the Data group.
+    void setPipelineJson(const QByteArray &json);
+    QByteArray pipelineJson() const { return m_pipelineJson; }
+    /// The Data group's one-line account of that pipeline.
+    QString pipelineSummary() const;
+
 Q_SIGNALS:
     /// A result of a preset action, for the page's message line.
     void message(const QString &text, bool problem);
+    /// A pipeline came from a file, a preset or a resumed run: the Augment page should take it.
+    void pipelineLoaded(const QByteArray &json);
+    /// "Edit on the Augment page" was pressed.
+    void editPipelineRequested();
+    void imageSizeChanged(int size);
 
 private:
     void loadPresets();
@@ -48,6 +62,7 @@ private:
     void showPresetNote(const QString &text, bool problem);
     void chooseInitWeights();
     void chooseAugmentFile();
+    void takePipeline(const QByteArray &json);
 
     QString m_projectDir;
     QMap<QString, QJsonObject> m_presets; ///< as last read from loupe.json
@@ -67,7 +82,10 @@ private:
     QSpinBox *m_epochs;
     QSpinBox *m_patience;
     QComboBox *m_classWeights;
-    QComboBox *m_augment;
+    QByteArray m_pipelineJson;
+    QLabel *m_pipeline;
+    QToolButton *m_editPipeline;
+    QToolButton *m_loadPipeline;
     QComboBox *m_precision;
     QSpinBox *m_threads;
     QSpinBox *m_seed;

@@ -1,6 +1,7 @@
 #include "TrainPanel.h"
 
 #include "DiagnosisBanner.h"
+#include "NumberText.h"
 #include "TrainRunsList.h"
 
 #include "project/Project.h"
@@ -15,6 +16,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -63,14 +65,26 @@ TrainPanel::TrainPanel(QWidget *parent)
     , m_plot(new LossPlot(this))
     , m_runsList(new TrainRunsList(this))
 {
+    // Left: the form scrolls; Start / Pause / Cancel, the overfit check and the messages stay
+    // below it in sight whatever the window's height.
     auto *form = new QWidget;
-    buildForm(form);
+    auto *formLayout = new QVBoxLayout(form);
+    formLayout->setContentsMargins(0, 0, 4, 0);
+    m_form->setParent(form);
+    formLayout->addWidget(m_form);
+    formLayout->addStretch(1);
     auto *scroll = new QScrollArea(this);
     scroll->setObjectName(QStringLiteral("trainForm"));
     scroll->setWidget(form);
     scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    scroll->setMinimumWidth(form->sizeHint().width() + 24);
+    scroll->setMinimumWidth(form->minimumSizeHint().width() + scroll->verticalScrollBar()->sizeHint().width());
+    auto *left = new QWidget(this);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(scroll, 1);
+    buildForm(leftLayout);
 
     // Right: progress, diagnosis, curves, runs.
     m_epochBar->setObjectName(QStringLiteral("epochProgress"));
@@ -80,6 +94,7 @@ TrainPanel::TrainPanel(QWidget *parent)
     m_epochBar->setValue(0);
     m_stepBar->setValue(0);
     m_speed->setObjectName(QStringLiteral("speed"));
+    m_speed->setWordWrap(true);
     auto *bars = new QHBoxLayout;
     bars->addWidget(m_epochBar, 1);
     bars->addWidget(m_stepBar, 1);
@@ -100,8 +115,9 @@ TrainPanel::TrainPanel(QWidget *parent)
     rightSplit->setStretchFactor(1, 1);
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->setObjectName(QStringLiteral("trainSplit"));
-    split->addWidget(scroll);
+    split->addWidget(left);
     split->addWidget(rightSplit);
+    split->setChildrenCollapsible(false);
     split->setStretchFactor(0, 0);
     split->setStretchFactor(1, 1);
     auto *layout = new QVBoxLayout(this);
@@ -141,13 +157,13 @@ TrainPanel::TrainPanel(QWidget *parent)
     });
     connect(&m_controller, &TrainController::overfitProgress, this, [this](int step, double loss) {
         m_overfitVerdict->setStyleSheet(QString());
-        m_overfitVerdict->setText(tr("Checking: step %1, loss %2").arg(step).arg(loss, 0, 'g', 3));
+        m_overfitVerdict->setText(tr("Checking: step %1, loss %2").arg(step).arg(numberText(loss, 'g', 3)));
     });
     connect(&m_controller, &TrainController::overfitFinished, this, [this](const OverfitResult &r) {
         m_overfitVerdict->setStyleSheet(r.passed ? QStringLiteral("color: #1a7f1a;") : QStringLiteral("color: #c62828;"));
         if (r.passed) {
             m_overfitVerdict->setText(tr("Passed: loss %1 after %2 steps, %3 of %4 images right.")
-                                          .arg(r.finalLoss, 0, 'g', 3)
+                                          .arg(numberText(r.finalLoss, 'g', 3))
                                           .arg(r.steps)
                                           .arg(r.correct)
                                           .arg(int(r.paths.size())));
@@ -173,12 +189,8 @@ TrainPanel::TrainPanel(QWidget *parent)
 
 TrainPanel::~TrainPanel() = default;
 
-void TrainPanel::buildForm(QWidget *form)
+void TrainPanel::buildForm(QVBoxLayout *layout)
 {
-    auto *layout = new QVBoxLayout(form);
-    m_form->setParent(form);
-    layout->addWidget(m_form);
-
     m_start->setObjectName(QStringLiteral("startRun"));
     // Ctrl+Return starts a run while this page is shown (a button's shortcut needs it visible).
     m_start->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
@@ -204,7 +216,6 @@ void TrainPanel::buildForm(QWidget *form)
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_message);
-    layout->addStretch(1);
 
     connect(m_form, &TrainForm::message, this, &TrainPanel::showMessage);
 }
@@ -422,7 +433,12 @@ bool TrainPanel::resumeRun(const QString &runDir)
         return false;
     }
     showMessage(tr("Resuming run %1 after epoch %2.").arg(r.name).arg(r.history.empty() ? 0 : r.history.back().epoch));
-    setConfig(r.config);
+    // The run trains on with its own pipeline (in r.config); the form shows the rest of its
+    // settings, and the Augment page keeps what the user was editing there.
+    TrainConfig shown = r.config;
+    shown.pipelineJson.clear();
+    shown.augmentFile.clear();
+    setConfig(shown);
     if (!m_controller.start(m_inspection->dataset, r.config, r.dir, true))
         return false;
     beginLiveRun(r.dir, r.history);
@@ -454,10 +470,10 @@ void TrainPanel::onProgress(const TrainProgress &p, const QVector<QPointF> &loss
     m_stepBar->setValue(p.step);
     m_stepBar->setFormat(tr("step %1 of %2").arg(p.step).arg(p.stepsPerEpoch));
     m_speed->setText(tr("%1 images/s · %2 left · loss %3 · learning rate %4")
-                         .arg(p.imagesPerSecond, 0, 'f', 1)
+                         .arg(numberText(p.imagesPerSecond, 'f', 1))
                          .arg(durationText(p.etaSeconds))
-                         .arg(p.loss, 0, 'g', 4)
-                         .arg(p.learningRate, 0, 'g', 3));
+                         .arg(numberText(p.loss, 'g', 4))
+                         .arg(numberText(p.learningRate, 'g', 3)));
 }
 
 void TrainPanel::onEpoch(const EpochMetrics &m)

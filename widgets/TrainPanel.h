@@ -11,6 +11,7 @@ class QLabel;
 class QProgressBar;
 class QPushButton;
 class QTableView;
+class QVBoxLayout;
 
 namespace loupe {
 
@@ -61,7 +62,7 @@ public:
     void refreshRuns();
 
 private:
-    void buildForm(QWidget *form);
+    void buildForm(QVBoxLayout *layout);
     void updateButtons();
     void showMessage(const QString &text, bool problem = false);
     void showDiagnosis(const std::vector<EpochMetrics> &history, int classes);

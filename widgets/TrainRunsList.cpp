@@ -38,8 +38,9 @@ TrainRunsList::TrainRunsList(QWidget *parent)
     m_resume->setObjectName(QStringLiteral("resumeRun"));
     m_resume->setToolTip(Text::tr("Continue the selected cancelled or interrupted run from its last checkpoint."));
     auto *buttons = new QHBoxLayout;
-    buttons->addWidget(new QLabel(Text::tr("<b>Runs</b> (select one to see its curves)"), this));
-    buttons->addStretch(1);
+    auto *title = new QLabel(Text::tr("<b>Runs</b> (select one to see its curves)"), this);
+    title->setWordWrap(true);
+    buttons->addWidget(title, 1);
     auto *refresh = new QPushButton(Text::tr("Refresh"), this);
     refresh->setObjectName(QStringLiteral("refreshRuns"));
     buttons->addWidget(refresh);

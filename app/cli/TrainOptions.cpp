@@ -61,8 +61,10 @@ QString TrainOptions::apply(const QCommandLineParser &p, TrainConfig *config) co
         cfg.optimizer = p.value(optimizer);
     if (p.isSet(schedule))
         cfg.schedule = p.value(schedule);
-    if (p.isSet(augment))
+    if (p.isSet(augment)) {
         cfg.augmentFile = p.value(augment);
+        cfg.pipelineJson.clear(); // the file named now, not a resumed run's saved pipeline
+    }
     if (p.isSet(init))
         cfg.initWeights = p.value(init);
     if (p.isSet(precision))

@@ -93,6 +93,7 @@ Explanation Explainer::explain(const Dataset &dataset, int index, int classIndex
     out.heatmap.height = int(cam.size(0));
     out.heatmap.width = int(cam.size(1));
     out.heatmap.values.assign(cam.data_ptr<float>(), cam.data_ptr<float>() + cam.numel());
+    out.inputSize = cfg.imageSize;
     return out;
 }
 

@@ -30,6 +30,7 @@ struct Explanation {
     int predicted = -1;
     int explainedClass = -1; ///< the class the heatmap is for
     Heatmap heatmap;         ///< Grad-CAM on the last convolutional stage, ReLU'd and scaled to [0, 1]
+    int inputSize = 0;       ///< the side of the model's input (the run's image size)
 };
 
 /// Loads a run's config and checkpoint (best.pt, else last.pt) once; explain() may then be called

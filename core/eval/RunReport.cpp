@@ -33,6 +33,9 @@ struct Text {
     Q_DECLARE_TR_FUNCTIONS(loupe::RunReport)
 };
 
+// The smallest side a mispredicted image's thumbnail is shown at.
+constexpr int kMinThumbnail = 96;
+
 // JPEG quality of the thumbnails: small files, still readable defects.
 constexpr int kThumbnailQuality = 85;
 
@@ -175,8 +178,12 @@ QString lineChartSvg(const ChartOptions &o, const std::vector<Series> &series)
     if (std::isfinite(o.markX) && o.markX >= x0 && o.markX <= x1) {
         svg += QStringLiteral("<line x1=\"%1\" y1=\"%2\" x2=\"%1\" y2=\"%3\" class=\"mark\"/>")
                    .arg(n1(px(o.markX)), n1(top), n1(top + h));
-        svg += QStringLiteral("<text x=\"%1\" y=\"%2\" class=\"tick\">%3</text>")
-                   .arg(n1(px(o.markX) + 3), n1(top + 12), esc(o.markLabel));
+        // Inside the frame at its foot, clear of the legend, and on the left of the line when the
+        // mark is in the right half: a best last epoch would otherwise push the word off the chart.
+        const bool rightHalf = px(o.markX) > left + w / 2;
+        svg += QStringLiteral("<text x=\"%1\" y=\"%2\" class=\"tick mark-label\" text-anchor=\"%3\">%4</text>")
+                   .arg(n1(px(o.markX) + (rightHalf ? -4 : 4)), n1(top + h - 6),
+                        rightHalf ? QStringLiteral("end") : QStringLiteral("start"), esc(o.markLabel));
     }
     if (!any)
         svg += QStringLiteral("<text x=\"%1\" y=\"%2\" class=\"axis\" text-anchor=\"middle\">%3</text>")
@@ -260,7 +267,15 @@ cv::Mat loadThumbnail(const QString &path, const Dataset *dataset, const QHash<Q
     if (image.empty())
         return image;
     const int longest = std::max(image.cols, image.rows);
-    if (longest > side) {
+    // Small images (28 px Fashion-MNIST) are enlarged by a whole factor to at least kMinThumbnail
+    // pixels, nearest neighbour: each pixel stays a sharp square a reader can judge.
+    const int smallest = std::min(side, kMinThumbnail);
+    if (longest > 0 && longest < smallest) {
+        const int f = (smallest + longest - 1) / longest;
+        cv::Mat large;
+        cv::resize(image, large, cv::Size(image.cols * f, image.rows * f), 0, 0, cv::INTER_NEAREST);
+        image = large;
+    } else if (longest > side) {
         const double f = double(side) / longest;
         cv::Mat small;
         cv::resize(image, small, cv::Size(std::max(1, int(std::lround(image.cols * f))), std::max(1, int(std::lround(image.rows * f)))),
@@ -297,7 +312,7 @@ svg .axis{font-size:11px;fill:#333}svg .frame{fill:none;stroke:#999}svg .grid{st
 svg .mark{stroke:#666;stroke-dasharray:3 3}
 .worst{display:flex;flex-wrap:wrap;gap:12px}
 figure{margin:0;width:180px;font-size:12px;border:1px solid #ddd;padding:6px;background:#fafafa}
-figure img{display:block;max-width:168px;max-height:168px;margin:0 auto 4px auto}
+figure img{display:block;max-width:168px;max-height:168px;margin:0 auto 4px auto;image-rendering:pixelated}
 figure .noimage{height:90px;line-height:90px;text-align:center;color:#888;background:#eee;margin-bottom:4px}
 figcaption{word-break:break-all}.wrong{color:#b00}.muted{color:#666})";
 

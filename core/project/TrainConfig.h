@@ -31,7 +31,10 @@ struct TrainConfig {
     bool restoreBest = true;                    ///< predictions and final weights from the best epoch
     QString initWeights;                        ///< TorchScript file or earlier run folder
     QString augmentFile;                        ///< pipeline JSON; empty = default; "none" = resize + normalise only
-    QByteArray pipelineJson;                    ///< the training pipeline actually used (filled by the trainer)
+    /// The training pipeline. When set it is used as it is and augmentFile is not read (the window
+    /// sets it from its Augment page; a resume reads it from config.json); otherwise the trainer
+    /// fills it with the pipeline augmentFile gave, so config.json always holds what was used.
+    QByteArray pipelineJson;
     QString precision = QStringLiteral("auto"); ///< auto|fp32|bf16 (model/Precision.h)
     int threads = 0;                            ///< LibTorch intra-op threads; 0 = every core
     int loaderThreads = 2;

@@ -339,8 +339,12 @@ bool Trainer::Impl::prepareData(Session &s)
     s.numClasses = int(data.classes.size());
 
     // Pipelines: training as given, evaluation only its deterministic steps.
+    // A pipeline given whole (the window's Augment page, a resumed run's config.json) is used as
+    // it is: the run trains with exactly what was previewed, and a resume with what it began with.
     Pipeline trainPipeline;
-    if (cfg.augmentFile.isEmpty()) {
+    if (!cfg.pipelineJson.isEmpty()) {
+        trainPipeline = Pipeline::fromJson(cfg.pipelineJson);
+    } else if (cfg.augmentFile.isEmpty()) {
         trainPipeline = Pipeline::defaultTraining(cfg.imageSize, cfg.channels);
     } else if (cfg.augmentFile == QLatin1String("none")) {
         trainPipeline = Pipeline::defaultTraining(cfg.imageSize, cfg.channels).evaluationPipeline();
