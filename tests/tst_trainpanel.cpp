@@ -117,6 +117,7 @@ private Q_SLOTS:
     void malformedPresetStoreIsNeverOverwritten_data();
     void malformedPresetStoreIsNeverOverwritten();
     void oldPresetsFileIsTakenInOnce();
+    void listsTorchvisionWeightsFromTheHubCache();
 
 private:
     QTemporaryDir m_dir;
@@ -450,6 +451,56 @@ void TestTrainPanel::oldPresetsFileIsTakenInOnce()
     again.setInspection(inspect(data));
     QCOMPARE(presetNote(again), QString());
     QVERIFY(again.findChild<QComboBox *>(QStringLiteral("preset"))->findText(QStringLiteral("slow")) > 0);
+}
+
+void TestTrainPanel::listsTorchvisionWeightsFromTheHubCache()
+{
+    // torchvision keeps its downloads in $TORCH_HOME/hub/checkpoints; the Train page offers them
+    // as initial weights and says what each is.
+    QTemporaryDir home;
+    const QString hub = home.filePath(QStringLiteral("hub/checkpoints"));
+    QVERIFY(QDir().mkpath(hub));
+    const QString resnet = hub + QStringLiteral("/resnet18-f37072fd.pth");
+    QVERIFY(QFile::copy(QStringLiteral(LOUPE_TEST_DATA "/weights/resnet18_3cls_state.pth"), resnet));
+    writeBytes(hub + QStringLiteral("/vgg16-397923af.pth"), QByteArray("not read"));
+    qputenv("TORCH_HOME", home.path().toUtf8());
+    const auto unset = qScopeGuard([] { qunsetenv("TORCH_HOME"); });
+
+    TrainPanel panel;
+    panel.show();
+    panel.setInspection(m_inspection);
+    auto *init = panel.findChild<QComboBox *>(QStringLiteral("initWeights"));
+    auto *note = panel.findChild<QLabel *>(QStringLiteral("initWeightsNote"));
+    auto *model = panel.findChild<QComboBox *>(QStringLiteral("model"));
+    QVERIFY(init && note && model);
+    const int at = init->findText(resnet);
+    QVERIFY2(at >= 0, "the hub file is not offered");
+    QVERIFY(init->findText(hub + QStringLiteral("/vgg16-397923af.pth")) >= 0);
+    QVERIFY(!note->isVisible());
+
+    model->setCurrentText(QStringLiteral("resnet18"));
+    init->setCurrentIndex(at);
+    QVERIFY(note->isVisible());
+    QVERIFY2(note->text().contains(QStringLiteral("torchvision ResNet-18, ImageNet-1k")), qPrintable(note->text()));
+    model->setCurrentText(QStringLiteral("resnet50"));
+    QVERIFY2(note->text().contains(QStringLiteral("choose resnet18")), qPrintable(note->text()));
+    init->setCurrentIndex(init->findText(hub + QStringLiteral("/vgg16-397923af.pth")));
+    QVERIFY2(note->text().contains(QStringLiteral("without batch norm")), qPrintable(note->text()));
+    QCOMPARE(panel.config().initWeights, hub + QStringLiteral("/vgg16-397923af.pth"));
+
+    // A short run from the chosen torchvision file imports it (the head re-initialised for 2 classes).
+    model->setCurrentText(QStringLiteral("resnet18"));
+    init->setCurrentIndex(init->findText(resnet));
+    TrainController controller;
+    QSignalSpy finished(&controller, &TrainController::finished);
+    TrainConfig cfg = tinyConfig(1);
+    cfg.initWeights = panel.config().initWeights;
+    QVERIFY(controller.start(m_inspection->dataset, cfg, m_dir.filePath(QStringLiteral("run-hub"))));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+    const TrainResult result = finished.first().at(0).value<TrainResult>();
+    QCOMPARE(result.outcome, TrainOutcome::Completed);
+    QVERIFY2(!result.notes.filter(QStringLiteral("tensors from ") + resnet).isEmpty(), qPrintable(result.notes.join(QLatin1Char('\n'))));
+    QVERIFY2(!result.notes.filter(QStringLiteral("re-initialised")).isEmpty(), qPrintable(result.notes.join(QLatin1Char('\n'))));
 }
 
 QTEST_MAIN(TestTrainPanel)

@@ -1626,6 +1626,21 @@ Die Optionen eines Befehls zeigt &apos;loupe-cli COMMAND --help&apos;.</translat
     </message>
 </context>
 <context>
+    <name>loupe::HubWeights</name>
+    <message>
+        <source>torchvision %1, ImageNet-1k weights (for %2)</source>
+        <translation>torchvision %1, ImageNet-1k-Gewichte (für %2)</translation>
+    </message>
+    <message>
+        <source>torchvision %1 without batch norm: does not fit Loupe&apos;s %2, which has batch norm (use %2_bn&apos;s weights)</source>
+        <translation>torchvision %1 ohne Batch-Norm: passt nicht zu Loupes %2, das Batch-Norm hat (die Gewichte von %2_bn verwenden)</translation>
+    </message>
+    <message>
+        <source>weights for %1, a model Loupe does not build</source>
+        <translation>Gewichte für %1, ein Modell, das Loupe nicht baut</translation>
+    </message>
+</context>
+<context>
     <name>loupe::ImageHeader</name>
     <message>
         <source>truncated header</source>
@@ -4777,6 +4792,10 @@ Sein letzter Checkpoint (nach der letzten abgeschlossenen Epoche) bleibt erhalte
     <message>
         <source>Weights: torch.save state dicts, TorchScript (*.pt *.pth *.pth.tar *.tar *.ckpt);;All files (*)</source>
         <translation>Gewichte: torch.save-State-Dicts, TorchScript (*.pt *.pth *.pth.tar *.tar *.ckpt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>The backbone is %1: choose %2 to use them.</source>
+        <translation>Das Backbone ist %1: %2 wählen, um sie zu verwenden.</translation>
     </message>
 </context>
 <context>

@@ -121,6 +121,14 @@ TrainForm::TrainForm(QWidget *parent)
     initRow->addWidget(m_init, 1);
     initRow->addWidget(initBrowse);
     model->addRow(Text::tr("Initial weights"), initRow);
+    // What the chosen file is, for the files torchvision keeps in PyTorch's hub cache.
+    m_initNote = new QLabel(this);
+    m_initNote->setObjectName(QStringLiteral("initWeightsNote"));
+    m_initNote->setWordWrap(true);
+    m_initNote->hide();
+    model->addRow(QString(), m_initNote);
+    connect(m_init, &QComboBox::currentTextChanged, this, &TrainForm::describeInitWeights);
+    connect(m_model, &QComboBox::currentTextChanged, this, &TrainForm::describeInitWeights);
     m_imageSize->setObjectName(QStringLiteral("imageSize"));
     m_imageSize->setRange(16, 2048);
     m_imageSize->setSingleStep(16);
@@ -300,7 +308,28 @@ void TrainForm::setInitChoices(const QStringList &runDirs)
     const QString init = m_init->currentText();
     m_init->clear();
     m_init->addItems(runDirs);
+    // torchvision's downloads, as they sit in PyTorch's hub cache.
+    m_hubWeights = torchHubWeights();
+    for (const HubWeightsFile &f : m_hubWeights) {
+        m_init->addItem(f.path);
+        m_init->setItemData(m_init->count() - 1, f.description, Qt::ToolTipRole);
+    }
     m_init->setEditText(init);
+    describeInitWeights();
+}
+
+void TrainForm::describeInitWeights()
+{
+    const QString init = m_init->currentText().trimmed();
+    QString note;
+    for (const HubWeightsFile &f : m_hubWeights)
+        if (f.path == init) {
+            note = f.description;
+            if (!f.arch.isEmpty() && f.arch != m_model->currentText())
+                note += QLatin1String(" ") + Text::tr("The backbone is %1: choose %2 to use them.").arg(m_model->currentText(), f.arch);
+        }
+    m_initNote->setText(note);
+    m_initNote->setVisible(!note.isEmpty());
 }
 
 void TrainForm::setFieldsEnabled(bool enabled)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/HubWeights.h"
 #include "project/TrainConfig.h"
 
 #include <QJsonObject>
@@ -61,6 +62,7 @@ private:
     void applyPreset(const QString &name);
     void showPresetNote(const QString &text, bool problem);
     void chooseInitWeights();
+    void describeInitWeights();
     void chooseAugmentFile();
     void takePipeline(const QByteArray &json);
 
@@ -87,6 +89,8 @@ private:
     QToolButton *m_editPipeline;
     QToolButton *m_loadPipeline;
     QComboBox *m_precision;
+    QLabel *m_initNote = nullptr;
+    QList<HubWeightsFile> m_hubWeights;
     QSpinBox *m_threads;
     QSpinBox *m_seed;
 };
