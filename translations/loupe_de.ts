@@ -698,10 +698,6 @@
         <translation>Evaluierungsansicht: nur die deterministischen Schritte, so wie Evaluierung und Inferenz die Bilder sehen.</translation>
     </message>
     <message>
-        <source>Each row: the image before (framed), then %1 training variants; hover a picture for every parameter.</source>
-        <translation>Jede Zeile: das Bild vorher (gerahmt), dann %1 Trainingsvarianten; zeigen Sie auf ein Bild, um alle Parameter zu sehen.</translation>
-    </message>
-    <message>
         <source>Click to show the images concerned, before and after</source>
         <translation>Klicken, um die betroffenen Bilder vorher und nachher zu zeigen</translation>
     </message>
@@ -748,6 +744,10 @@
     <message>
         <source>Replace these steps with Loupe&apos;s default: resize to the input size, random horizontal flip, normalise</source>
         <translation>Diese Schritte durch Loupes Standard ersetzen: auf die Eingabegröße skalieren, zufällig horizontal spiegeln, normalisieren</translation>
+    </message>
+    <message>
+        <source>Each image starts a new line: the image before (framed), then its %1 training variants; hover a picture for every parameter.</source>
+        <translation>Jedes Bild beginnt eine neue Zeile: das Bild vorher (gerahmt), dann seine %1 Trainingsvarianten; für alle Parameter mit der Maus auf ein Bild zeigen.</translation>
     </message>
 </context>
 <context>

@@ -448,8 +448,9 @@ void AugmentPanel::renderDone()
     else if (m_evaluation->isChecked())
         status = tr("Evaluation view: only the deterministic steps, as evaluation and inference see the images.");
     else
-        status = tr("Each row: the image before (framed), then %1 training variants; hover a picture for every "
-                    "parameter.")
+        // The grid wraps a group onto more lines when the page is narrow: say "line", not "row".
+        status = tr("Each image starts a new line: the image before (framed), then its %1 training variants; hover "
+                    "a picture for every parameter.")
                      .arg(m_variants->value());
     if (!result.error.isEmpty())
         status += QLatin1Char('\n') + result.error.trimmed();
