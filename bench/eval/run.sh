@@ -81,7 +81,13 @@ for k, v in by_round.items():
                 ratio = float(v[a]["whole_ips"]) / float(v[b]["whole_ips"])
                 ratios.setdefault(f"{a}/{b}", []).append(ratio)
                 print(f"{k}\t{a}/{b}\t{ratio:.3f}")
+import statistics
 for name, values in ratios.items():
-    values.sort()
-    print(f"median\t{name}\t{values[len(values) // 2]:.3f}")
+    print(f"median\t{name}\t{statistics.median(values):.3f}")
+ips = {}
+for r in rows:
+    ips.setdefault(r["tool"], []).append(float(r["whole_ips"]))
+print("\nmedian images/s (whole process)")
+for tool, values in ips.items():
+    print(f"{tool}\t{statistics.median(values):.1f}")
 PY
