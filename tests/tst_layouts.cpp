@@ -17,6 +17,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <opencv2/imgcodecs.hpp>
+
 #include <algorithm>
 
 using namespace loupe;
@@ -79,6 +81,7 @@ private Q_SLOTS:
     void forcedFormatWithoutImagesRefused();
     void reportSaysLayout();
     void cliSaysLayoutAndRefuses();
+    void cocoKeysAfterMegabytesOfPolygons();
 };
 
 // annotations/instances_val2017.json beside val2017/, pointed at the root: the images are found.
@@ -103,6 +106,30 @@ void TestLayouts::cocoOwnLayout()
     // The JSON itself, given as the dataset, finds the same images.
     const Dataset direct = importDataset(layoutPath(QStringLiteral("coco_own/annotations/instances_val2017.json")));
     QCOMPARE(int(direct.samples.size()), 3);
+}
+
+// A writer that sorts keys puts "annotations" (with every polygon) before "categories" and
+// "images": the demo's 1,600×1,200 defects file has them past 64 KB. The folder is still COCO.
+void TestLayouts::cocoKeysAfterMegabytesOfPolygons()
+{
+    QTemporaryDir dir;
+    QVERIFY(QDir().mkpath(dir.filePath(QStringLiteral("images"))));
+    cv::Mat img(40, 60, CV_8UC3, cv::Scalar(90, 90, 90));
+    QVERIFY(cv::imwrite(dir.filePath(QStringLiteral("images/a.png")).toStdString(), img));
+    QByteArray polygon;
+    for (int i = 0; i < 80000; ++i)
+        polygon += QByteArray::number(i % 50 + 5) + ",";
+    polygon += "5,5";
+    const QByteArray json = "{\"annotations\": [{\"area\": 100, \"bbox\": [5, 5, 10, 10], \"category_id\": 1, \"id\": 1, "
+                            "\"image_id\": 1, \"iscrowd\": 0, \"segmentation\": [[" + polygon + "]]}], "
+                            "\"categories\": [{\"id\": 1, \"name\": \"scratch\"}], "
+                            "\"images\": [{\"file_name\": \"images/a.png\", \"height\": 40, \"id\": 1, \"width\": 60}]}";
+    QVERIFY(json.indexOf("\"categories\"") > (1 << 17));
+    test::writeBytes(dir.filePath(QStringLiteral("annotations.json")), json);
+    QCOMPARE(detectFormat(dir.path()), QStringLiteral("coco"));
+    const Dataset ds = importDataset(dir.path());
+    QCOMPARE(ds.classes, QStringList{QStringLiteral("scratch")});
+    QCOMPARE(objectCount(ds), 1);
 }
 
 // annotations/instances_train.json + instances_val.json beside train/ and val/: one dataset.

@@ -17,6 +17,7 @@
 #include <torch/script.h>
 
 #include <map>
+#include <random>
 
 using namespace loupe;
 
@@ -106,6 +107,7 @@ private Q_SLOTS:
     void importsTorchSaveStateDict();
     void readsWrappedStateDict();
     void importsTorchvisionResNet18StateDict();
+    void damagedStateDictsAreRefusedNeverCrash();
     void sumsRgbFirstConvIntoGrey_data();
     void sumsRgbFirstConvIntoGrey();
     void saveThenImportIsBitIdentical_data();
@@ -464,6 +466,45 @@ void TestModels::importsTorchvisionResNet18StateDict()
         const double diff = (model->forward(input) - expected).abs().max().item<double>();
         QVERIFY2(diff < 1e-5, qPrintable(QStringLiteral("%1: largest difference %2").arg(QLatin1String(name)).arg(diff)));
     }
+}
+
+void TestModels::damagedStateDictsAreRefusedNeverCrash()
+{
+    // Truncated and bit-flipped copies of real torch.save files: each is either read (a flip in
+    // tensor data) or refused with WeightImportError, never a crash, a hang or another exception.
+    std::mt19937 rng(20261203);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("damaged.pth"));
+    int refused = 0;
+    int read = 0;
+    for (const char *name : {"resnet18_3cls_state_legacy.pth", "wrapped_state.pth", "resnet18_3cls_state.pth"}) {
+        QFile f(kWeights + QLatin1String(name));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray original = f.readAll();
+        for (int k = 0; k < 120; ++k) {
+            QByteArray b = original;
+            const int n = int(b.size());
+            if (k % 3 == 0) {
+                b.truncate(int(rng() % unsigned(n)));
+            } else {
+                // Flips anywhere, or in the first 2 KB where the pickle's structure is.
+                const int span = k % 3 == 1 ? n : std::min(n, 2048);
+                for (int j = 0; j < 6; ++j)
+                    b[int(rng() % unsigned(span))] = char(rng());
+            }
+            loupe::test::writeBytes(path, b);
+            try {
+                auto model = makeModel({"resnet18", 3, 3});
+                importWeights(*model, path.toStdString());
+                ++read;
+            } catch (const WeightImportError &) {
+                ++refused;
+            } catch (const std::exception &e) {
+                QFAIL(qPrintable(QStringLiteral("%1, damage %2: %3").arg(QLatin1String(name)).arg(k).arg(QString::fromUtf8(e.what()))));
+            }
+        }
+    }
+    QVERIFY2(refused >= 120, qPrintable(QStringLiteral("%1 refused, %2 read").arg(refused).arg(read)));
 }
 
 void TestModels::readsWrappedStateDict()

@@ -660,10 +660,26 @@ bool looksLikeCoco(const QString &jsonFile)
     QFile f(jsonFile);
     if (!f.open(QIODevice::ReadOnly))
         return false;
-    const QByteArray head = f.read(1 << 16).trimmed();
+    const QByteArray head = f.read(1 << 10).trimmed();
     if (!head.startsWith('{'))
         return false;
-    return head.contains("\"images\"") || (head.contains("\"annotations\"") && head.contains("\"categories\""));
+    // The keys may come in any order: a writer that sorts them puts "categories" and "images" after
+    // every annotation's polygons, megabytes in. Read on in chunks (each overlapping the last by a
+    // key's length) until the keys are seen.
+    static const QByteArray keys[] = {QByteArrayLiteral("\"images\""), QByteArrayLiteral("\"annotations\""),
+                                      QByteArrayLiteral("\"categories\"")};
+    bool seen[3] = {false, false, false};
+    QByteArray window = head;
+    for (;;) {
+        for (int k = 0; k < 3; ++k)
+            seen[k] = seen[k] || window.contains(keys[k]);
+        if (seen[0] || (seen[1] && seen[2]))
+            return true;
+        const QByteArray next = f.read(1 << 20);
+        if (next.isEmpty())
+            return false;
+        window = window.right(16) + next;
+    }
 }
 
 } // namespace

@@ -382,17 +382,20 @@ private:
         if (size.size() != stride.size() || offset < 0)
             throw Refused{Text::tr("a tensor with a malformed shape")};
         // The view must lie inside its storage: as_strided does not check.
-        int64_t last = offset;
+        // In 128 bits: sizes and strides come from the file and their products can overflow 64.
+        __int128 last = offset;
         bool empty = false;
+        if (size.size() > 16)
+            throw Refused{Text::tr("a tensor with a malformed shape")};
         for (size_t d = 0; d < size.size(); ++d) {
             if (size[d] < 0 || stride[d] < 0 || size[d] > (int64_t(1) << 40) || stride[d] > (int64_t(1) << 40))
                 throw Refused{Text::tr("a tensor with a malformed shape")};
             if (size[d] == 0)
                 empty = true;
             else
-                last += (size[d] - 1) * stride[d];
+                last += __int128(size[d] - 1) * stride[d];
         }
-        if (!empty && last >= storage.numel())
+        if (!empty && last >= __int128(storage.numel()))
             throw Refused{Text::tr("a tensor larger than its storage")};
         Obj t = make(PyObj::Tensor);
         t->tensor = empty ? torch::empty(size, storage.options()) : storage.as_strided(size, stride, offset);
@@ -516,8 +519,12 @@ Obj loadLegacy(const std::string &file)
     const Obj root = next([&](const Obj &pid) {
         const StorageRef ref = storageRef(pid);
         auto it = storages.find(ref.key);
-        if (it == storages.end())
+        if (it == storages.end()) {
+            // The data follows in the same file: a storage larger than the file is a damaged count.
+            if (uint64_t(ref.numel) * c10::elementSize(ref.dtype) > bytes.size())
+                throw Refused{Text::tr("storage %1 of %2 elements is larger than the file").arg(qs(ref.key)).arg(ref.numel)};
             it = storages.emplace(ref.key, torch::empty({ref.numel}, torch::TensorOptions().dtype(ref.dtype))).first;
+        }
         torch::Tensor t = it->second;
         if (t.scalar_type() != ref.dtype || t.numel() != ref.numel)
             throw Refused{Text::tr("storage %1 is named with two types or sizes").arg(qs(ref.key))};
