@@ -41,6 +41,8 @@ int main(int argc, char **argv)
     if (gui) {
         QApplication::setStyle(QStringLiteral("Fusion"));
         QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/loupe.png")));
+        // Wayland compositors match the window to the installed .desktop file (and its icon) by this name.
+        QGuiApplication::setDesktopFileName(QStringLiteral("io.github.loupe.Loupe"));
     }
     loupe::installTranslators(app);
 
