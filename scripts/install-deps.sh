@@ -12,6 +12,7 @@ packages=(
   nlohmann-json3-dev zlib1g-dev
   dataset-fashion-mnist
   xvfb xauth imagemagick
+  desktop-file-utils appstream file
 )
 
 missing=()
