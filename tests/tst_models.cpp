@@ -363,7 +363,7 @@ void TestModels::refusesFilesOfOtherFormats_data()
     QVERIFY(legacy.open(QIODevice::ReadOnly));
     const QByteArray legacyBytes = legacy.readAll();
     QTest::newRow("legacy state dict cut in its storages") << legacyBytes.left(legacyBytes.size() * 4 / 5) << "truncated";
-    QTest::newRow("legacy state dict cut in its pickle") << legacyBytes.left(300) << "ends early";
+    QTest::newRow("legacy state dict cut in its pickle") << legacyBytes.left(300) << "truncated";
     QFile zip(kWeights + QLatin1String("resnet18_3cls_state.pth"));
     QVERIFY(zip.open(QIODevice::ReadOnly));
     QTest::newRow("zip state dict cut") << zip.readAll().left(100000) << "neither";

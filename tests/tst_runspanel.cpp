@@ -19,6 +19,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <qcustomplot.h>
+
 #include <memory>
 
 using namespace loupe;
@@ -125,6 +127,7 @@ private Q_SLOTS:
     void comparesTwoRuns();
     void marksRunsJudgedOnAnotherDevSet();
     void exportsTheSelectedRun();
+    void lossPlotFillsItsPane();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -358,4 +361,28 @@ void TestRunsPanel::exportsTheSelectedRun()
 }
 
 QTEST_MAIN(TestRunsPanel)
+void TestRunsPanel::lossPlotFillsItsPane()
+{
+    // With no run selected the comparison's loss axes once shrank to ~50 px of a 400 px pane
+    // (an empty legend capped their column); they take the pane's width with and without runs.
+    RunsPanel panel;
+    panel.setInspection(m_inspection);
+    panel.resize(1473, 800);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    auto *plot = panel.findChild<QCustomPlot *>(QStringLiteral("compareLoss"));
+    QVERIFY(plot);
+    const auto axesWidth = [&] {
+        plot->replot(QCustomPlot::rpImmediateRefresh);
+        return plot->axisRect()->width();
+    };
+    panel.selectRuns({});
+    QVERIFY2(axesWidth() > plot->width() * 0.7, qPrintable(QStringLiteral("axes %1 px of %2").arg(axesWidth()).arg(plot->width())));
+    panel.selectRuns({m_project + QStringLiteral("/alpha")});
+    QVERIFY2(axesWidth() > plot->width() * 0.7, qPrintable(QStringLiteral("axes %1 px of %2").arg(axesWidth()).arg(plot->width())));
+    QVERIFY(plot->legend->visible());
+    panel.selectRuns({});
+    QVERIFY2(axesWidth() > plot->width() * 0.7, qPrintable(QStringLiteral("axes %1 px of %2").arg(axesWidth()).arg(plot->width())));
+}
+
 #include "tst_runspanel.moc"

@@ -26,6 +26,8 @@
 #include <QToolButton>
 #include <QtTest>
 
+#include <qcustomplot.h>
+
 #include <opencv2/imgproc.hpp>
 
 #include <limits>
@@ -118,6 +120,7 @@ private Q_SLOTS:
     void malformedPresetStoreIsNeverOverwritten();
     void oldPresetsFileIsTakenInOnce();
     void listsTorchvisionWeightsFromTheHubCache();
+    void lossLegendFitsANarrowPlot();
 
 private:
     QTemporaryDir m_dir;
@@ -501,6 +504,31 @@ void TestTrainPanel::listsTorchvisionWeightsFromTheHubCache()
     QCOMPARE(result.outcome, TrainOutcome::Completed);
     QVERIFY2(!result.notes.filter(QStringLiteral("tensors from ") + resnet).isEmpty(), qPrintable(result.notes.join(QLatin1Char('\n'))));
     QVERIFY2(!result.notes.filter(QStringLiteral("re-initialised")).isEmpty(), qPrintable(result.notes.join(QLatin1Char('\n'))));
+}
+
+void TestTrainPanel::lossLegendFitsANarrowPlot()
+{
+    // At 1024 px the Train page's plot is ~530 px wide: three legend columns cut the German names
+    // ("Trainingsverlust pro Schritt (geglät"). Every entry gets at least the room it needs.
+    for (const int width : {520, 1100}) {
+        LossPlot plot;
+        plot.resize(width, 420);
+        plot.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&plot));
+        plot.setOverlays({{QStringLiteral("eine frühere Lauf-Bezeichnung"), {}}});
+        plot.plot()->replot(QCustomPlot::rpImmediateRefresh);
+        QCPLegend *legend = plot.plot()->legend;
+        QVERIFY(legend->itemCount() >= 4);
+        for (int i = 0; i < legend->itemCount(); ++i) {
+            QCPAbstractLegendItem *item = legend->item(i);
+            if (!item) // an empty cell of the last row
+                continue;
+            QVERIFY2(item->outerRect().width() >= item->minimumOuterSizeHint().width(),
+                     qPrintable(QStringLiteral("%1 px wide: entry %2 has %3 px of %4").arg(width).arg(i)
+                                    .arg(item->outerRect().width()).arg(item->minimumOuterSizeHint().width())));
+            QVERIFY(item->outerRect().right() <= plot.plot()->width());
+        }
+    }
 }
 
 QTEST_MAIN(TestTrainPanel)

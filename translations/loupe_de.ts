@@ -4290,6 +4290,10 @@ wahr: %2, vorhergesagt: %3 (%4%), Verlust %5</translation>
         <source>%1 holds no state dict</source>
         <translation>%1 enthält kein State-Dict</translation>
     </message>
+    <message>
+        <source>storage %1 of %2 elements is larger than the file (truncated?)</source>
+        <translation>Storage %1 mit %2 Elementen ist größer als die Datei (abgeschnitten?)</translation>
+    </message>
 </context>
 <context>
     <name>loupe::ThumbnailDelegate</name>

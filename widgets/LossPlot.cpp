@@ -494,4 +494,16 @@ int LossPlot::devPointCount() const
     return m_epochDev->data()->size();
 }
 
+void LossPlot::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    // Three columns need about 250 px each in German; two fit a 1024 px window's plot.
+    const int columns = width() >= 780 ? 3 : 2;
+    if (m_plot->legend->wrap() != columns) {
+        m_plot->legend->setWrap(columns);
+        m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, /*rearrange=*/true);
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+    }
+}
+
 } // namespace loupe

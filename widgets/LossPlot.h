@@ -68,6 +68,10 @@ public:
     int replotCount() const { return m_replots; }
     QCustomPlot *plot() const { return m_plot; }
 
+protected:
+    /// Fewer legend columns on a narrow plot, so that no entry is cut off (German names are long).
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     void scheduleReplot();
     void replotNow();

@@ -18,4 +18,17 @@ void placeLegendBelowAxes(QCustomPlot *plot, const QFont &font, int columns)
     plot->legend->setWrap(columns);
 }
 
+void showLegendBelowAxes(QCustomPlot *plot, bool shown)
+{
+    const bool placed = plot->legend->layout() == plot->plotLayout();
+    if (shown && !placed) {
+        plot->plotLayout()->addElement(1, 0, plot->legend);
+        plot->plotLayout()->setRowStretchFactor(1, 0.001);
+    } else if (!shown && placed) {
+        plot->plotLayout()->take(plot->legend);
+        plot->plotLayout()->simplify();
+    }
+    plot->legend->setVisible(shown);
+}
+
 } // namespace loupe

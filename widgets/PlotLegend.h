@@ -10,4 +10,8 @@ namespace loupe {
 /// are the highest.
 void placeLegendBelowAxes(QCustomPlot *plot, const QFont &font, int columns);
 
+/// Shows or hides that legend row. Hidden, it leaves the layout: an empty legend caps the width
+/// of its layout column, and with it the axes', at the width of its margins.
+void showLegendBelowAxes(QCustomPlot *plot, bool shown);
+
 } // namespace loupe

@@ -217,7 +217,7 @@ void RunComparison::showCurves(const std::vector<const RunSummary *> &runs)
         m_plot->xAxis->setRange(0, 1);
         m_plot->yAxis->setRange(0, 1);
     }
-    m_plot->legend->setVisible(any);
+    showLegendBelowAxes(m_plot, any);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 

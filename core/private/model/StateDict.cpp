@@ -522,7 +522,7 @@ Obj loadLegacy(const std::string &file)
         if (it == storages.end()) {
             // The data follows in the same file: a storage larger than the file is a damaged count.
             if (uint64_t(ref.numel) * c10::elementSize(ref.dtype) > bytes.size())
-                throw Refused{Text::tr("storage %1 of %2 elements is larger than the file").arg(qs(ref.key)).arg(ref.numel)};
+                throw Refused{Text::tr("storage %1 of %2 elements is larger than the file (truncated?)").arg(qs(ref.key)).arg(ref.numel)};
             it = storages.emplace(ref.key, torch::empty({ref.numel}, torch::TensorOptions().dtype(ref.dtype))).first;
         }
         torch::Tensor t = it->second;
