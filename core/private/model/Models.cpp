@@ -290,7 +290,7 @@ TensorMap readWeightFile(const std::string &file, std::vector<std::string> &note
         throw WeightImportError(Text::tr("%1 does not exist or is not a file").arg(qs(file)));
     const WeightFileKind kind = weightFileKind(file);
     if (kind == WeightFileKind::TorchSave || kind == WeightFileKind::TorchSaveLegacy) {
-        StateDict sd = readStateDict(file);
+        StateDict sd = readStateDict(file, kind);
         if (!sd.wrapper.empty())
             notes.push_back(Text::tr("the state dict was read from the file's \"%1\" entry").arg(qs(sd.wrapper)).toStdString());
         return std::move(sd.tensors);

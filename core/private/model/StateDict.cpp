@@ -604,9 +604,14 @@ WeightFileKind weightFileKind(const std::string &file)
 
 StateDict readStateDict(const std::string &file)
 {
+    return readStateDict(file, weightFileKind(file));
+}
+
+StateDict readStateDict(const std::string &file, WeightFileKind kind)
+{
     Obj root;
     try {
-        switch (weightFileKind(file)) {
+        switch (kind) {
         case WeightFileKind::TorchSave: root = loadZip(file); break;
         case WeightFileKind::TorchSaveLegacy: root = loadLegacy(file); break;
         default: throw Refused{Text::tr("not a file written by torch.save")};

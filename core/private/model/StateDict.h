@@ -29,5 +29,7 @@ struct StateDict {
     std::string wrapper;
 };
 StateDict readStateDict(const std::string &file);
+/// The same, for a file whose kind the caller has already read (weightFileKind).
+StateDict readStateDict(const std::string &file, WeightFileKind kind);
 
 } // namespace loupe
