@@ -25,6 +25,7 @@ QString usage()
                    "  eval RUN_DIR DATASET [--json] [--predictions FILE.csv]\n"
                    "  overfit-check DATASET [--model M] [--images 5]\n"
                    "  report RUN_DIR [DATASET] --html FILE [--csv FILE] [--split dev|test] [--worst N]\n"
+                   "  export RUN_DIR --onnx FILE.onnx | --torchscript FILE.pt [--json]\n"
                    "Run 'loupe-cli COMMAND --help' for a command's options.");
 }
 
@@ -41,6 +42,7 @@ const Entry kCommands[] = {
     {"eval", makeEvalCommand},
     {"overfit-check", makeOverfitCheckCommand},
     {"report", makeReportCommand},
+    {"export", makeExportCommand},
 };
 
 } // namespace

@@ -13,5 +13,6 @@ std::unique_ptr<Command> makeTrainCommand();
 std::unique_ptr<Command> makeEvalCommand();
 std::unique_ptr<Command> makeOverfitCheckCommand();
 std::unique_ptr<Command> makeReportCommand();
+std::unique_ptr<Command> makeExportCommand();
 
 } // namespace loupe::cli

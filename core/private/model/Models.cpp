@@ -1,5 +1,7 @@
 #include "model/Models.h"
 
+#include "AtomicFile.h"
+#include "model/ExportGraph.h"
 #include "model/StateDict.h"
 #include "model/WeightImportError.h"
 
@@ -12,14 +14,10 @@
 
 #include <algorithm>
 #include <array>
-#include <cerrno>
 #include <filesystem>
 #include <map>
 #include <stdexcept>
 #include <system_error>
-
-#include <fcntl.h>
-#include <unistd.h>
 
 namespace loupe {
 
@@ -80,6 +78,16 @@ void initConvAndNorm(nn::Module &root)
 
 // ---- ResNet (torchvision.models.resnet, v1.5: the stride sits on the 3x3 conv) ----
 
+/// A residual block's shortcut in an export graph: x itself, or its 1x1 convolution and batch norm.
+std::string describeDownsample(GraphBuilder &g, const nn::Sequential &downsample, const std::string &x,
+                               const std::string &prefix)
+{
+    if (!downsample)
+        return x;
+    return g.batchNorm(g.conv(x, prefix + "downsample.0", *downsample->ptr(0)->as<nn::Conv2d>()),
+                       prefix + "downsample.1", *downsample->ptr(1)->as<nn::BatchNorm2d>());
+}
+
 struct BasicBlockImpl : nn::Module {
     static constexpr int kExpansion = 1;
 
@@ -101,6 +109,13 @@ struct BasicBlockImpl : nn::Module {
         out = bn2(conv2(out));
         out += downsample ? downsample->forward(x) : x;
         return torch::relu(out);
+    }
+
+    std::string describe(GraphBuilder &g, const std::string &x, const std::string &prefix) const
+    {
+        auto out = g.relu(g.batchNorm(g.conv(x, prefix + "conv1", *conv1), prefix + "bn1", *bn1));
+        out = g.batchNorm(g.conv(out, prefix + "conv2", *conv2), prefix + "bn2", *bn2);
+        return g.relu(g.add(out, describeDownsample(g, downsample, x, prefix)));
     }
 
     nn::Conv2d conv1 {nullptr}, conv2 {nullptr};
@@ -135,6 +150,14 @@ struct BottleneckImpl : nn::Module {
         return torch::relu(out);
     }
 
+    std::string describe(GraphBuilder &g, const std::string &x, const std::string &prefix) const
+    {
+        auto out = g.relu(g.batchNorm(g.conv(x, prefix + "conv1", *conv1), prefix + "bn1", *bn1));
+        out = g.relu(g.batchNorm(g.conv(out, prefix + "conv2", *conv2), prefix + "bn2", *bn2));
+        out = g.batchNorm(g.conv(out, prefix + "conv3", *conv3), prefix + "bn3", *bn3);
+        return g.relu(g.add(out, describeDownsample(g, downsample, x, prefix)));
+    }
+
     nn::Conv2d conv1 {nullptr}, conv2 {nullptr}, conv3 {nullptr};
     nn::BatchNorm2d bn1 {nullptr}, bn2 {nullptr}, bn3 {nullptr};
     nn::Sequential downsample {nullptr};
@@ -167,6 +190,23 @@ protected:
     }
 
 public:
+    std::string describe(GraphBuilder &g, const std::string &input, std::int64_t, std::int64_t) override
+    {
+        auto x = g.relu(g.batchNorm(g.conv(input, "conv1", *m_conv1), "bn1", *m_bn1));
+        x = g.maxPool(x, *m_maxpool);
+        for (std::size_t i = 0; i < m_layers.size(); ++i) {
+            for (std::size_t b = 0; b < m_layers[i]->size(); ++b) {
+                const std::string prefix = "layer" + std::to_string(i + 1) + "." + std::to_string(b) + ".";
+                const auto &block = m_layers[i]->ptr(b);
+                if (const auto *basic = block->as<BasicBlock>())
+                    x = basic->describe(g, x, prefix);
+                else
+                    x = block->as<Bottleneck>()->describe(g, x, prefix);
+            }
+        }
+        return g.linear(g.flatten(g.globalAveragePool(x)), "fc", *m_fc);
+    }
+
     std::string headPrefix() const override { return "fc"; }
     std::string firstConvWeight() const override { return "conv1.weight"; }
     void resetHead() override { m_fc->reset_parameters(); } // torchvision leaves fc at Linear's default
@@ -250,6 +290,39 @@ protected:
     }
 
 public:
+    std::string describe(GraphBuilder &g, const std::string &input, std::int64_t height, std::int64_t width) override
+    {
+        std::string x = input;
+        std::array<std::int64_t, 2> size{height, width};
+        for (std::size_t i = 0; i < m_features->size(); ++i) {
+            const auto &m = m_features->ptr(i);
+            const std::string name = "features." + std::to_string(i);
+            if (const auto *c = m->as<nn::Conv2d>()) {
+                x = g.conv(x, name, *c); // 3x3, stride 1, padding 1: the size stays
+            } else if (const auto *b = m->as<nn::BatchNorm2d>()) {
+                x = g.batchNorm(x, name, *b);
+            } else if (m->as<nn::ReLU>()) {
+                x = g.relu(x);
+            } else if (const auto *p = m->as<nn::MaxPool2d>()) {
+                x = g.maxPool(x, *p);
+                for (int d = 0; d < 2; ++d)
+                    size[d] = (size[d] + 2 * (*p->options.padding())[d] - (*p->options.kernel_size())[d])
+                            / (*p->options.stride())[d]
+                        + 1;
+            }
+        }
+        x = g.flatten(g.adaptiveAveragePool(x, size, {7, 7}));
+        for (std::size_t i = 0; i < m_classifier->size(); ++i) {
+            const auto &m = m_classifier->ptr(i);
+            if (const auto *l = m->as<nn::Linear>())
+                x = g.linear(x, "classifier." + std::to_string(i), *l);
+            else if (m->as<nn::ReLU>())
+                x = g.relu(x);
+            // Dropout passes values through at inference.
+        }
+        return x;
+    }
+
     std::string headPrefix() const override { return "classifier.6"; }
     std::string firstConvWeight() const override { return "features.0.weight"; }
     void resetHead() override { initLinear(*m_head); }
@@ -582,53 +655,17 @@ void saveWeights(ClassifierImpl &model, const std::string &file)
 void saveArchiveAtomically(torch::serialize::OutputArchive &archive, const std::string &file)
 {
     // Not archive.save_to(path): on a full disk LibTorch's zip writer throws from its destructor
-    // and the process aborts (seen with 1.13), and its std::ofstream is never synced. Our writer
-    // never reports a short write to LibTorch, which would take it down that path; it remembers
-    // the first error, drops the rest of the archive and fails once LibTorch is done.
-    const std::string tmp = file + ".tmp";
-    auto failure = [&](const QString &reason) {
-        ::unlink(tmp.c_str());
-        return std::runtime_error(Text::tr("cannot write %1: %2").arg(qs(file), reason).toStdString());
-    };
-    auto reason = [](int error) { return qs(std::generic_category().message(error)); };
-    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0)
-        throw failure(reason(errno));
-    int writeError = 0;
-    try {
+    // and the process aborts (seen with 1.13), and its std::ofstream is never synced. The sink
+    // never reports a short write to LibTorch, which would take it down that path; it drops the
+    // rest of the archive after an error, which writeStreamAtomically then reports.
+    const QString error = writeStreamAtomically(qs(file), [&](const ByteSink &sink) {
         archive.save_to([&](const void *data, size_t size) -> size_t {
-            const char *p = static_cast<const char *>(data);
-            size_t left = size;
-            while (left > 0 && writeError == 0) {
-                const ssize_t n = ::write(fd, p, left);
-                if (n < 0 && errno != EINTR)
-                    writeError = errno;
-                if (n > 0) {
-                    p += n;
-                    left -= size_t(n);
-                }
-            }
+            sink(data, size);
             return size;
         });
-    } catch (const std::exception &e) {
-        ::close(fd);
-        throw failure(writeError != 0 ? reason(writeError) : firstLine(e.what()));
-    }
-    if (writeError == 0 && ::fsync(fd) != 0)
-        writeError = errno;
-    if (::close(fd) != 0 && writeError == 0)
-        writeError = errno;
-    if (writeError != 0)
-        throw failure(reason(writeError));
-    if (::rename(tmp.c_str(), file.c_str()) != 0)
-        throw failure(reason(errno));
-    // Sync the folder too, so that after a power cut the name points at the new file.
-    const std::string dir = std::filesystem::path(file).parent_path().string();
-    const int dirFd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dirFd >= 0) {
-        ::fsync(dirFd);
-        ::close(dirFd);
-    }
+    });
+    if (!error.isEmpty())
+        throw std::runtime_error(error.toStdString());
 }
 
 } // namespace loupe

@@ -12,6 +12,8 @@
 
 namespace loupe {
 
+class GraphBuilder;
+
 /// Which backbone to build and the shape of its input and output.
 struct ModelSpec {
     std::string arch = "resnet18"; ///< resnet18, resnet34, resnet50, vgg16, vgg19 (VGG with batch norm)
@@ -54,6 +56,10 @@ struct ClassifierImpl : torch::nn::Module {
     virtual std::string firstConvWeight() const = 0;
     /// Re-initialises the head as torchvision does for a fresh model.
     virtual void resetHead() = 0;
+    /// Adds the inference pass to an export graph (ExportGraph.h), from the value x of
+    /// height × width pixels; returns the name of the logits.
+    virtual std::string describe(GraphBuilder &graph, const std::string &x, std::int64_t height,
+                                 std::int64_t width) = 0;
 
     const ModelSpec &spec() const { return m_spec; }
 
