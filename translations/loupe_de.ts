@@ -1462,6 +1462,105 @@ Die Optionen eines Befehls zeigt &apos;loupe-cli COMMAND --help&apos;.</translat
     </message>
 </context>
 <context>
+    <name>loupe::DetectionMetrics</name>
+    <message>
+        <source>category id %1 is listed twice</source>
+        <translation>Kategorie-ID %1 ist zweimal aufgeführt</translation>
+    </message>
+    <message>
+        <source>ground-truth box %1 has a coordinate or area that is not a number</source>
+        <translation>Referenzbox %1 hat eine Koordinate oder Fläche, die keine Zahl ist</translation>
+    </message>
+    <message>
+        <source>ground-truth box %1 is on image id %2, which is not evaluated</source>
+        <translation>Referenzbox %1 liegt auf Bild-ID %2, das nicht ausgewertet wird</translation>
+    </message>
+    <message>
+        <source>ground-truth box %1 has category id %2, which is not listed</source>
+        <translation>Referenzbox %1 hat die Kategorie-ID %2, die nicht aufgeführt ist</translation>
+    </message>
+    <message>
+        <source>detection %1 has a coordinate or score that is not a number</source>
+        <translation>Detektion %1 hat eine Koordinate oder Konfidenz, die keine Zahl ist</translation>
+    </message>
+    <message>
+        <source>detection %1 is on image id %2, which is not evaluated</source>
+        <translation>Detektion %1 liegt auf Bild-ID %2, das nicht ausgewertet wird</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>ein Wahrheitswert</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>eine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>ein Array</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <source>expected the key &quot;%1&quot;</source>
+        <translation>erwartet den Schlüssel „%1“</translation>
+    </message>
+    <message>
+        <source>expected a number, found %1</source>
+        <translation>erwartet eine Zahl, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>expected a finite number</source>
+        <translation>erwartet eine endliche Zahl</translation>
+    </message>
+    <message>
+        <source>expected a whole number from %1 to %2, found %3</source>
+        <translation>erwartet eine ganze Zahl von %1 bis %2, gefunden: %3</translation>
+    </message>
+    <message>
+        <source>expected a whole number, found %1</source>
+        <translation>erwartet eine ganze Zahl, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>COCO results</source>
+        <translation>COCO-Ergebnisse</translation>
+    </message>
+    <message>
+        <source>expected valid JSON: %1</source>
+        <translation>erwartet gültiges JSON: %1</translation>
+    </message>
+    <message>
+        <source>expected an array of detections, found %1</source>
+        <translation>erwartet ein Array von Detektionen, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>expected an object, found %1</source>
+        <translation>erwartet ein Objekt, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>expected 4 numbers [x, y, w, h], found %1</source>
+        <translation>erwartet 4 Zahlen [x, y, w, h], gefunden: %1</translation>
+    </message>
+    <message>
+        <source>expected [x, y, w, h], found %1</source>
+        <translation>erwartet [x, y, w, h], gefunden: %1</translation>
+    </message>
+    <message>
+        <source>expected a string, found %1</source>
+        <translation>erwartet eine Zeichenkette, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>cannot read it: %1</source>
+        <translation>nicht lesbar: %1</translation>
+    </message>
+</context>
+<context>
     <name>loupe::Diagnosis</name>
     <message>
         <source>A bigger backbone (more trainable parameters), e.g. resnet34 or resnet50 instead of resnet18.</source>
