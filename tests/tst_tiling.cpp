@@ -422,6 +422,14 @@ void TestTiling::cutBoxGivesWayToTheWholeOne()
     QCOMPARE(merged[0].box, QRectF(100, 40, 20, 20));
     QCOMPARE(merged[0].score, 0.9f);
 
+    // The same at the model's input scale (tiles of 110×100 resized to 55×50).
+    std::vector<std::vector<DetectedBox>> scaled(2);
+    scaled[0] = {{QRectF(50, 20, 5, 10), 2, 0.95f}};
+    scaled[1] = {{QRectF(5, 20, 10, 10), 2, 0.9f}};
+    const std::vector<DetectedBox> mergedScaled = grid.mergePredictions(scaled, MergeOptions(), QSizeF(55, 50));
+    QCOMPARE(int(mergedScaled.size()), 1);
+    QCOMPARE(mergedScaled[0].box, QRectF(100, 40, 20, 20));
+
     MergeOptions off;
     off.cutBoxCovered = 0;
     QCOMPARE(int(grid.mergePredictions(perTile, off).size()), 2);

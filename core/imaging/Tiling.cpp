@@ -305,7 +305,7 @@ bool TileGrid::touchesInnerEdge(int index, const QRectF &tileBox, double toleran
 }
 
 std::vector<DetectedBox> TileGrid::mergePredictions(
-    const std::vector<std::vector<DetectedBox>> &perTile, const MergeOptions &options) const
+    const std::vector<std::vector<DetectedBox>> &perTile, const MergeOptions &options, const QSizeF &inputSize) const
 {
     if (int(perTile.size()) != count())
         throw TilingError(QCoreApplication::translate("loupe::Tiling", "predictions for %1 tiles; the grid has %2")
@@ -315,8 +315,9 @@ std::vector<DetectedBox> TileGrid::mergePredictions(
     std::vector<char> cut;
     for (int t = 0; t < count(); ++t) {
         for (const DetectedBox &d : perTile[std::size_t(t)]) {
-            all.push_back({toImage(t, d.box), d.classId, d.score});
-            cut.push_back(touchesInnerEdge(t, d.box) ? 1 : 0);
+            const QRectF box = toImage(t, d.box, inputSize);
+            all.push_back({box, d.classId, d.score});
+            cut.push_back(touchesInnerEdge(t, toTile(t, box)) ? 1 : 0);
         }
     }
     const std::vector<std::size_t> kept = nmsIndices(all, options.iouThreshold);

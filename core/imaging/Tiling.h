@@ -106,10 +106,11 @@ public:
     /// True when the tile-space box touches an edge of the tile that lies inside the region of interest.
     bool touchesInnerEdge(int index, const QRectF &tileBox, double tolerance = 1.0) const;
 
-    /// Tiles' predictions (one list per tile, in tile pixels) mapped to the image and merged: per-class NMS,
-    /// then the cut-box rule of MergeOptions. Returns boxes by descending score.
-    std::vector<DetectedBox> mergePredictions(
-        const std::vector<std::vector<DetectedBox>> &perTile, const MergeOptions &options = MergeOptions()) const;
+    /// Tiles' predictions (one list per tile, in tile pixels, or with `inputSize` in the pixels of the tile
+    /// resized to it) mapped to the image and merged: per-class NMS, then the cut-box rule of MergeOptions.
+    /// Returns boxes by descending score.
+    std::vector<DetectedBox> mergePredictions(const std::vector<std::vector<DetectedBox>> &perTile,
+        const MergeOptions &options = MergeOptions(), const QSizeF &inputSize = QSizeF()) const;
 
     /// Per-tile masks (each of the tile's size, all of one type) stitched into one mask of the image's size;
     /// pixels outside the region of interest are `fill`. Throws TilingError on a wrong count, size or type.
