@@ -452,6 +452,33 @@
     </message>
 </context>
 <context>
+    <name>loupe::AnchorTuning</name>
+    <message>
+        <source>anchors &quot;%1&quot;: expected auto or SIZES:RATIOS, such as 32,64,128,256,512:0.5,1,2</source>
+        <translation>Anker „%1“: erwartet wird auto oder GRÖSSEN:VERHÄLTNISSE, z. B. 32,64,128,256,512:0.5,1,2</translation>
+    </message>
+    <message>
+        <source>anchors &quot;%1&quot;: &quot;%2&quot; is not a positive number</source>
+        <translation>Anker „%1“: „%2“ ist keine positive Zahl</translation>
+    </message>
+    <message>
+        <source>anchors &quot;%1&quot;: %2 sizes given; the detector has %3 pyramid levels (strides %4), one size each</source>
+        <translation>Anker „%1“: %2 Größen angegeben; der Detektor hat %3 Pyramidenstufen (Schrittweiten %4), eine Größe je Stufe</translation>
+    </message>
+    <message>
+        <source>anchors &quot;%1&quot;: sizes must increase from the finest pyramid level to the coarsest</source>
+        <translation>Anker „%1“: die Größen müssen von der feinsten Pyramidenstufe zur gröbsten zunehmen</translation>
+    </message>
+    <message>
+        <source>anchors %1: no boxes to tune them on</source>
+        <translation>Anker %1: keine Boxen, an die sie angepasst werden könnten</translation>
+    </message>
+    <message>
+        <source>anchors %1 cover %2% of %3 boxes (IoU ≥ 0.5); the defaults %4 cover %5%</source>
+        <translation>Anker %1 decken %2 % von %3 Boxen ab (IoU ≥ 0,5); die Standardanker %4 decken %5 % ab</translation>
+    </message>
+</context>
+<context>
     <name>loupe::AugmentPanel</name>
     <message>
         <source>rot %1°</source>
@@ -4426,6 +4453,81 @@ wahr: %2, vorhergesagt: %3 (%4%), Verlust %5</translation>
 %2 × %3 px — %4</source>
         <translation>%1
 %2 × %3 px — %4</translation>
+    </message>
+</context>
+<context>
+    <name>loupe::Tiling</name>
+    <message>
+        <source>tiles &quot;%1&quot;: expected rows x columns, such as 4x4</source>
+        <translation>Kacheln „%1“: erwartet werden Zeilen x Spalten, z. B. 4x4</translation>
+    </message>
+    <message>
+        <source>tiles &quot;%1&quot;: rows and columns must be between 1 and %2</source>
+        <translation>Kacheln „%1“: Zeilen und Spalten müssen zwischen 1 und %2 liegen</translation>
+    </message>
+    <message>
+        <source>region of interest &quot;%1&quot;: expected x,y,width,height in pixels, such as 200,100,800,600</source>
+        <translation>Interessenbereich „%1“: erwartet werden x,y,Breite,Höhe in Pixeln, z. B. 200,100,800,600</translation>
+    </message>
+    <message>
+        <source>region of interest &quot;%1&quot;: &quot;%2&quot; is not a whole number of pixels</source>
+        <translation>Interessenbereich „%1“: „%2“ ist keine ganze Zahl von Pixeln</translation>
+    </message>
+    <message>
+        <source>region of interest &quot;%1&quot;: x and y cannot be negative</source>
+        <translation>Interessenbereich „%1“: x und y dürfen nicht negativ sein</translation>
+    </message>
+    <message>
+        <source>region of interest &quot;%1&quot;: width and height must be positive</source>
+        <translation>Interessenbereich „%1“: Breite und Höhe müssen positiv sein</translation>
+    </message>
+    <message>
+        <source>the image is empty (%1×%2 pixels)</source>
+        <translation>das Bild ist leer (%1×%2 Pixel)</translation>
+    </message>
+    <message>
+        <source>the region of interest %1 is empty</source>
+        <translation>der Interessenbereich %1 ist leer</translation>
+    </message>
+    <message>
+        <source>the region of interest %1 lies outside the %2×%3 image</source>
+        <translation>der Interessenbereich %1 liegt außerhalb des Bildes (%2×%3)</translation>
+    </message>
+    <message>
+        <source>%1×%2 tiles: rows and columns must be between 1 and %3</source>
+        <translation>%1×%2 Kacheln: Zeilen und Spalten müssen zwischen 1 und %3 liegen</translation>
+    </message>
+    <message>
+        <source>the tile overlap (%1 px) cannot be negative</source>
+        <translation>die Überlappung der Kacheln (%1 px) darf nicht negativ sein</translation>
+    </message>
+    <message>
+        <source>%1 tiles across with %2 px overlap do not fit a region %3 px wide; use fewer tiles or a smaller overlap</source>
+        <translation>%1 Kacheln nebeneinander mit %2 px Überlappung passen nicht in einen %3 px breiten Bereich; nehmen Sie weniger Kacheln oder eine kleinere Überlappung</translation>
+    </message>
+    <message>
+        <source>%1 tiles down with %2 px overlap do not fit a region %3 px high; use fewer tiles or a smaller overlap</source>
+        <translation>%1 Kacheln untereinander mit %2 px Überlappung passen nicht in einen %3 px hohen Bereich; nehmen Sie weniger Kacheln oder eine kleinere Überlappung</translation>
+    </message>
+    <message>
+        <source>the image is %1×%2 pixels; the tiles were laid out for %3×%4</source>
+        <translation>das Bild hat %1×%2 Pixel; die Kacheln wurden für %3×%4 angelegt</translation>
+    </message>
+    <message>
+        <source>predictions for %1 tiles; the grid has %2</source>
+        <translation>Vorhersagen für %1 Kacheln; das Raster hat %2</translation>
+    </message>
+    <message>
+        <source>masks for %1 tiles; the grid has %2</source>
+        <translation>Masken für %1 Kacheln; das Raster hat %2</translation>
+    </message>
+    <message>
+        <source>a tile mask is %1×%2 pixels; every tile mask must be %3×%4 and of one type</source>
+        <translation>eine Kachelmaske hat %1×%2 Pixel; jede Kachelmaske muss %3×%4 groß und vom selben Typ sein</translation>
+    </message>
+    <message>
+        <source>averaging tile masks needs scores (floating-point masks); use the nearest tile&apos;s labels instead</source>
+        <translation>Mitteln von Kachelmasken braucht Wahrscheinlichkeiten (Gleitkommamasken); nehmen Sie stattdessen die Klassen der nächstgelegenen Kachel</translation>
     </message>
 </context>
 <context>
