@@ -245,6 +245,20 @@
             <numerusform>The Augment page&apos;s pipeline, %n steps: %1.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1: %2 after %n epoch(s)</source>
+        <translation>
+            <numerusform>%1: %2 after %n epoch</numerusform>
+            <numerusform>%1: %2 after %n epochs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The run ended after %n epoch(s): too few to read a trend from the curves. Train for more epochs to get a verdict.</source>
+        <translation>
+            <numerusform>The run ended after %n epoch: too few to read a trend from the curves. Train for more epochs to get a verdict.</numerusform>
+            <numerusform>The run ended after %n epochs: too few to read a trend from the curves. Train for more epochs to get a verdict.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>loupe::importers</name>
