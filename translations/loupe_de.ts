@@ -4801,13 +4801,6 @@ Sein letzter Checkpoint (nach der letzten abgeschlossenen Epoche) bleibt erhalte
         <source>The backbone is %1: choose %2 to use them.</source>
         <translation>Das Backbone ist %1: %2 wählen, um sie zu verwenden.</translation>
     </message>
-    <message numerus="yes">
-        <source>%1: %2 after %n epoch(s)</source>
-        <translation>
-            <numerusform>%1: %2 nach %n Epoche</numerusform>
-            <numerusform>%1: %2 nach %n Epochen</numerusform>
-        </translation>
-    </message>
     <message>
         <source>No verdict</source>
         <translation>Kein Befund</translation>

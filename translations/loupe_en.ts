@@ -246,13 +246,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1: %2 after %n epoch(s)</source>
-        <translation>
-            <numerusform>%1: %2 after %n epoch</numerusform>
-            <numerusform>%1: %2 after %n epochs</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>The run ended after %n epoch(s): too few to read a trend from the curves. Train for more epochs to get a verdict.</source>
         <translation>
             <numerusform>The run ended after %n epoch: too few to read a trend from the curves. Train for more epochs to get a verdict.</numerusform>
