@@ -45,6 +45,9 @@ int main(int argc, char **argv)
         QGuiApplication::setDesktopFileName(QStringLiteral("io.github.loupe.Loupe"));
     }
     loupe::installTranslators(app);
+    // The window's sentences built in core write numbers as the user's locale does; the command line
+    // (loupe-cli, and this program's --help) keeps ".".
+    loupe::setLocaleNumbers(gui);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Loupe, a workbench for vision models."));

@@ -4,6 +4,8 @@
 #include <QLibraryInfo>
 #include <QTranslator>
 
+#include <atomic>
+
 namespace loupe {
 
 bool installTranslators(QCoreApplication &app, const QLocale &locale)
@@ -23,6 +25,27 @@ bool installTranslators(QCoreApplication &app, const QLocale &locale)
     if (own->load(QStringLiteral("loupe_en"), QStringLiteral(":/i18n")))
         app.installTranslator(own);
     return false;
+}
+
+namespace {
+std::atomic<bool> g_localeNumbers{false};
+}
+
+void setLocaleNumbers(bool on)
+{
+    g_localeNumbers = on;
+}
+
+bool localeNumbers()
+{
+    return g_localeNumbers;
+}
+
+QString localeNumber(double value, char format, int precision)
+{
+    QLocale locale = g_localeNumbers ? QLocale() : QLocale::c();
+    locale.setNumberOptions(locale.numberOptions() | QLocale::OmitGroupSeparator);
+    return locale.toString(value, format, precision);
 }
 
 } // namespace loupe

@@ -4,9 +4,12 @@
 #include "augment/Advisor.h"
 #include "augment/Pipeline.h"
 #include "dataset/DatasetStats.h"
+#include "dataset/Inspection.h"
+#include "Translations.h"
 
 #include "TestUtil.h"
 
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -97,6 +100,7 @@ private Q_SLOTS:
     void firesOnHarmfulSetting_data();
     void firesOnHarmfulSetting();
     void suggestsALargerInput();
+    void numbersFollowTheWindowsLocale();
     void rotationCutsMoreAsTheLimitGrows();
     void silentOnBenignPipeline();
     void silentWhenStepSwitchedOff();
@@ -209,6 +213,33 @@ void TestAdvisor::suggestsALargerInput()
     QVERIFY2(w->suggestion.contains(QStringLiteral("at least 672 px instead of 224")), qPrintable(w->suggestion));
     QVERIFY(w->suggestion.contains(QStringLiteral("tile")));
     QVERIFY(w->message.contains(QStringLiteral("smallest side 1.68 px")));
+}
+
+void TestAdvisor::numbersFollowTheWindowsLocale()
+{
+    // The window in German writes "1,68 px" in the advisor and "1,33–1,33" in the dataset report;
+    // the command line (locale numbers off, whatever the locale) keeps "." for scripts.
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    const auto restore = qScopeGuard([&] {
+        setLocaleNumbers(false);
+        QLocale::setDefault(before);
+    });
+    Inspection in;
+    in.dataset = m_fixture.make(m_dir.path(), {{1600, 1200, {QRectF(700, 500, 12, 12)}}});
+    in.stats = computeStats(in.dataset);
+    const Pipeline resize = pipelineOf(QStringLiteral("{\"type\": \"resize\", \"width\": 224, \"height\": 224}"));
+    for (const bool window : {true, false}) {
+        setLocaleNumbers(window);
+        const auto warnings = advise(resize, in.dataset, in.stats);
+        const AugmentWarning *w = find(warnings, AugmentWarningKind::TinyObjects);
+        QVERIFY(w);
+        const QString side = window ? QStringLiteral("smallest side 1,68 px") : QStringLiteral("smallest side 1.68 px");
+        QVERIFY2(w->message.contains(side), qPrintable(w->message));
+        const QString report = formatReport(in);
+        const QString aspect = window ? QStringLiteral("aspect 1,33–1,33") : QStringLiteral("aspect 1.33–1.33");
+        QVERIFY2(report.contains(aspect), qPrintable(report));
+    }
 }
 
 void TestAdvisor::rotationCutsMoreAsTheLimitGrows()

@@ -26,6 +26,7 @@
 #include <QListView>
 #include <QProcess>
 #include <QProgressBar>
+#include <QScopeGuard>
 #include <QSemaphore>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -215,6 +216,7 @@ private Q_SLOTS:
     void confusionCellFiltersToThatCell();
     void confusionMatrixNormalisesAndExports();
     void cellCaptionGoesWithItsFilter();
+    void tileCaptionsReadWhole();
     void nextPreviousKeysStayInFilteredGallery();
     void sidePanelShowsTopClassesAndHistory();
     void relabelUndoRedoSave();
@@ -444,6 +446,59 @@ void TestPredictionsPanel::cellCaptionGoesWithItsFilter()
     QVERIFY2(!panel.countText().contains(caption), qPrintable(panel.countText()));
     QVERIFY(!panel.countText().contains(QStringLiteral("fox")));
     QVERIFY(QDir(run).removeRecursively());
+}
+
+namespace {
+// The delegate's caption font and padding, as the tiles use them.
+struct CaptionProbe : PredictionDelegate {
+    using GalleryDelegate::kPad;
+    using GalleryDelegate::smallFont;
+};
+} // namespace
+
+void TestPredictionsPanel::tileCaptionsReadWhole()
+{
+    // Fashion-MNIST's names: "T-shirt/top → Ankle boot" once read "T-shi… → Ankle…" under each tile.
+    const QString run = QDir(m_dir.filePath(QStringLiteral("data/loupe-runs"))).filePath(QStringLiteral("20251231-090000"));
+    QVERIFY(QDir().mkpath(run));
+    const auto cleanup = qScopeGuard([&] { QDir(run).removeRecursively(); });
+    const QString longName = QStringLiteral("Ankle boot with a very long name that no tile could hold");
+    const QStringList names{QStringLiteral("T-shirt/top"), QStringLiteral("Ankle boot"), QStringLiteral("Sneaker")};
+    QJsonObject json = TrainConfig{}.toJson();
+    json[QStringLiteral("dataset")] = QJsonObject{{QStringLiteral("root"), m_labels},
+                                                  {QStringLiteral("classes"), QJsonArray::fromStringList(names)}};
+    QVERIFY(runfolder::writeConfig(run, json).isEmpty());
+    PredictionSet set = plannedSet(m_images, QStringLiteral("dev"));
+    set.classes = names;
+    QVERIFY(predictionfiles::write(predictionfiles::devPath(run), set).isEmpty());
+
+    PredictionsPanel panel;
+    panel.resize(1200, 800);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    panel.setInspection(m_inspection);
+    QVERIFY(panel.selectRun(run));
+    auto *gallery = panel.findChild<QListView *>(QStringLiteral("predictionGallery"));
+    QVERIFY(gallery);
+    const QFontMetrics fm(CaptionProbe::smallFont(gallery->font()));
+    const int width = gallery->gridSize().width() - 2 * CaptionProbe::kPad;
+    for (const QString &truth : names)
+        for (const QString &predicted : names) {
+            const auto [t, p] = PredictionDelegate::captionParts(fm, truth, predicted, width);
+            QCOMPARE(t, truth);
+            QCOMPARE(p, predicted);
+        }
+    // A name no tile holds is cut in the middle, its start and end kept; the other stays whole.
+    const auto [t, p] = PredictionDelegate::captionParts(fm, QStringLiteral("Sneaker"), longName, width);
+    QCOMPARE(t, QStringLiteral("Sneaker"));
+    QVERIFY2(p.startsWith(QStringLiteral("Ank")) && p.endsWith(QStringLiteral("hold")) && p.contains(QChar(0x2026)),
+             qPrintable(p));
+    // The tiles' tooltips have both names whole.
+    QStringList tips;
+    for (int row = 0; row < gallery->model()->rowCount(); ++row)
+        tips << gallery->model()->index(row, 0).data(Qt::ToolTipRole).toString();
+    QVERIFY2(tips.join(QLatin1Char('\n')).contains(QStringLiteral("true: T-shirt/top, predicted: Ankle boot")),
+             qPrintable(tips.join(QLatin1Char('\n'))));
 }
 
 void TestPredictionsPanel::confusionMatrixNormalisesAndExports()

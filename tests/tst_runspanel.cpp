@@ -16,6 +16,8 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTableWidget>
+#include <QHeaderView>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -128,6 +130,7 @@ private Q_SLOTS:
     void marksRunsJudgedOnAnotherDevSet();
     void exportsTheSelectedRun();
     void lossPlotFillsItsPane();
+    void configTableReadsWholeInTheWindowsLocale();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -383,6 +386,63 @@ void TestRunsPanel::lossPlotFillsItsPane()
     QVERIFY(plot->legend->visible());
     panel.selectRuns({});
     QVERIFY2(axesWidth() > plot->width() * 0.7, qPrintable(QStringLiteral("axes %1 px of %2").arg(axesWidth()).arg(plot->width())));
+}
+
+void TestRunsPanel::configTableReadsWholeInTheWindowsLocale()
+{
+    // In German the config table writes "0,01" like the rest of the window, its keys are whole, and
+    // the per-class figures sit in columns as wide as they are (ΔF1 once took the spare width).
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    setLocaleNumbers(true);
+    const auto restore = qScopeGuard([&] {
+        setLocaleNumbers(false);
+        QLocale::setDefault(before);
+    });
+    RunsPanel panel;
+    panel.setInspection(m_inspection);
+    panel.resize(1024, 640);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    panel.selectRuns({m_project + QStringLiteral("/alpha"), m_project + QStringLiteral("/beta")});
+    QApplication::processEvents();
+    auto *config = panel.findChild<QTableWidget *>(QStringLiteral("configDiff"));
+    QVERIFY(config);
+    QCOMPARE(config->item(0, 0)->text(), QStringLiteral("lr"));
+    QCOMPARE(config->item(0, 1)->text(), QStringLiteral("0,01"));
+    QCOMPARE(config->item(0, 2)->text(), QStringLiteral("0,001"));
+    // Every key whole: on one line, or wrapped at its dots onto as many lines as it needs.
+    for (int row = 0; row < config->rowCount(); ++row) {
+        QTableWidgetItem *item = config->item(row, 0);
+        const QString key = item->toolTip();
+        QVERIFY(panel.configKeys().contains(key));
+        const QFontMetrics fm(item->font());
+        const int room = config->columnWidth(0) - 6;
+        int lines = 1, used = 0;
+        for (const QString &segment : key.split(QLatin1Char('.'))) {
+            const int w = fm.horizontalAdvance(segment + QLatin1Char('.'));
+            QVERIFY2(w <= room, qPrintable(QStringLiteral("%1: %2 px for \"%3\"").arg(key).arg(room).arg(segment)));
+            if (used > 0 && used + w > room) {
+                ++lines;
+                used = 0;
+            }
+            used += w;
+        }
+        QVERIFY2(config->rowHeight(row) >= lines * fm.height(),
+                 qPrintable(QStringLiteral("%1: %2 px high for %3 lines").arg(key).arg(config->rowHeight(row)).arg(lines)));
+    }
+    auto *classes = panel.findChild<QTableWidget *>(QStringLiteral("classComparison"));
+    QVERIFY(classes);
+    const int last = classes->columnCount() - 1; // ΔF1
+    const int content = std::max(static_cast<QAbstractItemView *>(classes)->sizeHintForColumn(last), classes->horizontalHeader()->sectionSizeHint(last));
+    QVERIFY2(classes->columnWidth(last) <= content,
+             qPrintable(QStringLiteral("ΔF1 %1 px for %2 px of content").arg(classes->columnWidth(last)).arg(content)));
+    QVERIFY(classes->item(3, 7)->text().contains(QLatin1Char(',')));
+
+    // The run folders keep "." for the programs that read them.
+    QFile cfg(runfolder::configPath(m_project + QStringLiteral("/beta")));
+    QVERIFY(cfg.open(QIODevice::ReadOnly));
+    QVERIFY(cfg.readAll().contains("0.001"));
 }
 
 #include "tst_runspanel.moc"

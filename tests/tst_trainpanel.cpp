@@ -11,12 +11,18 @@
 #include "project/Project.h"
 #include "project/RunFolder.h"
 #include "project/RunStatus.h"
+#include "Translations.h"
+#include "train/Diagnosis.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QInputDialog>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
+#include <QProgressBar>
+#include <QScopeGuard>
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -115,6 +121,7 @@ private Q_SLOTS:
     void plotIgnoresNonFiniteNumbers();
     void plotSmoothsZoomsAndExports();
     void runsListShowsFinishedAndInterruptedRuns();
+    void finishedRunsShowTheirVerdict();
     void unusableDatasetFailsPlainly();
     void malformedPresetStoreIsNeverOverwritten_data();
     void malformedPresetStoreIsNeverOverwritten();
@@ -300,8 +307,11 @@ void TestTrainPanel::runsListShowsFinishedAndInterruptedRuns()
     QCOMPARE(panel.config().imageSize, 32);
     QCOMPARE(panel.config().epochs, 2);
     QSignalSpy finished(panel.controller(), &TrainController::finished);
+    auto *browse = panel.findChild<QToolButton *>(QStringLiteral("browseInitWeights"));
+    QVERIFY(browse && browse->isEnabled());
     QVERIFY(panel.startRun());
     QCOMPARE(panel.runsModel()->rowCount() <= 1, true);
+    QVERIFY(!browse->isEnabled()); // the run's starting weights cannot change under it
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
 
     RunsModel *runs = panel.runsModel();
@@ -314,6 +324,7 @@ void TestTrainPanel::runsListShowsFinishedAndInterruptedRuns()
     QCOMPARE(panel.lossPlot()->epochPointCount(), 2);
     QVERIFY(panel.lossPlot()->stepPointCount() > 0);
     QVERIFY(panel.messageText().contains(QStringLiteral("completed")));
+    QVERIFY(browse->isEnabled());
 
     // A run that stopped after its first epoch without a word (a killed window): interrupted.
     QSignalSpy epochs(panel.controller(), &TrainController::epochDone);
@@ -353,6 +364,62 @@ void TestTrainPanel::runsListShowsFinishedAndInterruptedRuns()
     panel.runsView()->selectRow(runs->rowOfDir(doneDir));
     QCOMPARE(panel.lossPlot()->epochPointCount(), 2);
     QCOMPARE(panel.diagnosis().epochs, 2);
+}
+
+void TestTrainPanel::finishedRunsShowTheirVerdict()
+{
+    // Opening a dataset with finished runs shows the newest with its verdict, not "no run" and
+    // "No verdict yet" beside them; in German its learning rate reads "0,01".
+    QTemporaryDir dir;
+    const QString data = dir.filePath(QStringLiteral("shapes"));
+    writeShapes(data, 4);
+    const InspectionPtr inspection = inspect(data);
+    const QString runsRoot = QDir(data).filePath(QStringLiteral("loupe-runs"));
+    auto writeRun = [&](const QString &name, int epochs) {
+        const QString run = runsRoot + QLatin1Char('/') + name;
+        TrainConfig cfg = tinyConfig(epochs);
+        cfg.learningRate = 0.01;
+        QJsonObject json = cfg.toJson();
+        json[QStringLiteral("dataset")] = QJsonObject{
+            {QStringLiteral("root"), data},
+            {QStringLiteral("classes"), QJsonArray::fromStringList(inspection->dataset.classes)}};
+        QCOMPARE(runfolder::writeConfig(run, json), QString());
+        std::vector<EpochMetrics> history;
+        for (int e = 1; e <= epochs; ++e)
+            history.push_back({e, 0.7 / e, 0.72 / e, 0.5 + 0.05 * e, 0.5 + 0.05 * e, 50, 2, 0.01, true});
+        QCOMPARE(runfolder::writeMetrics(run, history), QString());
+    };
+    writeRun(QStringLiteral("20260101-100000"), 6); // older, long enough for a verdict
+    writeRun(QStringLiteral("20260102-100000"), 2); // newest, ended after two epochs
+
+    TrainPanel panel;
+    panel.resize(1200, 800);
+    panel.show();
+    panel.setInspection(inspection);
+    auto *bar = panel.findChild<QProgressBar *>(QStringLiteral("epochProgress"));
+    auto *banner = panel.findChild<QLabel *>(QStringLiteral("diagnosis"));
+    QVERIFY(bar && banner);
+    QCOMPARE(panel.runsView()->currentIndex().row(), 0);
+    QCOMPARE(panel.lossPlot()->epochPointCount(), 2);
+    QVERIFY2(bar->text().contains(QStringLiteral("completed after 2 epoch")), qPrintable(bar->text()));
+    QVERIFY2(!banner->text().contains(QStringLiteral("yet")), qPrintable(banner->text()));
+    QVERIFY2(banner->text().contains(QStringLiteral("ended after 2 epoch")), qPrintable(banner->text()));
+
+    panel.runsView()->selectRow(1);
+    QCOMPARE(panel.lossPlot()->epochPointCount(), 6);
+    QVERIFY(panel.diagnosis().verdict != Verdict::NoneYet);
+    QVERIFY2(bar->text().contains(QStringLiteral("completed after 6 epoch")), qPrintable(bar->text()));
+
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    setLocaleNumbers(true);
+    const auto restore = qScopeGuard([&] {
+        setLocaleNumbers(false);
+        QLocale::setDefault(before);
+    });
+    panel.findChild<QPushButton *>(QStringLiteral("refreshRuns"))->click();
+    const QString config = panel.runsModel()->index(0, RunsModel::ConfigColumn).data().toString();
+    QVERIFY2(config.contains(QStringLiteral("lr 0,01")), qPrintable(config));
 }
 
 void TestTrainPanel::unusableDatasetFailsPlainly()

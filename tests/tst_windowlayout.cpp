@@ -9,6 +9,7 @@
 
 #include "LossPlot.h"
 #include "MainWindow.h"
+#include "ObjectStatsChart.h"
 #include "TrainPanel.h"
 
 #include <QAbstractButton>
@@ -22,6 +23,8 @@
 #include <QLineEdit>
 #include <QScreen>
 #include <QScrollArea>
+#include <QScrollBar>
+#include <QtMath>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTabBar>
@@ -31,6 +34,10 @@
 #include <QTemporaryDir>
 #include <QTreeWidget>
 #include <QtTest>
+
+#include <qcustomplot.h>
+
+#include <cmath>
 
 using namespace loupe;
 
@@ -115,6 +122,7 @@ private Q_SLOTS:
     void initTestCase();
     void pagesFitAt1024x700_data();
     void pagesFitAt1024x700();
+    void objectSizeLabelsFitANarrowDock();
 
 private:
     QTemporaryDir m_dir;
@@ -197,6 +205,8 @@ void TestWindowLayout::pagesFitAt1024x700()
     const int needed = tree->fontMetrics().horizontalAdvance(conflict->text(1));
     QVERIFY2(tree->columnWidth(1) >= needed, qPrintable(QStringLiteral("%1: %2 px of %3").arg(conflict->text(1)).arg(tree->columnWidth(1)).arg(needed)));
     QVERIFY(tree->header()->sectionPosition(1) + tree->columnWidth(1) <= tree->viewport()->width());
+    // A summary to scan: it leaves the page above it most of the window.
+    QVERIFY2(docks[1]->height() <= 130, qPrintable(QStringLiteral("Problems dock %1 px").arg(docks[1]->height())));
     // The Train page's run buttons and the Problems dock's "conflicting labels" in full as well.
     QVERIFY(w.showPanel(QStringLiteral("train")));
     QApplication::processEvents();
@@ -208,6 +218,11 @@ void TestWindowLayout::pagesFitAt1024x700()
         if (!b->isVisibleTo(&w) || !w.rect().contains(r) || r.bottom() > tabs->geometry().bottom())
             problems << QStringLiteral("train: %1 is out of sight").arg(describe(b));
     }
+    // The whole Train form in sight, no scrolling to reach a setting.
+    auto *form = train->findChild<QScrollArea *>(QStringLiteral("trainForm"));
+    QVERIFY(form);
+    QVERIFY2(form->verticalScrollBar()->maximum() == 0,
+             qPrintable(QStringLiteral("the Train form scrolls by %1 px").arg(form->verticalScrollBar()->maximum())));
     // Numbers as the locale writes them, with the digits they need: "0,01", not "0,010000".
     auto *lr = train->findChild<QDoubleSpinBox *>(QStringLiteral("learningRate"));
     QVERIFY(lr);
@@ -222,6 +237,34 @@ void TestWindowLayout::pagesFitAt1024x700()
     QVERIFY2(runs->viewport()->height() >= 6 * row,
              qPrintable(QStringLiteral("%1 px for rows of %2").arg(runs->viewport()->height()).arg(row)));
     QVERIFY2(problems.isEmpty(), qPrintable(QLatin1Char('\n') + problems.join(QLatin1Char('\n'))));
+}
+
+void TestWindowLayout::objectSizeLabelsFitANarrowDock()
+{
+    // "<4" … "≥256" under eight bars: in a 240 px dock they ran into each other.
+    for (const int width : {240, 700}) {
+        ObjectStatsChart chart;
+        chart.resize(width, 400);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        auto *plot = chart.findChild<QCustomPlot *>(QStringLiteral("objectSizes"));
+        QVERIFY(plot);
+        plot->replot(QCustomPlot::rpImmediateRefresh);
+        const double spacing = plot->xAxis->coordToPixel(1) - plot->xAxis->coordToPixel(0);
+        const QFontMetrics fm(plot->xAxis->tickLabelFont());
+        int widest = 0;
+        for (const QString &label : plot->xAxis->tickVectorLabels())
+            widest = std::max(widest, fm.horizontalAdvance(label));
+        QVERIFY(widest > 0);
+        const double angle = qDegreesToRadians(plot->xAxis->tickLabelRotation());
+        const double extent = widest * std::abs(std::cos(angle)) + fm.height() * std::abs(std::sin(angle));
+        QVERIFY2(extent < spacing, qPrintable(QStringLiteral("%1 px wide: labels %2 px across, %3 px apart")
+                                                  .arg(width)
+                                                  .arg(extent)
+                                                  .arg(spacing)));
+        if (width >= 700)
+            QCOMPARE(plot->xAxis->tickLabelRotation(), 0.0); // upright only when there is no room
+    }
 }
 
 int main(int argc, char **argv)

@@ -5002,6 +5002,21 @@ Sein letzter Checkpoint (nach der letzten abgeschlossenen Epoche) bleibt erhalte
         <source>The backbone is %1: choose %2 to use them.</source>
         <translation>Das Backbone ist %1: %2 wählen, um sie zu verwenden.</translation>
     </message>
+    <message>
+        <source>No verdict</source>
+        <translation>Kein Befund</translation>
+    </message>
+    <message>
+        <source>The run ended before its first epoch was evaluated.</source>
+        <translation>Der Lauf endete, bevor seine erste Epoche ausgewertet wurde.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The run ended after %n epoch(s): too few to read a trend from the curves. Train for more epochs to get a verdict.</source>
+        <translation>
+            <numerusform>Der Lauf endete nach %n Epoche: zu wenig, um aus den Kurven einen Verlauf abzulesen. Für einen Befund mehr Epochen trainieren.</numerusform>
+            <numerusform>Der Lauf endete nach %n Epochen: zu wenig, um aus den Kurven einen Verlauf abzulesen. Für einen Befund mehr Epochen trainieren.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>loupe::Trainer</name>

@@ -245,6 +245,13 @@
             <numerusform>The Augment page&apos;s pipeline, %n steps: %1.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>The run ended after %n epoch(s): too few to read a trend from the curves. Train for more epochs to get a verdict.</source>
+        <translation>
+            <numerusform>The run ended after %n epoch: too few to read a trend from the curves. Train for more epochs to get a verdict.</numerusform>
+            <numerusform>The run ended after %n epochs: too few to read a trend from the curves. Train for more epochs to get a verdict.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>loupe::importers</name>

@@ -243,7 +243,8 @@ void MainWindow::createDocks()
     m_docks.append(problems);
     problems->setWidget(m_problems);
     addDockWidget(Qt::BottomDockWidgetArea, problems);
-    resizeDocks({problems}, {170}, Qt::Vertical);
+    // About four rows by default: the list is a summary to scan, and the pages above it need the room.
+    resizeDocks({problems}, {m_problems->fontMetrics().height() * 6}, Qt::Vertical);
 }
 
 void MainWindow::createActions()

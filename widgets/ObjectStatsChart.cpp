@@ -2,6 +2,8 @@
 
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 #include <qcustomplot.h>
 
 namespace loupe {
@@ -15,6 +17,8 @@ ObjectStatsChart::ObjectStatsChart(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_sizes, 1);
     layout->addWidget(m_where, 1);
+    m_sizes->setObjectName(QStringLiteral("objectSizes"));
+    m_where->setObjectName(QStringLiteral("objectPlaces"));
     m_sizes->setMinimumHeight(150);
     m_where->setMinimumHeight(150);
 
@@ -28,11 +32,13 @@ ObjectStatsChart::ObjectStatsChart(QWidget *parent)
             ? QStringLiteral("<%1").arg(DatasetStats::sizeBinUpperBound(b))
             : QStringLiteral("≥%1").arg(DatasetStats::sizeBinUpperBound(b - 1));
         ticker->addTick(b, label);
+        m_sizeLabels << label;
     }
     m_sizes->xAxis->setTicker(ticker);
     m_sizes->xAxis->setLabel(tr("shorter side of the object (px)"));
     m_sizes->yAxis->setLabel(tr("objects"));
     m_sizes->xAxis->setRange(-0.6, DatasetStats::kSizeBins - 0.4);
+    fitSizeLabels();
 
     m_map = new QCPColorMap(m_where->xAxis, m_where->yAxis);
     m_map->data()->setSize(DatasetStats::kHeatmapCells, DatasetStats::kHeatmapCells);
@@ -45,6 +51,30 @@ ObjectStatsChart::ObjectStatsChart(QWidget *parent)
     m_where->xAxis->setRange(0, 1);
     m_where->yAxis->setRange(0, 1);
     m_where->xAxis->setLabel(tr("where object centres sit (share of width, height)"));
+}
+
+void ObjectStatsChart::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitSizeLabels();
+}
+
+void ObjectStatsChart::fitSizeLabels()
+{
+    // Eight labels ("<4" … "≥256") side by side need ~300 px; in a narrow dock they would run into
+    // each other, so they stand upright there instead.
+    const QFontMetrics fm(m_sizes->xAxis->tickLabelFont());
+    int widest = 0;
+    for (const QString &label : std::as_const(m_sizeLabels))
+        widest = std::max(widest, fm.horizontalAdvance(label));
+    // The axis rect is laid out at the next replot; the y axis's labels and margin take ~50 px.
+    constexpr int kYAxisRoom = 50;
+    const double perBin = std::max(1, width() - kYAxisRoom) / double(DatasetStats::kSizeBins);
+    const double rotation = widest + fm.averageCharWidth() <= perBin ? 0 : -90;
+    if (m_sizes->xAxis->tickLabelRotation() != rotation) {
+        m_sizes->xAxis->setTickLabelRotation(rotation);
+        m_sizes->replot(QCustomPlot::rpQueuedReplot);
+    }
 }
 
 void ObjectStatsChart::clear()

@@ -2,6 +2,7 @@
 
 #include "dataset/DatasetStats.h"
 
+#include <QStringList>
 #include <QWidget>
 
 class QCustomPlot;
@@ -24,7 +25,13 @@ public:
     QVector<double> histogram() const;
     double heatAt(int row, int column) const;
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
+    void fitSizeLabels();
+
+    QStringList m_sizeLabels;
     QCustomPlot *m_sizes;
     QCPBars *m_bars;
     QCustomPlot *m_where;

@@ -16,11 +16,50 @@ PredictionDelegate::PredictionDelegate(QObject *parent)
 {
 }
 
+void PredictionDelegate::setClassNames(const QStringList &names)
+{
+    m_classNames = names;
+}
+
+int PredictionDelegate::captionWidth(const QFont &font) const
+{
+    // Room for the two longest names side by side ("T-shirt/top → Ankle boot"), up to twice the
+    // thumbnail: longer ones are elided in the middle, and the tile's tooltip has them whole.
+    const QFontMetrics sfm(smallFont(font));
+    int first = 0, second = 0;
+    for (const QString &name : m_classNames) {
+        const int w = sfm.horizontalAdvance(name);
+        if (w > first) {
+            second = first;
+            first = w;
+        } else if (w > second) {
+            second = w;
+        }
+    }
+    const int pair = first + std::max(first, second) + sfm.horizontalAdvance(QStringLiteral(" → ")) + 2;
+    return std::clamp(pair, m_size, 2 * m_size);
+}
+
 QSize PredictionDelegate::cellSize(const QFont &font) const
 {
     const QFontMetrics fm(font);
     // The thumbnail, then two text lines: "truth → predicted" and the confidence.
-    return QSize(m_size + 2 * kPad, m_size + 3 * kPad + 2 * fm.height());
+    return QSize(captionWidth(font) + 2 * kPad, m_size + 3 * kPad + 2 * fm.height());
+}
+
+std::pair<QString, QString> PredictionDelegate::captionParts(const QFontMetrics &fm, const QString &truth,
+                                                             const QString &predicted, int width)
+{
+    const int room = width - fm.horizontalAdvance(QStringLiteral(" → "));
+    const int t = fm.horizontalAdvance(truth), p = fm.horizontalAdvance(predicted);
+    if (t + p <= room)
+        return {truth, predicted};
+    // The shorter name whole when it takes less than half, the longer one the rest; both elided in
+    // the middle otherwise, so that "Ankle boot" and "Ankle bag" stay told apart by their ends.
+    const int half = room / 2;
+    const int tRoom = t <= half ? t : p <= half ? room - p : half;
+    const int pRoom = room - tRoom;
+    return {fm.elidedText(truth, Qt::ElideMiddle, tRoom), fm.elidedText(predicted, Qt::ElideMiddle, pRoom)};
 }
 
 void PredictionDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
@@ -86,9 +125,7 @@ void PredictionDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
     const int width = cell.width() - 2 * kPad;
     QRect line(cell.left() + kPad, thumb.bottom() + kPad, width, sfm.height());
     const QString arrow = QStringLiteral(" → ");
-    const int half = (width - sfm.horizontalAdvance(arrow)) / 2;
-    const QString t = sfm.elidedText(truth, Qt::ElideRight, half);
-    const QString p = sfm.elidedText(predicted, Qt::ElideRight, half);
+    const auto [t, p] = captionParts(sfm, truth, predicted, width);
     const int total = sfm.horizontalAdvance(t) + sfm.horizontalAdvance(arrow) + sfm.horizontalAdvance(p);
     int x = line.left() + (width - total) / 2;
     auto draw = [&](const QString &s, const QColor &c) {

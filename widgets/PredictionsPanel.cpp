@@ -330,6 +330,8 @@ void PredictionsPanel::loadPredictions()
     m_exportAction->setEnabled(!p.items.empty());
 
     m_filters->setClasses(m_model->classes());
+    m_delegate->setClassNames(m_model->classes());
+    m_gallery->setGridSize(m_delegate->cellSize(m_gallery->font()) + QSize(kCellSpacing, kCellSpacing));
     updateMatrix();
     updateCount();
     m_gallery->scheduleRequest();

@@ -2,6 +2,7 @@
 
 #include "NumberText.h"
 #include "PlotLegend.h"
+#include "ResizeWatcher.h"
 
 #include "dataset/Errors.h"
 #include "eval/DevSets.h"
@@ -14,6 +15,8 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QSplitter>
+#include <QStyle>
+#include <QStyledItemDelegate>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -52,6 +55,26 @@ QTableWidgetItem *item(const QString &text, bool number = false)
     if (number)
         it->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
     return it;
+}
+
+/// Config keys wrap at their dots ("compute." over "channels_last") rather than being cut.
+class KeyDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        option->features |= QStyleOptionViewItem::WrapText;
+    }
+};
+
+// A break opportunity after each dot of a key.
+QString wrappableKey(QString key)
+{
+    return key.replace(QLatin1Char('.'), QStringLiteral(".\u200B"));
 }
 
 QTableWidgetItem *deltaItem(double a, double b)
@@ -96,6 +119,8 @@ RunComparison::RunComparison(QWidget *parent)
     m_config->setWordWrap(false);
     m_config->horizontalHeader()->setStretchLastSection(true);
     m_config->horizontalHeader()->setMinimumSectionSize(40);
+    m_config->setItemDelegateForColumn(0, new KeyDelegate(m_config));
+    m_config->viewport()->installEventFilter(new ResizeWatcher(this, [this] { fitConfigKeys(false); }));
 
     m_classes->setObjectName(QStringLiteral("classComparison"));
     m_classes->setColumnCount(CCount);
@@ -117,8 +142,9 @@ RunComparison::RunComparison(QWidget *parent)
         m_classes->horizontalHeaderItem(c)->setToolTip(tips[c]);
     m_classes->verticalHeader()->setVisible(false);
     m_classes->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    // Every column as wide as its content: a stretched last column put ΔF1 far from the rest.
     m_classes->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_classes->horizontalHeader()->setStretchLastSection(true);
+    m_classes->horizontalHeader()->setStretchLastSection(false);
 
     auto titled = [this](const QString &title, QWidget *w) {
         auto *box = new QWidget(this);
@@ -274,7 +300,8 @@ void RunComparison::showConfigDiff(const std::vector<const RunSummary *> &runs)
     for (int row = 0; row < int(ordered.size()); ++row) {
         const QString &key = ordered[row];
         const bool differs = row < int(m_differingKeys.size());
-        QTableWidgetItem *k = item(key);
+        QTableWidgetItem *k = item(wrappableKey(key));
+        k->setToolTip(key);
         m_config->setItem(row, 0, k);
         for (std::size_t i = 0; i < values.size(); ++i) {
             const auto found = values[i].find(key);
@@ -291,14 +318,35 @@ void RunComparison::showConfigDiff(const std::vector<const RunSummary *> &runs)
                 m_config->item(row, c)->setBackground(kDiffBackground);
         }
     }
-    // Key as wide as it needs (up to a third), the values share the rest, elided.
     m_config->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Interactive);
-    m_config->resizeColumnToContents(0);
-    m_config->setColumnWidth(0, std::min(m_config->columnWidth(0), std::max(80, m_config->viewport()->width() / 3)));
     for (int c = 1; c < m_config->columnCount(); ++c)
         m_config->horizontalHeader()->setSectionResizeMode(c, QHeaderView::Stretch);
+    fitConfigKeys(true);
     if (!problems.isEmpty())
         Q_EMIT problem(problems.join(QLatin1Char('\n')));
+}
+
+void RunComparison::fitConfigKeys(bool newRows)
+{
+    // Keys whole ("compute.c…" said nothing): on one line when they fit in half the pane, else
+    // wrapped at their dots. The values share the rest, elided, whole in their tooltip.
+    if (m_config->columnCount() < 2)
+        return;
+    QFont font = m_config->font();
+    font.setBold(true); // the differing keys
+    const QFontMetrics bold(font);
+    const int padding = 2 * m_config->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_config) + 8;
+    int whole = 0, part = 0;
+    for (const QString &key : std::as_const(m_configKeys)) {
+        whole = std::max(whole, bold.horizontalAdvance(key) + padding);
+        for (const QString &segment : key.split(QLatin1Char('.')))
+            part = std::max(part, bold.horizontalAdvance(segment + QLatin1Char('.')) + padding);
+    }
+    const int width = std::min(whole, std::max(part, m_config->viewport()->width() / 2));
+    if (width != m_config->columnWidth(0) || newRows) {
+        m_config->setColumnWidth(0, width);
+        m_config->resizeRowsToContents();
+    }
 }
 
 bool RunComparison::devMetrics(const RunSummary &run, ClassificationMetrics *metrics, QString *error)

@@ -51,6 +51,8 @@ Q_SIGNALS:
 private:
     void showCurves(const std::vector<const RunSummary *> &runs);
     void showConfigDiff(const std::vector<const RunSummary *> &runs);
+    /// The key column to the keys and the pane's width; `newRows`: the rows were just filled.
+    void fitConfigKeys(bool newRows);
     void showClassComparison(const std::vector<const RunSummary *> &runs);
 
     QStringList m_configKeys;

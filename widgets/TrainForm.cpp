@@ -9,7 +9,7 @@
 #include <QCoreApplication>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
-#include <QFormLayout>
+#include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QFile>
@@ -23,6 +23,8 @@
 #include <QVBoxLayout>
 
 #include <limits>
+#include <memory>
+#include <vector>
 
 namespace loupe {
 
@@ -35,6 +37,54 @@ struct Text {
 
 /// A spin box for small rates: the locale's decimal sign and only the digits the value needs
 /// ("0,01", not "0,010000"), with up to `decimals()` digits still accepted when typed.
+/// A group's fields in two label / field columns: short fields pair up on a row, long ones span
+/// both, so that the whole form fits a 1024 × 700 window without scrolling.
+class FormGrid
+{
+public:
+    explicit FormGrid(QGroupBox *box)
+        : m_box(box)
+        , m_grid(new QGridLayout(box))
+    {
+        m_grid->setContentsMargins(6, 2, 6, 4);
+        m_grid->setVerticalSpacing(3);
+        m_grid->setColumnStretch(1, 1);
+        m_grid->setColumnStretch(3, 1);
+    }
+
+    void addRow(const QString &label, QWidget *field)
+    {
+        place(label, 0);
+        m_grid->addWidget(field, m_row++, 1, 1, 3);
+    }
+
+    void addRow(const QString &label, QLayout *field)
+    {
+        place(label, 0);
+        m_grid->addLayout(field, m_row++, 1, 1, 3);
+    }
+
+    void addPair(const QString &label, QWidget *field, const QString &label2, QWidget *field2)
+    {
+        place(label, 0)->setBuddy(field);
+        m_grid->addWidget(field, m_row, 1);
+        place(label2, 2)->setBuddy(field2);
+        m_grid->addWidget(field2, m_row++, 3);
+    }
+
+private:
+    QLabel *place(const QString &text, int column)
+    {
+        auto *label = new QLabel(text, m_box);
+        m_grid->addWidget(label, m_row, column);
+        return label;
+    }
+
+    QGroupBox *m_box;
+    QGridLayout *m_grid;
+    int m_row = 0;
+};
+
 class RateSpinBox : public QDoubleSpinBox
 {
 public:
@@ -74,6 +124,7 @@ TrainForm::TrainForm(QWidget *parent)
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(4);
 
     auto *presetRow = new QHBoxLayout;
     m_preset->setObjectName(QStringLiteral("preset"));
@@ -95,31 +146,32 @@ TrainForm::TrainForm(QWidget *parent)
     m_presetNote->hide();
     layout->addWidget(m_presetNote);
 
+    std::vector<std::unique_ptr<FormGrid>> groups;
     auto group = [&](const QString &title) {
         auto *box = new QGroupBox(title, this);
-        auto *f = new QFormLayout(box);
-        f->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
         layout->addWidget(box);
-        return f;
+        groups.push_back(std::make_unique<FormGrid>(box));
+        return groups.back().get();
     };
 
-    QFormLayout *model = group(Text::tr("Model"));
+    FormGrid *model = group(Text::tr("Model"));
     m_model->setObjectName(QStringLiteral("model"));
     m_model->addItems({QStringLiteral("resnet18"), QStringLiteral("resnet34"), QStringLiteral("resnet50"),
                        QStringLiteral("vgg16"), QStringLiteral("vgg19")});
-    model->addRow(Text::tr("Backbone"), m_model);
     m_init->setObjectName(QStringLiteral("initWeights"));
     m_init->setEditable(true);
     m_init->lineEdit()->setPlaceholderText(Text::tr("none: random weights"));
     m_init->setToolTip(Text::tr("A state dict saved by torch.save (such as torchvision's ImageNet weights), a TorchScript file, or an earlier run folder (its best checkpoint)."));
     m_init->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_init->setMinimumContentsLength(12);
-    auto *initBrowse = new QToolButton(this);
-    initBrowse->setText(Text::tr("…"));
-    initBrowse->setToolTip(Text::tr("Choose a weights file"));
+    m_initBrowse = new QToolButton(this);
+    m_initBrowse->setObjectName(QStringLiteral("browseInitWeights"));
+    m_initBrowse->setText(Text::tr("…"));
+    m_initBrowse->setToolTip(Text::tr("Choose a weights file"));
     auto *initRow = new QHBoxLayout;
     initRow->addWidget(m_init, 1);
-    initRow->addWidget(initBrowse);
+    initRow->addWidget(m_initBrowse);
+    model->addPair(Text::tr("Backbone"), m_model, Text::tr("Image size"), m_imageSize);
     model->addRow(Text::tr("Initial weights"), initRow);
     // What the chosen file is, for the files torchvision keeps in PyTorch's hub cache.
     m_initNote = new QLabel(this);
@@ -134,44 +186,43 @@ TrainForm::TrainForm(QWidget *parent)
     m_imageSize->setSingleStep(16);
     m_imageSize->setSuffix(Text::tr(" px"));
     m_imageSize->setToolTip(Text::tr("The model's input size; the Augment page previews at this size"));
-    model->addRow(Text::tr("Image size"), m_imageSize);
 
-    QFormLayout *opt = group(Text::tr("Optimisation"));
+    FormGrid *opt = group(Text::tr("Optimisation"));
     m_batch->setObjectName(QStringLiteral("batch"));
     m_batch->setRange(1, 4096);
-    opt->addRow(Text::tr("Batch"), m_batch);
     m_optimizer->setObjectName(QStringLiteral("optimizer"));
     m_optimizer->addItems({QStringLiteral("sgd"), QStringLiteral("adam"), QStringLiteral("adamw")});
-    opt->addRow(Text::tr("Optimizer"), m_optimizer);
     m_lr->setObjectName(QStringLiteral("learningRate"));
     m_lr->setDecimals(6);
     m_lr->setRange(1e-6, 10.0);
     m_lr->setSingleStep(0.0001);
-    opt->addRow(Text::tr("Learning rate"), m_lr);
     m_schedule->setObjectName(QStringLiteral("schedule"));
+    // Sized to "constant" and "cosine", not to the step schedule's long name: it shares its row.
+    m_schedule->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_schedule->setMinimumContentsLength(8);
     m_schedule->addItem(Text::tr("constant"), QStringLiteral("none"));
     m_schedule->addItem(Text::tr("step (÷10 every 10 epochs)"), QStringLiteral("step"));
     m_schedule->addItem(Text::tr("cosine"), QStringLiteral("cosine"));
-    opt->addRow(Text::tr("Schedule"), m_schedule);
     m_warmup->setObjectName(QStringLiteral("warmup"));
     m_warmup->setRange(0, 100);
     m_warmup->setSuffix(Text::tr(" epochs"));
-    opt->addRow(Text::tr("Warm-up"), m_warmup);
     m_weightDecay->setObjectName(QStringLiteral("weightDecay"));
     m_weightDecay->setDecimals(6);
     m_weightDecay->setRange(0, 1);
     m_weightDecay->setSingleStep(0.0001);
-    opt->addRow(Text::tr("Weight decay"), m_weightDecay);
     m_epochs->setObjectName(QStringLiteral("epochs"));
     m_epochs->setRange(1, 10000);
-    opt->addRow(Text::tr("Epochs"), m_epochs);
     m_patience->setObjectName(QStringLiteral("patience"));
     m_patience->setRange(0, 1000);
     m_patience->setSpecialValueText(Text::tr("off"));
     m_patience->setToolTip(Text::tr("Stop after this many epochs without a lower dev loss."));
-    opt->addRow(Text::tr("Early stopping"), m_patience);
 
-    QFormLayout *data = group(Text::tr("Data"));
+    opt->addPair(Text::tr("Optimizer"), m_optimizer, Text::tr("Learning rate"), m_lr);
+    opt->addPair(Text::tr("Schedule"), m_schedule, Text::tr("Warm-up"), m_warmup);
+    opt->addPair(Text::tr("Batch"), m_batch, Text::tr("Epochs"), m_epochs);
+    opt->addPair(Text::tr("Weight decay"), m_weightDecay, Text::tr("Early stopping"), m_patience);
+
+    FormGrid *data = group(Text::tr("Data"));
     m_classWeights->setObjectName(QStringLiteral("classWeights"));
     m_classWeights->addItem(Text::tr("none"), QStringLiteral("none"));
     m_classWeights->addItem(Text::tr("auto (inverse frequency)"), QStringLiteral("auto"));
@@ -195,7 +246,7 @@ TrainForm::TrainForm(QWidget *parent)
     augmentRow->addLayout(augmentButtons);
     data->addRow(Text::tr("Augmentation"), augmentRow);
 
-    QFormLayout *run = group(Text::tr("Run"));
+    FormGrid *run = group(Text::tr("Run"));
     m_precision->setObjectName(QStringLiteral("precision"));
     {
         const CpuBf16Support cpu = cpuBf16Support();
@@ -213,17 +264,16 @@ TrainForm::TrainForm(QWidget *parent)
     m_threads->setObjectName(QStringLiteral("threads"));
     m_threads->setRange(0, 256);
     m_threads->setSpecialValueText(Text::tr("every core"));
-    run->addRow(Text::tr("Threads"), m_threads);
     m_seed->setObjectName(QStringLiteral("seed"));
     m_seed->setRange(0, std::numeric_limits<int>::max());
-    run->addRow(Text::tr("Seed"), m_seed);
+    run->addPair(Text::tr("Threads"), m_threads, Text::tr("Seed"), m_seed);
 
     setConfig(TrainConfig{});
     loadPresets();
     connect(savePreset, &QToolButton::clicked, this, &TrainForm::savePreset);
     connect(deletePreset, &QToolButton::clicked, this, &TrainForm::deletePreset);
     connect(m_preset, &QComboBox::textActivated, this, &TrainForm::applyPreset);
-    connect(initBrowse, &QToolButton::clicked, this, &TrainForm::chooseInitWeights);
+    connect(m_initBrowse, &QToolButton::clicked, this, &TrainForm::chooseInitWeights);
     connect(m_loadPipeline, &QToolButton::clicked, this, &TrainForm::chooseAugmentFile);
     connect(m_editPipeline, &QToolButton::clicked, this, &TrainForm::editPipelineRequested);
     connect(m_imageSize, &QSpinBox::valueChanged, this, &TrainForm::imageSizeChanged);
@@ -334,7 +384,7 @@ void TrainForm::describeInitWeights()
 
 void TrainForm::setFieldsEnabled(bool enabled)
 {
-    for (QWidget *w : std::initializer_list<QWidget *>{m_model, m_init, m_imageSize, m_batch, m_optimizer, m_lr,
+    for (QWidget *w : std::initializer_list<QWidget *>{m_model, m_init, m_initBrowse, m_imageSize, m_batch, m_optimizer, m_lr,
                                                       m_weightDecay, m_schedule, m_warmup, m_epochs, m_patience,
                                                       m_classWeights, m_loadPipeline, m_precision, m_threads, m_seed, m_preset})
         w->setEnabled(enabled);

@@ -90,6 +90,7 @@ private:
     QToolButton *m_loadPipeline;
     QComboBox *m_precision;
     QLabel *m_initNote = nullptr;
+    QToolButton *m_initBrowse = nullptr;
     QList<HubWeightsFile> m_hubWeights;
     QSpinBox *m_threads;
     QSpinBox *m_seed;

@@ -21,6 +21,7 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace loupe {
@@ -263,6 +264,7 @@ void TrainPanel::setInspection(const InspectionPtr &inspection)
     refreshRuns();
     // Offer to resume what a closed window or a crash left behind.
     const RunsModel &runs = *m_runsList->model();
+    bool offered = false;
     for (int row = 0; row < int(runs.runs().size()); ++row) {
         const RunSummary &r = runs.runs()[row];
         if (r.status == RunStatus::Interrupted && r.resumable()) {
@@ -273,7 +275,17 @@ void TrainPanel::setInspection(const InspectionPtr &inspection)
                             .arg(r.name)
                             .arg(r.history.empty() ? 0 : r.history.back().epoch)
                             .arg(r.config.epochs));
+            offered = true;
             break;
+        }
+    }
+    // Otherwise the run still selected, or the newest, with its curves and verdict: not "no run"
+    // beside finished runs.
+    if (!offered) {
+        const int row = m_runsList->current() ? m_runsList->view()->currentIndex().row() : 0;
+        if (const RunSummary *r = runs.run(row)) {
+            m_runsList->selectQuietly(r->dir);
+            showRun(row);
         }
     }
     updateButtons();
@@ -320,7 +332,16 @@ void TrainPanel::showRun(int row)
     m_plot->setMarks(r->bestEpoch, stopped ? r->history.back().epoch : 0);
     updateOverlays(r->dir);
     m_plot->resetView();
-    showDiagnosis(r->history, r->classes);
+    // The bars tell where the shown run ended, not "no run" beside a finished one.
+    const int last = r->history.empty() ? 0 : r->history.back().epoch;
+    m_epochBar->setRange(0, std::max({1, r->config.epochs, last}));
+    m_epochBar->setValue(last);
+    m_epochBar->setFormat(tr("%1 after %2 epochs").arg(runStatusText(r->status)).arg(last));
+    m_stepBar->setRange(0, 1);
+    m_stepBar->setValue(0);
+    m_stepBar->setFormat(QString());
+    m_speed->clear();
+    showDiagnosis(r->history, r->classes, r->status != RunStatus::Running);
 }
 
 void TrainPanel::updateButtons()
@@ -354,9 +375,17 @@ QString TrainPanel::overfitVerdictText() const
     return m_overfitVerdict->text();
 }
 
-void TrainPanel::showDiagnosis(const std::vector<EpochMetrics> &history, int classes)
+void TrainPanel::showDiagnosis(const std::vector<EpochMetrics> &history, int classes, bool ended)
 {
     m_diagnosis = diagnose(history, classes);
+    if (ended && m_diagnosis.verdict == Verdict::NoneYet) {
+        m_diagnosis.title = tr("No verdict");
+        m_diagnosis.evidence = history.empty()
+            ? tr("The run ended before its first epoch was evaluated.")
+            : tr("The run ended after %n epoch(s): too few to read a trend from the curves. Train for more epochs "
+                 "to get a verdict.",
+                 nullptr, int(history.size()));
+    }
     m_banner->showDiagnosis(m_diagnosis);
 }
 
@@ -497,10 +526,10 @@ void TrainPanel::onFinished(const TrainResult &result)
         text += QLatin1Char(' ') + result.message;
     const bool problem = result.outcome == TrainOutcome::Diverged;
     showMessage(text, problem);
+    showDiagnosis(m_history, m_liveClasses, true);
     if (result.outcome == TrainOutcome::Diverged) {
         // The trainer stopped before the epoch's numbers existed; the banner still has to say why,
         // in the trainer's words: a dev-only blow-up (batch norm) is not a divergence of training.
-        showDiagnosis(m_history, m_liveClasses);
         if (m_diagnosis.verdict != Verdict::Diverging) {
             m_diagnosis.verdict = Verdict::Diverging;
             m_banner->setText(QStringLiteral("<b>%1.</b> %2").arg(html(tr("Stopped")), html(result.message)));

@@ -65,7 +65,8 @@ private:
     void buildForm(QVBoxLayout *layout);
     void updateButtons();
     void showMessage(const QString &text, bool problem = false);
-    void showDiagnosis(const std::vector<EpochMetrics> &history, int classes);
+    /// `ended`: the run is over, so too few epochs is the verdict's final word, not "yet".
+    void showDiagnosis(const std::vector<EpochMetrics> &history, int classes, bool ended = false);
     void showRun(int row);
     void updateOverlays(const QString &exceptDir);
     void beginLiveRun(const QString &runDir, const std::vector<EpochMetrics> &history);

@@ -1,5 +1,7 @@
 #include "augment/Advisor.h"
 
+#include "Translations.h"
+
 #include "augment/AdvisorSaturation.h"
 #include "augment/AdvisorTrace.h"
 #include "augment/Transforms.h"
@@ -32,7 +34,7 @@ QString stepName(const Pipeline &p, int index)
 
 QString fmt(double v, int decimals = 1)
 {
-    return QString::number(v, 'f', decimals);
+    return localeNumber(v, 'f', decimals);
 }
 
 /// Samples ordered by a score (lower first), without repeats.

@@ -1,5 +1,7 @@
 #include "augment/AdvisorSaturation.h"
 
+#include "Translations.h"
+
 #include "imaging/SafeDecoder.h"
 
 #include <QCoreApplication>
@@ -21,7 +23,7 @@ using namespace transforms;
 
 QString fmt(double v, int decimals)
 {
-    return QString::number(v, 'f', decimals);
+    return localeNumber(v, 'f', decimals);
 }
 
 double clippedShare(const cv::Mat &m)

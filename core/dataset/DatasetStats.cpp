@@ -1,5 +1,7 @@
 #include "dataset/DatasetStats.h"
 
+#include "Translations.h"
+
 #include <QCoreApplication>
 #include <QFileInfo>
 
@@ -97,7 +99,7 @@ void countClasses(const Dataset &ds, DatasetStats &st)
             st.warnings.append(QCoreApplication::translate("loupe::DatasetStats", text)
                                    .arg(c.name)
                                    .arg(c.count)
-                                   .arg(c.share * 100.0, 0, 'f', 1)
+                                   .arg(localeNumber(c.share * 100.0, 'f', 1))
                                    .arg(ds.classes.at(mostIndex))
                                    .arg(most));
         }
@@ -141,7 +143,7 @@ void sizeStats(const Dataset &ds, DatasetStats &st)
         st.warnings.append(QCoreApplication::translate(
                                "loupe::DatasetStats",
                                "aspect ratios reach %1:1; rotating such images by 90° loses much of their detail")
-                               .arg(std::max(st.maxAspect, 1.0 / st.minAspect), 0, 'f', 1));
+                               .arg(localeNumber(std::max(st.maxAspect, 1.0 / st.minAspect), 'f', 1)));
 }
 
 void objectStats(const Dataset &ds, DatasetStats &st)

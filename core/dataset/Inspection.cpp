@@ -1,5 +1,7 @@
 #include "dataset/Inspection.h"
 
+#include "Translations.h"
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -157,8 +159,7 @@ QString formatReport(const Inspection &in)
     if (!st.minSize.isEmpty())
         r += Text::tr("Size      min %1, median %2, max %3 px; aspect %4–%5\n")
                  .arg(sizeText(st.minSize), sizeText(st.medianSize), sizeText(st.maxSize))
-                 .arg(st.minAspect, 0, 'f', 2)
-                 .arg(st.maxAspect, 0, 'f', 2);
+                 .arg(localeNumber(st.minAspect, 'f', 2), localeNumber(st.maxAspect, 'f', 2));
     r += QLatin1Char('\n');
     r += st.countsObjects ? Text::tr("Classes (objects per class)\n") : Text::tr("Classes (images per class)\n");
     int nameWidth = 8;
@@ -172,7 +173,7 @@ QString formatReport(const Inspection &in)
         r += QStringLiteral("  %1 %2 %3% %4%5\n")
                  .arg(c.name, -nameWidth)
                  .arg(c.count, 7)
-                 .arg(c.share * 100.0, 5, 'f', 1)
+                 .arg(localeNumber(c.share * 100.0, 'f', 1), 5)
                  .arg(QString(bar, QChar(0x2588)))
                  .arg(c.underRepresented ? Text::tr("  ← under-represented") : QString());
     }

@@ -1,5 +1,7 @@
 #include "eval/RunReport.h"
 
+#include "Translations.h"
+
 #include "dataset/CsvText.h"
 #include "dataset/Errors.h"
 #include "eval/Metrics.h"
@@ -42,6 +44,13 @@ constexpr int kThumbnailQuality = 85;
 QString fixed(double v, int decimals = 6)
 {
     return std::isnan(v) ? QStringLiteral("nan") : QString::number(v, 'f', decimals);
+}
+
+// A number a person reads in the report: in the window's language ("0,9312" in German). The CSV
+// and the SVG's coordinates keep fixed() and n1(), whose "." other programs parse.
+QString shown(double v, int decimals)
+{
+    return std::isnan(v) ? QStringLiteral("nan") : localeNumber(v, 'f', decimals);
 }
 
 QString esc(const QString &text)
@@ -108,7 +117,7 @@ QString n1(double v)
 QString tickText(double v, double step)
 {
     const int decimals = step >= 1 ? 0 : std::min(6, int(std::ceil(-std::log10(step))));
-    return QString::number(v, 'f', decimals);
+    return localeNumber(v, 'f', decimals);
 }
 
 QString lineChartSvg(const ChartOptions &o, const std::vector<Series> &series)
@@ -333,7 +342,7 @@ void flatten(const QJsonObject &object, const QString &prefix, std::vector<std::
         else if (v.isBool())
             text = v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
         else if (v.isDouble())
-            text = QString::number(v.toDouble(), 'g', 10);
+            text = localeNumber(v.toDouble(), 'g', 10);
         else if (v.isArray())
             text = QString::fromUtf8(QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact));
         else if (v.isNull())
@@ -440,8 +449,8 @@ QByteArray runReportHtml(const QString &runDir, const Dataset *dataset, const Ru
                                   set.epoch > 0 ? QString::number(set.epoch) : Text::tr("unknown"))));
     html += QStringLiteral("<p>%1</p>\n")
                 .arg(esc(Text::tr("Accuracy %1, macro F1 %2, mean average precision %3")
-                             .arg(fixed(metrics.accuracy, 4), fixed(metrics.macroF1, 4),
-                                  fixed(meanAveragePrecision(curves), 4))));
+                             .arg(shown(metrics.accuracy, 4), shown(metrics.macroF1, 4),
+                                  shown(meanAveragePrecision(curves), 4))));
 
     // Configuration.
     html += QStringLiteral("<h2>%1</h2>\n<table class=\"config\"><tr><th>%2</th><th>%3</th></tr>\n")
@@ -487,14 +496,14 @@ QByteArray runReportHtml(const QString &runDir, const Dataset *dataset, const Ru
         const ClassMetrics &c = metrics.perClass[i];
         html += QStringLiteral("<tr><td>%1</td><td class=\"num\">%2</td><td class=\"num\">%3</td><td class=\"num\">%4</td>"
                                "<td class=\"num\">%5</td><td class=\"num\">%6</td></tr>\n")
-                    .arg(esc(c.name), fixed(c.precision, 4), fixed(c.recall, 4), fixed(c.f1, 4), QString::number(c.support),
-                         i < curves.size() ? fixed(curves[i].averagePrecision, 4) : QString());
+                    .arg(esc(c.name), shown(c.precision, 4), shown(c.recall, 4), shown(c.f1, 4), QString::number(c.support),
+                         i < curves.size() ? shown(curves[i].averagePrecision, 4) : QString());
     }
     html += QStringLiteral("<tr><th>%1</th><td colspan=\"2\"></td><td class=\"num\">%2</td><td class=\"num\">%3</td><td></td></tr>\n")
-                .arg(esc(Text::tr("accuracy")), fixed(metrics.accuracy, 4))
+                .arg(esc(Text::tr("accuracy")), shown(metrics.accuracy, 4))
                 .arg(set.items.size());
     html += QStringLiteral("<tr><th>%1</th><td colspan=\"2\"></td><td class=\"num\">%2</td><td></td><td class=\"num\">%3</td></tr>\n")
-                .arg(esc(Text::tr("macro")), fixed(metrics.macroF1, 4), fixed(meanAveragePrecision(curves), 4));
+                .arg(esc(Text::tr("macro")), shown(metrics.macroF1, 4), shown(meanAveragePrecision(curves), 4));
     html += QStringLiteral("</table>\n");
 
     // Confusion matrix, shaded by each row's share.
@@ -513,7 +522,7 @@ QByteArray runReportHtml(const QString &runDir, const Dataset *dataset, const Ru
             const double share = rowTotal > 0 ? double(v) / rowTotal : 0.0;
             html += QStringLiteral("<td style=\"%1\" title=\"%2\">%3</td>")
                         .arg(shade(share),
-                             esc(Text::tr("%1 % of the true %2").arg(QString::number(share * 100, 'f', 1), metrics.labels.value(int(r)))),
+                             esc(Text::tr("%1 % of the true %2").arg(localeNumber(share * 100, 'f', 1), metrics.labels.value(int(r)))),
                              QString::number(v));
         }
         html += QStringLiteral("</tr>\n");
@@ -524,7 +533,7 @@ QByteArray runReportHtml(const QString &runDir, const Dataset *dataset, const Ru
     html += QStringLiteral("<h2>%1</h2>\n<div class=\"charts\">").arg(esc(Text::tr("Precision–recall per class")));
     for (const PrCurve &c : curves) {
         ChartOptions pr;
-        pr.title = c.positives > 0 ? Text::tr("%1 (AP %2)").arg(c.className, fixed(c.averagePrecision, 3))
+        pr.title = c.positives > 0 ? Text::tr("%1 (AP %2)").arg(c.className, shown(c.averagePrecision, 3))
                                    : Text::tr("%1 (no positives)").arg(c.className);
         pr.xLabel = Text::tr("recall");
         pr.yLabel = Text::tr("precision");
@@ -569,8 +578,8 @@ QByteArray runReportHtml(const QString &runDir, const Dataset *dataset, const Ru
                     .arg(esc(p.path), esc(file),
                          esc(Text::tr("true: %1").arg(set.classes.value(p.truth))),
                          esc(Text::tr("predicted: %1 (%2 %)")
-                                 .arg(set.classes.value(p.predicted), QString::number(p.confidence * 100.0, 'f', 1))),
-                         esc(Text::tr("loss %1").arg(QString::number(p.loss, 'f', 3))));
+                                 .arg(set.classes.value(p.predicted), localeNumber(p.confidence * 100.0, 'f', 1))),
+                         esc(Text::tr("loss %1").arg(localeNumber(p.loss, 'f', 3))));
         html += QStringLiteral("</figure>\n");
         if (progress)
             progress(i + 1, int(wrong.size()));

@@ -1,5 +1,7 @@
 #include "project/RunStatus.h"
 
+#include "Translations.h"
+
 #include "dataset/Errors.h"
 #include "project/RunFolder.h"
 
@@ -83,7 +85,7 @@ QString configSummary(const TrainConfig &c)
         .arg(c.imageSize)
         .arg(c.batchSize)
         .arg(c.optimizer)
-        .arg(c.learningRate, 0, 'g', 3)
+        .arg(localeNumber(c.learningRate, 'g', 3))
         .arg(c.epochs);
 }
 

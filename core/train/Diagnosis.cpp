@@ -1,5 +1,7 @@
 #include "train/Diagnosis.h"
 
+#include "Translations.h"
+
 #include <QCoreApplication>
 
 #include <algorithm>
@@ -30,7 +32,7 @@ constexpr double kBlownUpFactor = 100.0; // a loss this many times a uniform gue
 
 QString num(double v)
 {
-    return QString::number(v, 'g', 3);
+    return localeNumber(v, 'g', 3);
 }
 
 QString percent(double fraction)
@@ -138,8 +140,8 @@ Diagnosis diagnose(const std::vector<EpochMetrics> &history, int classes)
             return finish(Verdict::Diverging,
                           Text::tr("At epoch %1 the training loss blew up (train %2, dev %3).")
                               .arg(m.epoch)
-                              .arg(m.trainLoss)
-                              .arg(m.devLoss),
+                              .arg(localeNumber(m.trainLoss))
+                              .arg(localeNumber(m.devLoss)),
                           divergingRemedies());
         if (!std::isfinite(m.devLoss) || m.devLoss > blownUp) {
             finish(Verdict::Diverging,
@@ -147,8 +149,8 @@ Diagnosis diagnose(const std::vector<EpochMetrics> &history, int classes)
                             "training mode but not in evaluation mode, where batch norm uses its running statistics. Training is not diverging: this is not a "
                             "learning-rate problem.")
                        .arg(m.epoch)
-                       .arg(m.devLoss, 0, 'g', 3)
-                       .arg(m.trainLoss, 0, 'g', 3),
+                       .arg(num(m.devLoss))
+                       .arg(num(m.trainLoss)),
                    devBlowUpRemedies());
             d.title = Text::tr("Dev loss blown up");
             return d;
