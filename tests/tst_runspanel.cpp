@@ -13,6 +13,9 @@
 #include <QComboBox>
 #include <QJsonArray>
 #include <QLabel>
+#include "TestUtil.h"
+
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTableWidget>
@@ -129,6 +132,7 @@ private Q_SLOTS:
     void comparesTwoRuns();
     void marksRunsJudgedOnAnotherDevSet();
     void exportsTheSelectedRun();
+    void exportsTheSelectedRunsModel();
     void lossPlotFillsItsPane();
     void configTableReadsWholeInTheWindowsLocale();
 
@@ -361,6 +365,56 @@ void TestRunsPanel::exportsTheSelectedRun()
     QFile::remove(predictionfiles::devPath(alpha));
     panel.refresh();
     QVERIFY(panel.exportConfusionImage(png).contains(QStringLiteral("predictions-dev.csv")));
+}
+
+void TestRunsPanel::exportsTheSelectedRunsModel()
+{
+    // A real run, trained by loupe-cli into this project.
+    const QString shapes = m_dir->filePath(QStringLiteral("shapes"));
+    test::writeShapes(shapes, 4, 36, 5, 3);
+    const QString trained = m_project + QStringLiteral("/trained");
+    const test::CliRun r = test::runCli({QStringLiteral("train"), shapes, QStringLiteral("--out"), trained,
+                                         QStringLiteral("--image-size"), QStringLiteral("32"), QStringLiteral("--epochs"),
+                                         QStringLiteral("1"), QStringLiteral("--batch"), QStringLiteral("4")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+
+    RunsPanel panel;
+    panel.setInspection(m_inspection);
+    panel.refresh();
+    auto *button = panel.findChild<QPushButton *>(QStringLiteral("exportModel"));
+    QVERIFY(button);
+    QVERIFY(button->toolTip().contains(QStringLiteral("ONNX")) && button->toolTip().contains(QStringLiteral("TorchScript")));
+    panel.selectRuns({});
+    QVERIFY(!button->isEnabled());
+    panel.selectRuns({trained});
+    QVERIFY(button->isEnabled());
+
+    QTemporaryDir out;
+    QSignalSpy done(&panel, &RunsPanel::modelExported);
+    const QString onnx = out.filePath(QStringLiteral("model.onnx"));
+    QVERIFY(panel.exportModelFile(onnx));
+    QVERIFY(!button->isEnabled()); // one export at a time
+    QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 60000);
+    QVERIFY2(done.front().at(2).toBool(), qPrintable(done.front().at(1).toString()));
+    QVERIFY(QFileInfo(onnx).size() > 1000000);
+    QVERIFY(panel.messageText().contains(QStringLiteral("OpenCV")));
+    QVERIFY(button->isEnabled());
+
+    const QString ts = out.filePath(QStringLiteral("model.pt"));
+    QVERIFY(panel.exportModelFile(ts));
+    QTRY_COMPARE_WITH_TIMEOUT(done.count(), 2, 60000);
+    QVERIFY2(done.back().at(2).toBool(), qPrintable(done.back().at(1).toString()));
+    QVERIFY(panel.messageText().contains(QStringLiteral("TorchScript")));
+    QVERIFY(QFileInfo(ts).size() > 1000000);
+
+    // A run folder without a checkpoint says so; nothing is written.
+    panel.selectRuns({m_project + QStringLiteral("/alpha")});
+    const QString none = out.filePath(QStringLiteral("alpha.onnx"));
+    QVERIFY(panel.exportModelFile(none));
+    QTRY_COMPARE_WITH_TIMEOUT(done.count(), 3, 60000);
+    QVERIFY(!done.back().at(2).toBool());
+    QVERIFY2(panel.messageText().contains(QStringLiteral("checkpoint")), qPrintable(panel.messageText()));
+    QVERIFY(!QFileInfo::exists(none));
 }
 
 QTEST_MAIN(TestRunsPanel)

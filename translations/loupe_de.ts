@@ -1280,30 +1280,6 @@ Konfusionsmatrix (Zeilen: wahr, Spalten: vorhergesagt)
         <translation>Overfit-Check %1</translation>
     </message>
     <message>
-        <source>usage: loupe-cli COMMAND ...
-commands:
-  inspect DATASET [--format F] [--labels FILE] [--json] [--threads N] [--headers-only]
-  make-demo OUT_DIR [--kind fashion|defects] [--per-class N] [--seed N]
-  train DATASET --out RUN_DIR [--model M] [--image-size N] [--epochs N] [--batch N] [--lr X]
-        [--optimizer sgd|adam|adamw] [--augment PIPELINE.json|none] [--class-weights auto|none|W,..]
-        [--early-stop PATIENCE] [--init WEIGHTS] [--threads N] [--seed N] [--dev-fraction F] [--resume]
-  eval RUN_DIR DATASET [--json] [--predictions FILE.csv]
-  overfit-check DATASET [--model M] [--images 5]
-  report RUN_DIR [DATASET] --html FILE [--csv FILE] [--split dev|test] [--worst N]
-Run &apos;loupe-cli COMMAND --help&apos; for a command&apos;s options.</source>
-        <translation>Aufruf: loupe-cli COMMAND ...
-Befehle:
-  inspect DATASET [--format F] [--labels FILE] [--json] [--threads N] [--headers-only]
-  make-demo OUT_DIR [--kind fashion|defects] [--per-class N] [--seed N]
-  train DATASET --out RUN_DIR [--model M] [--image-size N] [--epochs N] [--batch N] [--lr X]
-        [--optimizer sgd|adam|adamw] [--augment PIPELINE.json|none] [--class-weights auto|none|W,..]
-        [--early-stop PATIENCE] [--init WEIGHTS] [--threads N] [--seed N] [--dev-fraction F] [--resume]
-  eval RUN_DIR DATASET [--json] [--predictions FILE.csv]
-  overfit-check DATASET [--model M] [--images 5]
-  report RUN_DIR [DATASET] --html FILE [--csv FILE] [--split dev|test] [--worst N]
-Die Optionen eines Befehls zeigt &apos;loupe-cli COMMAND --help&apos;.</translation>
-    </message>
-    <message>
         <source>Write path,true_label,predicted_label,confidence,loss and one p:&lt;class&gt; probability per class.</source>
         <translation>path,true_label,predicted_label,confidence,loss und eine p:&lt;class&gt;-Wahrscheinlichkeit pro Klasse schreiben.</translation>
     </message>
@@ -1366,6 +1342,80 @@ Die Optionen eines Befehls zeigt &apos;loupe-cli COMMAND --help&apos;.</translat
     <message>
         <source>Initial weights: a state dict saved by torch.save (torchvision&apos;s ImageNet weights, either format), a TorchScript file, or an earlier run folder.</source>
         <translation>Anfangsgewichte: ein mit torch.save gespeichertes State-Dict (die ImageNet-Gewichte von torchvision, in beiden Formaten), eine TorchScript-Datei oder ein früherer Laufordner.</translation>
+    </message>
+    <message>
+        <source>Writes a run&apos;s model (its best checkpoint, else its last) for use outside Loupe: ONNX (OpenCV DNN, ONNX Runtime, TensorRT) and/or TorchScript (PyTorch, LibTorch). The input is the resized image, values / 255; the run&apos;s normalization is inside the model; the preprocessing and class names are stored in the file. Each file is read back and run before it is kept. docs/deploy.md shows how to use them.</source>
+        <translation>Schreibt das Modell eines Laufs (seinen besten Checkpoint, sonst den letzten) zur Verwendung außerhalb von Loupe: ONNX (OpenCV DNN, ONNX Runtime, TensorRT) und/oder TorchScript (PyTorch, LibTorch). Die Eingabe ist das skalierte Bild, Werte / 255; die Normalisierung des Laufs steckt im Modell; Vorverarbeitung und Klassennamen stehen in der Datei. Jede Datei wird vor dem Behalten zurückgelesen und ausgeführt. docs/deploy.md zeigt die Verwendung.</translation>
+    </message>
+    <message>
+        <source>export takes RUN_DIR and --onnx FILE and/or --torchscript FILE; see &apos;loupe-cli export --help&apos;</source>
+        <translation>export erwartet RUN_DIR und --onnx DATEI und/oder --torchscript DATEI; siehe &apos;loupe-cli export --help&apos;</translation>
+    </message>
+    <message>
+        <source>Wrote %1 (%2, %3 MB) from %4</source>
+        <translation>%1 geschrieben (%2, %3 MB) aus %4</translation>
+    </message>
+    <message>
+        <source>input &quot;image&quot; [batch, %1, %2, %3], %4, values / 255; normalization %5</source>
+        <translation>Eingabe &quot;image&quot; [batch, %1, %2, %3], %4, Werte / 255; Normalisierung %5</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>inside the model</source>
+        <translation>im Modell</translation>
+    </message>
+    <message>
+        <source>outputs &quot;logits&quot; and &quot;probabilities&quot; [batch, %1]; opset %2</source>
+        <translation>Ausgaben &quot;logits&quot; und &quot;probabilities&quot; [batch, %1]; Opset %2</translation>
+    </message>
+    <message>
+        <source>forward(image) returns logits [batch, %1]; classes in the attribute &quot;classes&quot;</source>
+        <translation>forward(image) gibt Logits [batch, %1] zurück; Klassen im Attribut &quot;classes&quot;</translation>
+    </message>
+    <message>
+        <source>checked with %1 on %2 images: largest probability difference %3</source>
+        <translation>geprüft mit %1 an %2 Bildern: größte Abweichung der Wahrscheinlichkeiten %3</translation>
+    </message>
+    <message>
+        <source>ONNX file to write.</source>
+        <translation>Zu schreibende ONNX-Datei.</translation>
+    </message>
+    <message>
+        <source>TorchScript file to write.</source>
+        <translation>Zu schreibende TorchScript-Datei.</translation>
+    </message>
+    <message>
+        <source>Print what was written as JSON (one object per file) instead of text.</source>
+        <translation>Das Geschriebene als JSON ausgeben (ein Objekt je Datei) statt als Text.</translation>
+    </message>
+    <message>
+        <source>usage: loupe-cli COMMAND ...
+commands:
+  inspect DATASET [--format F] [--labels FILE] [--json] [--threads N] [--headers-only]
+  make-demo OUT_DIR [--kind fashion|defects] [--per-class N] [--seed N]
+  train DATASET --out RUN_DIR [--model M] [--image-size N] [--epochs N] [--batch N] [--lr X]
+        [--optimizer sgd|adam|adamw] [--augment PIPELINE.json|none] [--class-weights auto|none|W,..]
+        [--early-stop PATIENCE] [--init WEIGHTS] [--threads N] [--seed N] [--dev-fraction F] [--resume]
+  eval RUN_DIR DATASET [--json] [--predictions FILE.csv]
+  overfit-check DATASET [--model M] [--images 5]
+  report RUN_DIR [DATASET] --html FILE [--csv FILE] [--split dev|test] [--worst N]
+  export RUN_DIR --onnx FILE.onnx | --torchscript FILE.pt [--json]
+Run &apos;loupe-cli COMMAND --help&apos; for a command&apos;s options.</source>
+        <translation>Aufruf: loupe-cli COMMAND ...
+Befehle:
+  inspect DATASET [--format F] [--labels FILE] [--json] [--threads N] [--headers-only]
+  make-demo OUT_DIR [--kind fashion|defects] [--per-class N] [--seed N]
+  train DATASET --out RUN_DIR [--model M] [--image-size N] [--epochs N] [--batch N] [--lr X]
+        [--optimizer sgd|adam|adamw] [--augment PIPELINE.json|none] [--class-weights auto|none|W,..]
+        [--early-stop PATIENCE] [--init WEIGHTS] [--threads N] [--seed N] [--dev-fraction F] [--resume]
+  eval RUN_DIR DATASET [--json] [--predictions FILE.csv]
+  overfit-check DATASET [--model M] [--images 5]
+  report RUN_DIR [DATASET] --html FILE [--csv FILE] [--split dev|test] [--worst N]
+  export RUN_DIR --onnx FILE.onnx | --torchscript FILE.pt [--json]
+Die Optionen eines Befehls zeigt &apos;loupe-cli COMMAND --help&apos;.</translation>
     </message>
 </context>
 <context>
@@ -2548,6 +2598,53 @@ Epoche %2: %3</translation>
     </message>
 </context>
 <context>
+    <name>loupe::ModelExport</name>
+    <message>
+        <source>Runs in OpenCV&apos;s DNN module, ONNX Runtime, TensorRT and OpenVINO, from C++, Python, C# or Java; opset %1, dynamic batch.</source>
+        <translation>Läuft in OpenCVs DNN-Modul, ONNX Runtime, TensorRT und OpenVINO, aus C++, Python, C# oder Java; Opset %1, dynamische Batchgröße.</translation>
+    </message>
+    <message>
+        <source>Runs in PyTorch (torch.jit.load) and LibTorch from C++ with no Loupe code; its state dict loads into torchvision&apos;s model of the same name.</source>
+        <translation>Läuft in PyTorch (torch.jit.load) und LibTorch aus C++ ohne Loupe-Code; sein State-Dict lädt in das gleichnamige Modell von torchvision.</translation>
+    </message>
+    <message>
+        <source>Reading the run</source>
+        <translation>Lauf wird gelesen</translation>
+    </message>
+    <message>
+        <source>cannot write %1: the folder %2 does not exist</source>
+        <translation>%1 kann nicht geschrieben werden: der Ordner %2 existiert nicht</translation>
+    </message>
+    <message>
+        <source>cannot write %1: it is a folder</source>
+        <translation>%1 kann nicht geschrieben werden: es ist ein Ordner</translation>
+    </message>
+    <message>
+        <source>Writing %1</source>
+        <translation>%1 wird geschrieben</translation>
+    </message>
+    <message>
+        <source>Checking the file with %1</source>
+        <translation>Datei wird mit %1 geprüft</translation>
+    </message>
+    <message>
+        <source>the written %1 file could not be run by %2 (%3); nothing was kept</source>
+        <translation>die geschriebene %1-Datei ließ sich mit %2 nicht ausführen (%3); nichts wurde behalten</translation>
+    </message>
+    <message>
+        <source>the written %1 file gives probabilities up to %2 away from the run&apos;s model (allowed %3); nothing was kept</source>
+        <translation>die geschriebene %1-Datei liefert Wahrscheinlichkeiten bis zu %2 abweichend vom Modell des Laufs (erlaubt %3); nichts wurde behalten</translation>
+    </message>
+    <message>
+        <source>cannot write %1: renaming the checked file failed</source>
+        <translation>%1 kann nicht geschrieben werden: Umbenennen der geprüften Datei fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>the model takes images of at least %1 x %1 pixels, not %2 x %3</source>
+        <translation>das Modell nimmt Bilder von mindestens %1 x %1 Pixeln, nicht %2 x %3</translation>
+    </message>
+</context>
+<context>
     <name>loupe::Models</name>
     <message>
         <source>%1 does not exist or is not a file</source>
@@ -2600,10 +2697,6 @@ Epoche %2: %3</translation>
     <message>
         <source>entries in the file that were not used: %1</source>
         <translation>nicht verwendete Einträge in der Datei: %1</translation>
-    </message>
-    <message>
-        <source>cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>the state dict was read from the file&apos;s &quot;%1&quot; entry</source>
@@ -4059,6 +4152,30 @@ wahr: %2, vorhergesagt: %3 (%4%), Verlust %5</translation>
     <message>
         <source>A and B were judged on different dev sets: %1 of A&apos;s %2 dev images are in B&apos;s %3 with the same label. Their scores and per-class figures measure different images and do not rank the runs. (A split drawn before a relabel, another dev fraction or seed, or another dataset.)</source>
         <translation>A und B wurden auf verschiedenen Dev-Sets bewertet: %1 der %2 Dev-Bilder von A sind mit demselben Label unter den %3 von B. Ihre Werte und Zahlen pro Klasse messen verschiedene Bilder und taugen nicht zum Vergleich der Läufe. (Ein vor einem Umlabeln gezogener Split, ein anderer Dev-Anteil oder Seed oder ein anderer Datensatz.)</translation>
+    </message>
+    <message>
+        <source>The selected run&apos;s model as a file that runs without Loupe (docs/deploy.md):</source>
+        <translation>Das Modell des gewählten Laufs als Datei, die ohne Loupe läuft (docs/deploy.md):</translation>
+    </message>
+    <message>
+        <source>Writing %1 as %2…</source>
+        <translation>%1 wird als %2 geschrieben…</translation>
+    </message>
+    <message>
+        <source>%1 written to %2 (%3 MB), checked with %4: largest probability difference %5</source>
+        <translation>%1 nach %2 geschrieben (%3 MB), geprüft mit %4: größte Abweichung der Wahrscheinlichkeiten %5</translation>
+    </message>
+    <message>
+        <source>%1 model (*.%2)</source>
+        <translation>%1-Modell (*.%2)</translation>
+    </message>
+    <message>
+        <source>Export the model of %1</source>
+        <translation>Modell von %1 exportieren</translation>
+    </message>
+    <message>
+        <source>Model…</source>
+        <translation>Modell…</translation>
     </message>
 </context>
 <context>

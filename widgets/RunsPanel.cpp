@@ -4,6 +4,7 @@
 
 #include "dataset/Errors.h"
 #include "eval/Predictions.h"
+#include "eval/ModelExport.h"
 #include "project/Project.h"
 #include "project/RunFolder.h"
 
@@ -16,7 +17,10 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QProgressBar>
+#include <QFutureWatcher>
+#include <QLocale>
 #include <QPushButton>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QSplitter>
 #include <QStyle>
 #include <QTableView>
@@ -37,6 +41,7 @@ RunsPanel::RunsPanel(QWidget *parent)
     , m_csv(new QPushButton(tr("Metrics CSV…"), this))
     , m_html(new QPushButton(tr("HTML report…"), this))
     , m_png(new QPushButton(tr("Confusion matrix PNG…"), this))
+    , m_exportModel(new QPushButton(tr("Model…"), this)) // after "Export selected run:"
     , m_progress(new QProgressBar(this))
     , m_progressDelay(new QTimer(this))
 {
@@ -53,6 +58,13 @@ RunsPanel::RunsPanel(QWidget *parent)
     m_csv->setToolTip(tr("Per-class precision, recall, F1, support and average precision of the selected run (dev)."));
     m_html->setToolTip(tr("One self-contained HTML file: config, curves, metrics, confusion matrix, PR curves and the worst mistakes."));
     m_png->setToolTip(tr("The selected run's dev confusion matrix as an image."));
+    m_exportModel->setObjectName(QStringLiteral("exportModel"));
+    {
+        QStringList lines{tr("The selected run's model as a file that runs without Loupe (docs/deploy.md):")};
+        for (const ExportFormatInfo &f : exportFormats())
+            lines << QStringLiteral("• %1 (*.%2): %3").arg(f.name, f.suffix, f.purpose);
+        m_exportModel->setToolTip(lines.join(QLatin1Char('\n')));
+    }
     m_progress->setObjectName(QStringLiteral("reportProgress"));
     m_progress->setMaximumWidth(160);
     m_progress->setVisible(false);
@@ -68,6 +80,7 @@ RunsPanel::RunsPanel(QWidget *parent)
     bar->addWidget(m_csv);
     bar->addWidget(m_html);
     bar->addWidget(m_png);
+    bar->addWidget(m_exportModel);
     bar->addWidget(m_progress);
 
     m_proxy.setSourceModel(&m_model);
@@ -116,8 +129,9 @@ RunsPanel::RunsPanel(QWidget *parent)
     connect(m_csv, &QPushButton::clicked, this, &RunsPanel::chooseCsvFile);
     connect(m_html, &QPushButton::clicked, this, &RunsPanel::chooseHtmlFile);
     connect(m_png, &QPushButton::clicked, this, &RunsPanel::choosePngFile);
+    connect(m_exportModel, &QPushButton::clicked, this, &RunsPanel::chooseModelFile);
     connect(m_progressDelay, &QTimer::timeout, this, [this] {
-        if (m_exporter.isBusy())
+        if (m_exporter.isBusy() || m_exportingModel)
             m_progress->setVisible(true);
     });
     connect(&m_exporter, &ReportExporter::progress, this, [this](int done, int total) {
@@ -264,6 +278,7 @@ void RunsPanel::updateButtons()
     m_csv->setEnabled(one);
     m_png->setEnabled(one);
     m_html->setEnabled(one && !m_exporter.isBusy());
+    m_exportModel->setEnabled(one && !m_exportingModel);
 }
 
 void RunsPanel::showMessage(const QString &text, bool problem)
@@ -367,6 +382,66 @@ void RunsPanel::choosePngFile()
         return;
     const QString error = exportConfusionImage(file);
     showMessage(error.isEmpty() ? tr("Confusion matrix written to %1").arg(file) : error, !error.isEmpty());
+}
+
+bool RunsPanel::exportModelFile(const QString &file)
+{
+    const RunSummary *run = firstSelected();
+    if (!run || m_exportingModel)
+        return false;
+    const ExportFormat format =
+        file.endsWith(QLatin1String(".pt"), Qt::CaseInsensitive) ? ExportFormat::TorchScript : ExportFormat::Onnx;
+    const QString name = exportFormatInfo(format).name;
+    m_exportingModel = true;
+    updateButtons();
+    showMessage(tr("Writing %1 as %2…").arg(file, name));
+    m_progress->setRange(0, 0);
+    m_progressDelay->start();
+    auto *watcher = new QFutureWatcher<std::pair<bool, QString>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, file] {
+        const auto [ok, summary] = watcher->result();
+        watcher->deleteLater();
+        m_exportingModel = false;
+        m_progressDelay->stop();
+        m_progress->setVisible(false);
+        showMessage(summary, !ok);
+        updateButtons();
+        Q_EMIT modelExported(file, summary, ok);
+    });
+    const QString runDir = run->dir;
+    watcher->setFuture(QtConcurrent::run([runDir, format, file]() -> std::pair<bool, QString> {
+        try {
+            const ExportReport r = exportModel(runDir, format, file);
+            return {true, tr("%1 written to %2 (%3 MB), checked with %4: largest probability difference %5")
+                              .arg(exportFormatInfo(r.format).name, r.file, QLocale().toString(double(r.bytes) / 1e6, 'f', 1),
+                                   r.checkedWith, QLocale().toString(r.maxDifference, 'g', 2))};
+        } catch (const DatasetError &e) {
+            return {false, e.message()};
+        } catch (const std::exception &e) {
+            return {false, QString::fromUtf8(e.what())};
+        }
+    }));
+    return true;
+}
+
+void RunsPanel::chooseModelFile()
+{
+    const RunSummary *run = firstSelected();
+    if (!run)
+        return;
+    QStringList filters;
+    for (const ExportFormatInfo &f : exportFormats())
+        filters << tr("%1 model (*.%2)").arg(f.name, f.suffix);
+    QString selected = filters.front();
+    QString file = QFileDialog::getSaveFileName(this, tr("Export the model of %1").arg(run->name),
+                                                QDir(run->dir).filePath(QStringLiteral("model.onnx")),
+                                                filters.join(QLatin1String(";;")), &selected);
+    if (file.isEmpty())
+        return;
+    // The chosen filter decides when the name has no known suffix.
+    if (!file.endsWith(QLatin1String(".onnx"), Qt::CaseInsensitive) && !file.endsWith(QLatin1String(".pt"), Qt::CaseInsensitive))
+        file += selected == filters.front() ? QStringLiteral(".onnx") : QStringLiteral(".pt");
+    exportModelFile(file);
 }
 
 } // namespace loupe

@@ -55,6 +55,9 @@ public:
     QString exportConfusionImage(const QString &file);
     /// Starts writing the HTML report on a worker thread; false when one is being written.
     bool exportHtmlReport(const QString &file);
+    /// Starts writing the selected run's model on a worker thread, ONNX or TorchScript by the
+    /// file's suffix (.pt: TorchScript); modelExported reports the end. False when busy or none selected.
+    bool exportModelFile(const QString &file);
 
     // What is shown, for tests.
     RunsTableModel *runsModel() { return &m_model; }
@@ -71,6 +74,8 @@ public:
 Q_SIGNALS:
     /// An HTML report finished (error empty) or failed.
     void reportWritten(const QString &file, const QString &error);
+    /// A model export finished: `summary` says what was written and how it was checked, or the error.
+    void modelExported(const QString &file, const QString &summary, bool ok);
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -84,6 +89,7 @@ private:
     void chooseCsvFile();
     void chooseHtmlFile();
     void choosePngFile();
+    void chooseModelFile();
     const RunSummary *firstSelected() const;
 
     RunsTableModel m_model;
@@ -99,6 +105,8 @@ private:
     QPushButton *m_csv;
     QPushButton *m_html;
     QPushButton *m_png;
+    QPushButton *m_exportModel;
+    bool m_exportingModel = false;
     QProgressBar *m_progress;
     QTimer *m_progressDelay;
 };

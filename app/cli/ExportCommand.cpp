@@ -3,7 +3,7 @@
 #include "Commands.h"
 
 #include "dataset/Errors.h"
-#include "model/ModelExport.h"
+#include "eval/ModelExport.h"
 #include "project/RunFolder.h"
 
 #include <QJsonArray>

@@ -1,4 +1,4 @@
-#include "model/ModelExport.h"
+#include "eval/ModelExport.h"
 
 #include "augment/Transforms.h"
 #include "dataset/Errors.h"
