@@ -160,6 +160,7 @@ ExportGraph describeForExport(ClassifierImpl &model, std::int64_t height, std::i
                                         .toStdString());
     ExportGraph graph;
     graph.channels = model.spec().inChannels;
+    graph.classes = model.spec().numClasses;
     graph.height = height;
     graph.width = width;
     {

@@ -49,6 +49,7 @@ struct GraphOp {
 struct ExportGraph {
     std::string input = "image";
     std::int64_t channels = 3, height = 0, width = 0;
+    std::int64_t classes = 0; ///< the outputs' second dimension
     std::vector<GraphOp> ops;
     std::vector<std::string> outputs; ///< "logits" then "probabilities"
     /// Every parameter and buffer of the model by state-dict name, contiguous; floating ones as

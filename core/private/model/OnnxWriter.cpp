@@ -374,14 +374,8 @@ QString writeOnnx(const ExportGraph &graph, const std::vector<std::pair<std::str
     for (Message &m : initializers)
         g.message(5, std::move(m));
     g.message(11, valueInfo(graph.input, {-1, graph.channels, graph.height, graph.width}));
-    const std::int64_t classes = graph.tensors.empty() ? 0 : [&] {
-        for (auto it = graph.ops.rbegin(); it != graph.ops.rend(); ++it)
-            if (it->kind == GraphOp::Kind::Linear)
-                return graph.tensor(it->module + ".weight").size(0);
-        return std::int64_t(0);
-    }();
     for (const std::string &out : graph.outputs)
-        g.message(12, valueInfo(out, {-1, classes}));
+        g.message(12, valueInfo(out, {-1, graph.classes}));
 
     Message opset;
     opset.text(1, "").varint(2, kOnnxOpset);
