@@ -7,7 +7,7 @@ packages=(
   build-essential cmake ccache pkg-config
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
   libqt6test6 libgl-dev
-  libtorch-dev libopencv-dev
+  libtorch-dev libgloo-dev libopencv-dev
   libqcustomplot-dev libqcustomplot2.1-qt6
   nlohmann-json3-dev zlib1g-dev
   dataset-fashion-mnist

@@ -1,15 +1,19 @@
 // loupe-cli train: a run folder from a dataset; Ctrl+C stops between steps keeping the last checkpoint.
 
 #include "Commands.h"
+#include "LocalRanks.h"
 #include "ProgressPrinter.h"
 #include "ReadDataset.h"
 #include "TrainOptions.h"
 
 #include "project/RunFolder.h"
 #include "project/RunStatus.h"
+#include "train/DistributedSetup.h"
 #include "train/Trainer.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
+#include <QProcessEnvironment>
 
 #include <atomic>
 #include <csignal>
@@ -83,6 +87,30 @@ public:
         const QString runDir = p.value(m_options.out);
         const bool resume = p.isSet(m_options.resume);
 
+        int timeoutSeconds = 60;
+        if (p.isSet(m_options.distTimeout)) {
+            bool ok = false;
+            timeoutSeconds = p.value(m_options.distTimeout).toInt(&ok);
+            if (!ok || timeoutSeconds < 1)
+                return fail(Cli::tr("--dist-timeout takes a number of seconds, not '%1'").arg(p.value(m_options.distTimeout)));
+        }
+        if (p.isSet(m_options.nproc)) {
+            bool ok = false;
+            const int nproc = p.value(m_options.nproc).toInt(&ok);
+            if (!ok || nproc < 1)
+                return fail(Cli::tr("--nproc takes a number of ranks, not '%1'").arg(p.value(m_options.nproc)));
+            if (p.isSet(m_options.distributed))
+                return fail(Cli::tr("--nproc starts its own ranks; give it or --distributed, not both"));
+            return runLocalRanks(QCoreApplication::arguments(), nproc, timeoutSeconds);
+        }
+        DistributedSetup setup;
+        if (p.isSet(m_options.distributed)) {
+            QString error;
+            if (!DistributedSetup::fromEnvironment(QProcessEnvironment::systemEnvironment(), &setup, &error))
+                return fail(error);
+            setup.timeoutSeconds = timeoutSeconds;
+        }
+
         TrainConfig cfg;
         if (resume && QFileInfo::exists(runfolder::configPath(runDir)))
             cfg = TrainConfig::fromJson(runfolder::readConfig(runDir));
@@ -95,13 +123,16 @@ public:
 
         Trainer trainer(dataset, cfg, runDir);
         trainer.setResume(resume);
+        if (p.isSet(m_options.distributed))
+            trainer.setDistributed(setup);
         g_trainer = &trainer;
         std::signal(SIGINT, cancelOnSignal);
         std::signal(SIGTERM, cancelOnSignal);
-        if (resume)
+        // Rank 0 alone writes the run folder.
+        if (resume && setup.isMain())
             runfolder::clearStatus(runDir);
         const TrainResult result = trainer.run(printingCallbacks(printer));
-        if (QFileInfo::exists(runfolder::configPath(runDir)))
+        if (setup.isMain() && QFileInfo::exists(runfolder::configPath(runDir)))
             runfolder::writeStatus(runDir, result);
         g_trainer = nullptr;
         printer.finish();

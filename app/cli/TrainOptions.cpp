@@ -40,6 +40,12 @@ TrainOptions::TrainOptions()
                          Cli::tr("auto (bfloat16 where the CPU has AVX512-BF16 or AMX, else float32), fp32 or bf16."),
                          "P"))
     , resume(QStringLiteral("resume"), Cli::tr("Continue the run in RUN_DIR from its last checkpoint."))
+    , distributed(QStringLiteral("distributed"),
+                  Cli::tr("Train as one rank of a data-parallel job: RANK, WORLD_SIZE, MASTER_ADDR and MASTER_PORT "
+                          "(torchrun) or SLURM_PROCID and SLURM_NTASKS (srun) say which."))
+    , nproc(valued("nproc", Cli::tr("Start N data-parallel ranks on this machine (batch is per rank)."), "N"))
+    , distTimeout(valued("dist-timeout",
+                         Cli::tr("Seconds a rank waits for the others before it stops (default 60)."), "S"))
 {
 }
 
@@ -49,7 +55,7 @@ void TrainOptions::declare(QCommandLineParser &p) const
     p.addOptions(dataset.options());
     p.addOptions({model, imageSize, channels, epochs, batch, lr, optimizer, momentum, weightDecay,
                   schedule, warmup, augment, classWeights, earlyStop, init, threads, loaderThreads, seed, devFraction,
-                  maxSteps, precision, resume});
+                  maxSteps, precision, resume, distributed, nproc, distTimeout});
 }
 
 QString TrainOptions::apply(const QCommandLineParser &p, TrainConfig *config) const

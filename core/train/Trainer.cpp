@@ -15,6 +15,7 @@
 #include "eval/Evaluation.h"
 #include "model/TorchRuntime.h"
 #include "train/DevHistory.h"
+#include "train/DistributedContext.h"
 #include "train/Diagnosis.h"
 #include "train/EarlyStopping.h"
 #include "train/LearningRateSchedule.h"
@@ -39,6 +40,7 @@
 #endif
 #include <condition_variable>
 #include <mutex>
+#include <optional>
 
 namespace loupe {
 
@@ -112,6 +114,11 @@ struct Trainer::Impl {
     TrainConfig cfg;
     QString runDir;
     bool resume = false;
+    // [distributed] Set by setDistributed(); the context joins the group when run() starts.
+    std::optional<DistributedSetup> distSetup;
+    std::unique_ptr<DistributedContext> dist;
+    /// Only rank 0 writes the run folder; every rank reads it (--resume, best.pt).
+    bool writes() const { return !dist || dist->isMain(); }
     std::atomic<bool> cancelled{false};
     mutable std::mutex pauseMutex;
     std::condition_variable pauseChanged;
@@ -142,6 +149,8 @@ private:
         Pipeline evalPipeline;
         LoaderOptions devOptions;
         std::unique_ptr<DataLoader> trainLoader;
+        Pipeline trainPipeline;    ///< [distributed] each epoch's shard gets a loader of its own
+        LoaderOptions trainOptions;
         std::unique_ptr<DataLoader> devLoader;
         std::shared_ptr<ClassifierImpl> model;
         PrecisionChoice precision;
@@ -189,6 +198,9 @@ private:
     bool recordEpoch(Session &s, const EpochMetrics &metrics, const EvalOutput &dev);
     bool stopEarly(Session &s);
     void finish(Session &s);
+    /// The model's answers on `images` through `loader`; [distributed] each rank's loader holds its
+    /// evaluationShard(images) and every rank gets the whole.
+    EvalOutput evaluateDistributed(Session &s, DataLoader &loader, const std::vector<int> &images);
 };
 
 Trainer::Trainer(const Dataset &dataset, TrainConfig config, QString runDir)
@@ -205,6 +217,11 @@ Trainer::~Trainer() = default;
 void Trainer::setResume(bool resume)
 {
     d->resume = resume;
+}
+
+void Trainer::setDistributed(const DistributedSetup &setup)
+{
+    d->distSetup = setup;
 }
 
 void Trainer::pause()
@@ -259,6 +276,9 @@ TrainResult Trainer::run(const TrainCallbacks &callbacks)
 TrainResult Trainer::Impl::run(const TrainCallbacks &cb)
 {
     Session s(cb);
+    // [distributed] join the group before anything else, so that a rank that cannot join says so first.
+    if (distSetup && distSetup->worldSize > 1)
+        dist = std::make_unique<DistributedContext>(*distSetup);
     if (!prepareData(s) || !buildModel(s) || !openRunFolder(s))
         return s.result;
     // What the model answered on every dev image after every epoch; a resume keeps earlier epochs.
@@ -365,14 +385,22 @@ bool Trainer::Impl::prepareData(Session &s)
     lo.threads = cfg.loaderThreads;
     lo.shuffle = true;
     // A last batch of one image would make batch norm's statistics meaningless.
-    const int trainCount = int(s.split.train.size());
+    // [distributed] each rank learns from its shard of every epoch (in order: the shard is shuffled)
+    // and evaluates its part of the dev images.
+    std::vector<int> trainImages = dist ? dist->shard(s.split.train, 1, cfg.seed) : s.split.train;
+    const int trainCount = int(trainImages.size());
     lo.dropLast = trainCount > cfg.batchSize && trainCount % cfg.batchSize == 1;
-    s.trainLoader = std::make_unique<DataLoader>(data, s.split.train, trainPipeline, lo);
     s.devOptions = lo;
     s.devOptions.shuffle = false;
     s.devOptions.dropLast = false;
+    if (dist)
+        lo.shuffle = false;
+    s.trainPipeline = trainPipeline;
+    s.trainOptions = lo;
+    s.trainLoader = std::make_unique<DataLoader>(data, std::move(trainImages), trainPipeline, lo);
     s.devImages = s.split.dev.empty() ? &s.split.train : &s.split.dev;
-    s.devLoader = std::make_unique<DataLoader>(data, *s.devImages, s.evalPipeline, s.devOptions);
+    s.devLoader = std::make_unique<DataLoader>(data, dist ? dist->evaluationShard(*s.devImages) : *s.devImages,
+                                               s.evalPipeline, s.devOptions);
     return true;
 }
 
@@ -406,6 +434,9 @@ bool Trainer::Impl::buildModel(Session &s)
     s.precision = choosePrecision(cfg.precision);
     s.model->setComputeMode(computeModeFor(cfg.model.toStdString(), s.precision.precision));
     s.note(s.precision.reason);
+    // [distributed] every rank starts from rank 0's weights.
+    if (dist)
+        dist->broadcastParameters(*s.model);
     s.optimizer = makeOptimizer(cfg, s.model->parameters());
 
     torch::Tensor classWeights;
@@ -458,7 +489,8 @@ bool Trainer::Impl::openRunFolder(Session &s)
                 const EpochMetrics m = runfolder::metricsFromJson(QJsonDocument::fromJson(s.state.metricsLine).object());
                 if (m.epoch == s.state.epoch) {
                     history.push_back(m);
-                    if (const QString error = runfolder::writeMetrics(runDir, history); !error.isEmpty())
+                    const QString error = writes() ? runfolder::writeMetrics(runDir, history) : QString();
+                    if (!error.isEmpty())
                         return s.fail(error);
                 }
             }
@@ -495,6 +527,23 @@ bool Trainer::Impl::writeRunConfig(Session &s)
                                                     {QStringLiteral("cpu_bf16"), s.precision.cpu.describe()},
                                                     {QStringLiteral("channels_last"), mode.channelsLast},
                                                     {QStringLiteral("weights"), QStringLiteral("fp32")}};
+    if (dist) {
+        // [distributed] No automatic learning-rate scaling: the rate given is the rate used, with
+        // gradients averaged over effective_batch images (docs/distributed.md).
+        const DistributedSetup &ds = dist->setup();
+        config[QStringLiteral("distributed")] =
+            QJsonObject{{QStringLiteral("world_size"), ds.worldSize},
+                        {QStringLiteral("backend"), QStringLiteral("gloo")},
+                        {QStringLiteral("launcher"), ds.launcher},
+                        {QStringLiteral("per_rank_batch"), cfg.batchSize},
+                        {QStringLiteral("effective_batch"), cfg.batchSize * ds.worldSize},
+                        {QStringLiteral("lr_scaling"), QStringLiteral("none")},
+                        {QStringLiteral("batch_norm"), QStringLiteral("per-rank batch statistics; running "
+                                                                      "statistics from rank 0")},
+                        {QStringLiteral("timeout_s"), ds.timeoutSeconds}};
+    }
+    if (!writes())
+        return true;
     if (const QString error = runfolder::writeConfig(runDir, config); !error.isEmpty())
         return s.fail(error);
     QString eventError;
@@ -506,6 +555,10 @@ bool Trainer::Impl::writeRunConfig(Session &s)
 bool Trainer::Impl::trainEpoch(Session &s, int epoch, const QElapsedTimer &epochClock, EpochTotals &totals)
 {
     CheckpointState &state = s.state;
+    // [distributed] this epoch's shard
+    if (dist)
+        s.trainLoader = std::make_unique<DataLoader>(data, dist->shard(s.split.train, epoch, cfg.seed),
+                                                     s.trainPipeline, s.trainOptions);
     DataLoader &loader = *s.trainLoader;
     loader.startEpoch(epoch);
     Batch batch;
@@ -513,18 +566,40 @@ bool Trainer::Impl::trainEpoch(Session &s, int epoch, const QElapsedTimer &epoch
     while (step < s.stepsPerEpoch && loader.next(batch)) {
         // Batch norm cannot train on one image, and files deleted or damaged since the scan
         // can leave a batch that small (they are listed as skipped below).
-        if (batch.labels.size(0) < 2)
+        const bool tooSmall = batch.labels.size(0) < 2;
+        if (!dist && tooSmall)
             continue;
-        if (!waitWhilePaused())
+        if (!dist && !waitWhilePaused())
             break;
+        torch::Tensor loss;
+        double value = 0;
+        double stepLoss = 0, stepImages = double(batch.labels.size(0));
+        s.optimizer->zero_grad();
+        if (!tooSmall) {
+            const torch::Tensor logits = s.model->forward(batch.images);
+            loss = torch::nn::functional::cross_entropy(logits, batch.labels, s.lossOptions);
+            value = loss.item<double>();
+            stepLoss = value * stepImages;
+        }
+        // [distributed] every rank takes the same decision from the same numbers: stop when one
+        // was cancelled, skip the step when one has too small a batch, and the mean loss of all.
+        if (dist) {
+            std::vector<double> agree{stepLoss, tooSmall ? 0.0 : stepImages, cancelled ? 1.0 : 0.0, tooSmall ? 1.0 : 0.0};
+            dist->allReduceSum(agree);
+            if (agree[2] > 0) {
+                cancelled = true;
+                break;
+            }
+            if (agree[3] > 0)
+                continue;
+            stepLoss = agree[0];
+            stepImages = agree[1];
+            value = stepLoss / stepImages;
+        }
         ++step;
         ++state.globalStep;
         const double lr = scheduledRate(cfg, epoch, state.globalStep - 1, s.stepsPerEpoch);
         setLearningRate(*s.optimizer, lr);
-        s.optimizer->zero_grad();
-        const torch::Tensor logits = s.model->forward(batch.images);
-        const torch::Tensor loss = torch::nn::functional::cross_entropy(logits, batch.labels, s.lossOptions);
-        const double value = loss.item<double>();
         if (!std::isfinite(value) || value > s.explodeAt) {
             loader.stop();
             s.result.outcome = TrainOutcome::Diverged;
@@ -541,9 +616,12 @@ bool Trainer::Impl::trainEpoch(Session &s, int epoch, const QElapsedTimer &epoch
             return false;
         }
         loss.backward();
+        // [distributed] the mean gradient over every rank's batch
+        if (dist)
+            dist->averageGradients(s.model->parameters());
         s.optimizer->step();
-        totals.lossSum += value * double(batch.labels.size(0));
-        totals.images += batch.labels.size(0);
+        totals.lossSum += stepLoss;
+        totals.images += qint64(stepImages);
         ++s.stepsThisSession;
         if (state.globalStep % 10 == 0)
             s.events.addScalar(QStringLiteral("train/step_loss"), state.globalStep, float(value));
@@ -575,14 +653,14 @@ bool Trainer::Impl::trainEpoch(Session &s, int epoch, const QElapsedTimer &epoch
 
 bool Trainer::Impl::evaluateEpoch(Session &s, int epoch, double epochRate, double trainLoss, EvalOutput &dev)
 {
-    dev = evaluateModel(*s.model, *s.devLoader);
+    dev = evaluateDistributed(s, *s.devLoader, *s.devImages);
     // Dev images deleted or damaged since the scan are left out of the metrics: say which.
     for (const BadFile &b : s.devLoader->takeErrors())
         s.note(Text::tr("skipped %1: %2").arg(b.path, b.reason));
     if (dev.samples.empty())
         return s.fail(Text::tr("none of the %1 dev images could be read in epoch %2 (deleted or damaged since the "
                                "dataset was opened). %3")
-                          .arg(s.devLoader->size())
+                          .arg(s.devImages->size())
                           .arg(epoch)
                           .arg(checkpointsOnDisk(runDir, s.state)));
     if (std::isfinite(dev.loss) && dev.loss <= s.explodeAt)
@@ -694,16 +772,19 @@ bool Trainer::Impl::recordEpoch(Session &s, const EpochMetrics &metrics, const E
     state.epochsWithoutImprovement = s.stopping->epochsWithoutImprovement();
     state.epoch = m.epoch;
     state.metricsLine = QJsonDocument(runfolder::metricsToJson(m)).toJson(QJsonDocument::Compact);
-    if (m.best)
+    if (m.best && writes())
         saveCheckpoint(runfolder::bestCheckpointPath(runDir).toStdString(), *s.model, *s.optimizer, state);
-    saveCheckpoint(runfolder::lastCheckpointPath(runDir).toStdString(), *s.model, *s.optimizer, state);
+    if (writes())
+        saveCheckpoint(runfolder::lastCheckpointPath(runDir).toStdString(), *s.model, *s.optimizer, state);
     s.result.history.push_back(m);
     s.devHistory.epochs.push_back(toHistoryEpoch(data, dev, s.devHistory, m.epoch));
-    if (const QString error = predictionfiles::writeHistory(s.historyFile, s.devHistory); !error.isEmpty())
-        s.note(error);
-    // A run whose metrics cannot be written (full disk) stops: its curves would silently end.
-    if (const QString error = runfolder::writeMetrics(runDir, s.result.history); !error.isEmpty())
-        return s.fail(error);
+    if (writes()) {
+        if (const QString error = predictionfiles::writeHistory(s.historyFile, s.devHistory); !error.isEmpty())
+            s.note(error);
+        // A run whose metrics cannot be written (full disk) stops: its curves would silently end.
+        if (const QString error = runfolder::writeMetrics(runDir, s.result.history); !error.isEmpty())
+            return s.fail(error);
+    }
     s.events.addScalar(QStringLiteral("loss/train"), m.epoch, float(m.trainLoss));
     s.events.addScalar(QStringLiteral("loss/dev"), m.epoch, float(m.devLoss));
     s.events.addScalar(QStringLiteral("dev/accuracy"), m.epoch, float(m.devAccuracy));
@@ -735,24 +816,34 @@ void Trainer::Impl::finish(Session &s)
     // Predictions of the final model (the best epoch's, unless told otherwise) on dev.
     int predictionEpoch = s.state.epoch;
     if (cfg.restoreBest && QFileInfo::exists(runfolder::bestCheckpointPath(runDir))) {
-        importWeights(*s.model, runfolder::bestCheckpointPath(runDir).toStdString());
+        // [distributed] rank 0 reads best.pt and hands its weights to the others (below).
+        if (writes())
+            importWeights(*s.model, runfolder::bestCheckpointPath(runDir).toStdString());
         predictionEpoch = s.state.bestEpoch;
     }
-    const EvalOutput finalDev = evaluateModel(*s.model, *s.devLoader);
-    if (const QString error = writePredictionsCsv(runfolder::predictionsPath(runDir), data, finalDev); !error.isEmpty())
-        s.note(error);
-    if (const QString error = predictionfiles::write(predictionfiles::devPath(runDir),
-                                                     toPredictionSet(data, finalDev, QStringLiteral("dev"), predictionEpoch));
-        !error.isEmpty())
-        s.note(error);
+    if (dist && cfg.restoreBest)
+        dist->broadcastParameters(*s.model);
+    const EvalOutput finalDev = evaluateDistributed(s, *s.devLoader, *s.devImages);
+    if (writes()) {
+        if (const QString error = writePredictionsCsv(runfolder::predictionsPath(runDir), data, finalDev);
+            !error.isEmpty())
+            s.note(error);
+        if (const QString error = predictionfiles::write(
+                predictionfiles::devPath(runDir), toPredictionSet(data, finalDev, QStringLiteral("dev"), predictionEpoch));
+            !error.isEmpty())
+            s.note(error);
+    }
 
     // The dataset's own test images, never seen while training or choosing the epoch.
     if (s.split.test.empty())
         return;
-    DataLoader testLoader(data, s.split.test, s.evalPipeline, s.devOptions);
-    const EvalOutput test = evaluateModel(*s.model, testLoader);
+    DataLoader testLoader(data, dist ? dist->evaluationShard(s.split.test) : s.split.test, s.evalPipeline,
+                          s.devOptions);
+    const EvalOutput test = evaluateDistributed(s, testLoader, s.split.test);
     for (const BadFile &b : testLoader.takeErrors())
         s.note(Text::tr("skipped %1: %2").arg(b.path, b.reason));
+    if (!writes())
+        return;
     if (const QString error = predictionfiles::write(predictionfiles::testPath(runDir),
                                                      toPredictionSet(data, test, QStringLiteral("test"), predictionEpoch));
         !error.isEmpty())
@@ -763,6 +854,15 @@ void Trainer::Impl::finish(Session &s)
                .arg(testMetrics.macroF1, 0, 'f', 4)
                .arg(test.samples.size())
                .arg(predictionEpoch));
+}
+
+EvalOutput Trainer::Impl::evaluateDistributed(Session &s, DataLoader &loader, const std::vector<int> &images)
+{
+    if (!dist)
+        return evaluateModel(*s.model, loader);
+    // [distributed] rank 0's batch-norm statistics, each rank its part, the rows gathered exactly.
+    dist->broadcastBuffers(*s.model);
+    return dist->gatherEvaluation(evaluateModel(*s.model, loader), images);
 }
 
 } // namespace loupe

@@ -4,6 +4,7 @@
 #include "dataset/Dataset.h"
 #include "project/RunRecord.h"
 #include "project/TrainConfig.h"
+#include "train/DistributedSetup.h"
 
 #include <QString>
 #include <QStringList>
@@ -46,6 +47,8 @@ public:
 
     /// Continue from runDir's checkpoints/last.pt instead of starting afresh.
     void setResume(bool resume);
+    /// Trains as one rank of a data-parallel job (docs/distributed.md); rank 0 alone writes the run folder.
+    void setDistributed(const DistributedSetup &setup);
 
     TrainResult run(const TrainCallbacks &callbacks = {});
 

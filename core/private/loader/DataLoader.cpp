@@ -55,6 +55,12 @@ DecodeScale decodeReduction(const Sample &sample, int inputSize)
 
 } // namespace
 
+std::vector<int> shuffledOrder(std::vector<int> indices, quint64 seed, int epoch)
+{
+    shuffleIndices(indices, mix64(seed ^ (std::uint64_t(epoch) << 32)));
+    return indices;
+}
+
 DataLoader::DataLoader(const Dataset &dataset, std::vector<int> indices, Pipeline pipeline, LoaderOptions options)
     : m_dataset(dataset)
     , m_indices(std::move(indices))
@@ -97,9 +103,7 @@ void DataLoader::stop()
 void DataLoader::startEpoch(int epoch)
 {
     stop();
-    m_order = m_indices;
-    if (m_options.shuffle)
-        shuffleIndices(m_order, mix64(m_options.seed ^ (std::uint64_t(epoch) << 32)));
+    m_order = m_options.shuffle ? shuffledOrder(m_indices, m_options.seed, epoch) : m_indices;
     {
         std::lock_guard<std::mutex> lock(m_mutex);
         m_done.clear();

@@ -86,6 +86,9 @@ private:
     std::vector<QString> m_reported;
 };
 
+/// The order a shuffling loader gives `indices` in `epoch`; the shards of a distributed run are cut from it.
+std::vector<int> shuffledOrder(std::vector<int> indices, quint64 seed, int epoch);
+
 /// What an outside script needs to turn an image file into the tensor the model gets through
 /// `pipeline` and `options`: the decode, every step (a resize with the interpolation it resolved to,
 /// counted over `images`), the value scale, mean/std, channel order and tensor layout. The trainer
