@@ -339,6 +339,54 @@
         <source>initial weights %1: %2</source>
         <translation>Anfangsgewichte %1: %2</translation>
     </message>
+    <message>
+        <source>rank %1: not every one of the %2 ranks joined within %3 s</source>
+        <translation>Rang %1: nicht alle %2 Ränge sind innerhalb von %3 s beigetreten</translation>
+    </message>
+    <message>
+        <source>rank %1 could not join the group at %2:%3: %4</source>
+        <translation>Rang %1 konnte der Gruppe unter %2:%3 nicht beitreten: %4</translation>
+    </message>
+    <message>
+        <source>rank %1 of %2 stops: rank 0, which hosts the job&apos;s store, has stopped (%3 failed: %4)</source>
+        <translation>Rang %1 von %2 hält an: Rang 0, der den Store des Jobs bereitstellt, ist beendet (%3 fehlgeschlagen: %4)</translation>
+    </message>
+    <message>
+        <source>rank %1 of %2 stops: rank %3 has stopped (%4 failed: %5)</source>
+        <translation>Rang %1 von %2 hält an: Rang %3 ist beendet (%4 fehlgeschlagen: %5)</translation>
+    </message>
+    <message>
+        <source>rank %1 of %2 stops: %3 failed within the %4 s timeout: %5</source>
+        <translation>Rang %1 von %2 hält an: %3 ist innerhalb der Frist von %4 s fehlgeschlagen: %5</translation>
+    </message>
+    <message>
+        <source>--distributed needs both RANK and WORLD_SIZE as numbers (they are &apos;%1&apos; and &apos;%2&apos;)</source>
+        <translation>--distributed braucht RANK und WORLD_SIZE als Zahlen (sie sind &apos;%1&apos; und &apos;%2&apos;)</translation>
+    </message>
+    <message>
+        <source>--distributed under Slurm needs SLURM_PROCID and SLURM_NTASKS (run it through srun)</source>
+        <translation>--distributed braucht unter Slurm SLURM_PROCID und SLURM_NTASKS (über srun starten)</translation>
+    </message>
+    <message>
+        <source>--distributed found neither RANK and WORLD_SIZE (torchrun, or set them yourself) nor SLURM_PROCID (srun); to start ranks on this machine use --nproc N instead</source>
+        <translation>--distributed fand weder RANK und WORLD_SIZE (torchrun, oder selbst setzen) noch SLURM_PROCID (srun); um Ränge auf diesem Rechner zu starten, stattdessen --nproc N verwenden</translation>
+    </message>
+    <message>
+        <source>MASTER_PORT is not a port number: &apos;%1&apos;</source>
+        <translation>MASTER_PORT ist keine Portnummer: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>rank %1 is not within a world of %2 processes</source>
+        <translation>Rang %1 liegt nicht in einer Gruppe von %2 Prozessen</translation>
+    </message>
+    <message>
+        <source>MASTER_PORT %1 is not a port number</source>
+        <translation>MASTER_PORT %1 ist keine Portnummer</translation>
+    </message>
+    <message>
+        <source>rank %1 of %2 stops: ranks %3 have stopped (%4 failed: %5)</source>
+        <translation>Rang %1 von %2 hält an: die Ränge %3 sind beendet (%4 fehlgeschlagen: %5)</translation>
+    </message>
 </context>
 <context>
     <name>loupe::Advisor</name>
@@ -1416,6 +1464,50 @@ Befehle:
   report RUN_DIR [DATASET] --html FILE [--csv FILE] [--split dev|test] [--worst N]
   export RUN_DIR --onnx FILE.onnx | --torchscript FILE.pt [--json]
 Die Optionen eines Befehls zeigt &apos;loupe-cli COMMAND --help&apos;.</translation>
+    </message>
+    <message>
+        <source>rank %1 was killed (a signal, or it crashed)</source>
+        <translation>Rang %1 wurde beendet (ein Signal, oder er ist abgestürzt)</translation>
+    </message>
+    <message>
+        <source>rank %1 failed with exit status %2</source>
+        <translation>Rang %1 ist mit Exit-Status %2 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>--nproc: no free TCP port on 127.0.0.1 for the ranks to meet</source>
+        <translation>--nproc: kein freier TCP-Port auf 127.0.0.1, über den sich die Ränge finden</translation>
+    </message>
+    <message>
+        <source>cannot start rank %1: %2</source>
+        <translation>Rang %1 kann nicht gestartet werden: %2</translation>
+    </message>
+    <message>
+        <source>rank %1 did not stop %2 s after rank %3 failed; ending it</source>
+        <translation>Rang %1 hat %2 s nach dem Ausfall von Rang %3 nicht angehalten; er wird beendet</translation>
+    </message>
+    <message>
+        <source>--dist-timeout takes a number of seconds, not &apos;%1&apos;</source>
+        <translation>--dist-timeout erwartet eine Anzahl Sekunden, nicht &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--nproc takes a number of ranks, not &apos;%1&apos;</source>
+        <translation>--nproc erwartet eine Anzahl Ränge, nicht &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--nproc starts its own ranks; give it or --distributed, not both</source>
+        <translation>--nproc startet seine eigenen Ränge; entweder --nproc oder --distributed angeben, nicht beide</translation>
+    </message>
+    <message>
+        <source>Train as one rank of a data-parallel job: RANK, WORLD_SIZE, MASTER_ADDR and MASTER_PORT (torchrun) or SLURM_PROCID and SLURM_NTASKS (srun) say which.</source>
+        <translation>Als ein Rang eines datenparallelen Jobs trainieren: RANK, WORLD_SIZE, MASTER_ADDR und MASTER_PORT (torchrun) oder SLURM_PROCID und SLURM_NTASKS (srun) sagen, welcher.</translation>
+    </message>
+    <message>
+        <source>Start N data-parallel ranks on this machine (batch is per rank).</source>
+        <translation>N datenparallele Ränge auf diesem Rechner starten (die Batch-Größe gilt je Rang).</translation>
+    </message>
+    <message>
+        <source>Seconds a rank waits for the others before it stops (default 60).</source>
+        <translation>Sekunden, die ein Rang auf die anderen wartet, bevor er anhält (Vorgabe 60).</translation>
     </message>
 </context>
 <context>

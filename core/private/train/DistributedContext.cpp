@@ -180,8 +180,8 @@ void DistributedContext::failed(const char *what, const std::string &detail)
                                    .arg(m_setup.worldSize)
                                    .arg(cause, firstLine(detail)));
     if (!stopped.isEmpty())
-        throw DistributedError(Text::tr("rank %1 of %2 stops: rank %3 has stopped (%4 failed: %5)", nullptr,
-                                        int(stopped.size()))
+        throw DistributedError((stopped.size() == 1 ? Text::tr("rank %1 of %2 stops: rank %3 has stopped (%4 failed: %5)")
+                                                    : Text::tr("rank %1 of %2 stops: ranks %3 have stopped (%4 failed: %5)"))
                                    .arg(m_setup.rank)
                                    .arg(m_setup.worldSize)
                                    .arg(stopped.join(QLatin1String(", ")), cause, firstLine(detail)));
