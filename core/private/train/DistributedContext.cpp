@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstdio>
 #include <condition_variable>
 #include <limits>
 #include <map>
@@ -56,6 +57,11 @@ std::string aliveKey(int rank)
 struct DistributedContext::Impl {
     c10::intrusive_ptr<c10d::Store> root; ///< the TCP store, under torchrun's prefix when the agent hosts it
     c10::intrusive_ptr<c10d::ProcessGroupGloo> group;
+
+    // Time spent averaging gradients, printed at the end when LOUPE_DIST_TIMING is set (bench/distributed).
+    std::int64_t averages = 0;
+    double averageSeconds = 0;
+    double averageBytes = 0;
 
     std::thread heartbeat;
     std::mutex mutex;
@@ -146,6 +152,10 @@ DistributedContext::DistributedContext(const DistributedSetup &setup)
 
 DistributedContext::~DistributedContext()
 {
+    if (qEnvironmentVariableIsSet("LOUPE_DIST_TIMING") && d->averages > 0)
+        std::fprintf(stderr, "loupe-dist-timing rank %d of %d: %lld gradient averages of %.2f MB, %.2f ms each\n",
+                     m_setup.rank, m_setup.worldSize, static_cast<long long>(d->averages),
+                     d->averageBytes / double(d->averages) / 1e6, 1e3 * d->averageSeconds / double(d->averages));
     {
         std::lock_guard<std::mutex> lock(d->mutex);
         d->stopping = true;
@@ -244,6 +254,13 @@ void DistributedContext::averageGradients(const std::vector<torch::Tensor> &para
     // Buckets of consecutive parameters of one dtype, flattened into one tensor each: one
     // allreduce per ~25 MB instead of one per tensor (ResNet-18 has 62).
     std::size_t i = 0;
+    // Timed for the bench, the average waits for every rank first: its time is then the
+    // communication alone, not a slower rank's compute.
+    static const bool timed = qEnvironmentVariableIsSet("LOUPE_DIST_TIMING");
+    if (timed)
+        barrier();
+    const auto start = std::chrono::steady_clock::now();
+    double bytesThisCall = 0;
     collective("allreduce", [&] {
         while (i < parameters.size()) {
             std::vector<torch::Tensor> grads;
@@ -263,6 +280,7 @@ void DistributedContext::averageGradients(const std::vector<torch::Tensor> &para
             for (const torch::Tensor &g : grads)
                 flat.push_back(g.reshape({-1}));
             std::vector<torch::Tensor> bucket{torch::cat(flat)};
+            bytesThisCall += double(bucket.front().nbytes());
             d->group->allreduce(bucket)->wait();
             bucket.front().mul_(scale);
             std::int64_t offset = 0;
@@ -273,6 +291,9 @@ void DistributedContext::averageGradients(const std::vector<torch::Tensor> &para
             }
         }
     });
+    ++d->averages;
+    d->averageBytes += bytesThisCall;
+    d->averageSeconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
 void DistributedContext::allReduceSum(std::vector<double> &values)
