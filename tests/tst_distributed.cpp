@@ -9,6 +9,8 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -343,6 +345,15 @@ private Q_SLOTS:
         QVERIFY(resumed.waitForFinished(240000));
         const QByteArray out = resumed.readAllStandardOutput() + resumed.readAllStandardError();
         QVERIFY2(resumed.exitCode() == 0, out.constData());
+        // config.json states the batch and learning-rate rule.
+        QFile config(run + QStringLiteral("/config.json"));
+        QVERIFY(config.open(QIODevice::ReadOnly));
+        const QJsonObject distributed = QJsonDocument::fromJson(config.readAll()).object().value(QStringLiteral("distributed")).toObject();
+        QCOMPARE(distributed.value(QStringLiteral("world_size")).toInt(), 2);
+        QCOMPARE(distributed.value(QStringLiteral("per_rank_batch")).toInt(), 4);
+        QCOMPARE(distributed.value(QStringLiteral("effective_batch")).toInt(), 8);
+        QCOMPARE(distributed.value(QStringLiteral("lr_scaling")).toString(), QStringLiteral("none"));
+        QCOMPARE(distributed.value(QStringLiteral("backend")).toString(), QStringLiteral("gloo"));
         QFile metrics(run + QStringLiteral("/metrics.jsonl"));
         QVERIFY(metrics.open(QIODevice::ReadOnly));
         QCOMPARE(metrics.readAll().trimmed().split('\n').size(), 3);
