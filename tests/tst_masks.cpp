@@ -445,6 +445,55 @@ private Q_SLOTS:
         QVERIFY2(text.contains(QLatin1String("big.png")), qPrintable(text));
     }
 
+    void cliInspectJson()
+    {
+        QTemporaryDir dir;
+        const QString root = dir.path();
+        writeText(root + QStringLiteral("/classes.txt"), "background\nscratch\ndent\n");
+        for (int i = 0; i < 2; ++i) {
+            writeImage(root + QStringLiteral("/images/%1.png").arg(i), 24, 16);
+            cv::Mat m = cv::Mat::zeros(16, 24, CV_8U);
+            m(cv::Rect(1, 1, 10, 3)).setTo(1); // 30 px scratch
+            m(cv::Rect(20, 10, 2, 5)).setTo(2); // a 2 px wide dent: under the 5 px rule
+            writeMat(root + QStringLiteral("/masks/%1.png").arg(i), m);
+        }
+        writeImage(root + QStringLiteral("/images/2.png"), 24, 16);
+        writeBytes(root + QStringLiteral("/masks/2.png"), "\x89PNG broken");
+
+        const test::CliRun run = test::runCli({QStringLiteral("inspect"), root, QStringLiteral("--json")});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QJsonObject report = QJsonDocument::fromJson(run.out).object();
+        QCOMPARE(report.value(QStringLiteral("format")).toString(), QStringLiteral("masks"));
+        QCOMPARE(report.value(QStringLiteral("images")).toInt(), 2);
+        QVERIFY(!badReason(report, QStringLiteral("2.png")).isEmpty());
+        const QJsonObject scratch = classFigures(report, QStringLiteral("scratch"));
+        QCOMPARE(scratch.value(QStringLiteral("pixels")).toInt(), 60);
+        QCOMPARE(scratch.value(QStringLiteral("images")).toInt(), 2);
+        QCOMPARE(scratch.value(QStringLiteral("regions")).toInt(), 2);
+        QCOMPARE(scratch.value(QStringLiteral("smallest_px")).toArray(), (QJsonArray{10, 3}));
+        QCOMPARE(scratch.value(QStringLiteral("under_5px")).toInt(), 2); // 3 px high
+        const QJsonObject dent = classFigures(report, QStringLiteral("dent"));
+        QCOMPARE(dent.value(QStringLiteral("pixels")).toInt(), 20);
+        QCOMPARE(dent.value(QStringLiteral("smallest_px")).toArray(), (QJsonArray{2, 5}));
+        QCOMPARE(dent.value(QStringLiteral("under_5px")).toInt(), 2);
+        // The contract's keys are still there; there are no boxes, so no smallest object.
+        QVERIFY(report.contains(QStringLiteral("classes")));
+        QVERIFY(report.contains(QStringLiteral("bad_files")));
+        QVERIFY(report.contains(QStringLiteral("image_size")));
+        QVERIFY(!report.value(QStringLiteral("objects")).toObject().contains(QStringLiteral("smallest_px")));
+
+        // Text report, and a format named on the command line.
+        const test::CliRun text = test::runCli({QStringLiteral("inspect"), root, QStringLiteral("--format"),
+                                                QStringLiteral("masks")});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY2(text.out.contains("Masks"), text.out.constData());
+        // A folder that is no MVTec category is refused with one line, exit 2.
+        const test::CliRun wrong = test::runCli({QStringLiteral("inspect"), root, QStringLiteral("--format"),
+                                                 QStringLiteral("mvtec")});
+        QCOMPARE(wrong.exitCode, 2);
+        QVERIFY2(wrong.err.contains("MVTec"), wrong.err.constData());
+    }
+
     void cocoMasksRasterized()
     {
         Dataset ds;
