@@ -2621,6 +2621,10 @@ Epoche %2: %3</translation>
         <source>%1 &lt;span style=&apos;color:gray&apos;&gt;(from %2)&lt;/span&gt;</source>
         <translation>%1 &lt;span style=&apos;color:gray&apos;&gt;(aus %2)&lt;/span&gt;</translation>
     </message>
+    <message>
+        <source>Reading masks</source>
+        <translation>Masken werden gelesen</translation>
+    </message>
 </context>
 <context>
     <name>loupe::Masks</name>
@@ -6253,10 +6257,6 @@ Sein letzter Checkpoint (nach der letzten abgeschlossenen Epoche) bleibt erhalte
         <translation>Zu öffnender Datensatz.</translation>
     </message>
     <message>
-        <source>auto, folder, csv, coco, voc, yolo or idx.</source>
-        <translation>auto, folder, csv, coco, voc, yolo oder idx.</translation>
-    </message>
-    <message>
         <source>A label file kept apart from the images.</source>
         <translation>Eine Label-Datei, die getrennt von den Bildern liegt.</translation>
     </message>
@@ -6279,6 +6279,10 @@ Sein letzter Checkpoint (nach der letzten abgeschlossenen Epoche) bleibt erhalte
     <message>
         <source>Page to open: overview, report, browser, augment, train, runs or predictions.</source>
         <translation>Zu öffnende Seite: overview, report, browser, augment, train, runs oder predictions.</translation>
+    </message>
+    <message>
+        <source>auto, folder, csv, coco, voc, yolo, idx, masks or mvtec.</source>
+        <translation>auto, folder, csv, coco, voc, yolo, idx, masks oder mvtec.</translation>
     </message>
 </context>
 </TS>
