@@ -976,10 +976,6 @@
         <translation>Ein Ordner, eine CSV-Datei, COCO-JSON, ein VOC- oder YOLO-Ordner oder eine IDX-Datei.</translation>
     </message>
     <message>
-        <source>auto, folder, csv, coco, voc, yolo or idx.</source>
-        <translation>auto, folder, csv, coco, voc, yolo oder idx.</translation>
-    </message>
-    <message>
         <source>A label file kept apart from the images.</source>
         <translation>Eine Label-Datei, die getrennt von den Bildern liegt.</translation>
     </message>
@@ -1417,6 +1413,14 @@ Befehle:
   export RUN_DIR --onnx FILE.onnx | --torchscript FILE.pt [--json]
 Die Optionen eines Befehls zeigt &apos;loupe-cli COMMAND --help&apos;.</translation>
     </message>
+    <message>
+        <source>auto, folder, csv, coco, voc, yolo, idx, masks or mvtec.</source>
+        <translation>auto, folder, csv, coco, voc, yolo, idx, masks oder mvtec.</translation>
+    </message>
+    <message>
+        <source>Reading masks</source>
+        <translation>Masken werden gelesen</translation>
+    </message>
 </context>
 <context>
     <name>loupe::ConfusionMatrixView</name>
@@ -1509,6 +1513,13 @@ Die Optionen eines Befehls zeigt &apos;loupe-cli COMMAND --help&apos;.</translat
     <message>
         <source>smallest objects: %1; every object stays at least 5×5 px only when images are resized to %2 px wide or more (from %3 px)</source>
         <translation>kleinste Objekte: %1; jedes Objekt bleibt nur dann mindestens 5×5 px groß, wenn die Bilder auf %2 px Breite oder mehr skaliert werden (von %3 px)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n region(s) of &quot;%1&quot; are under 5 px on their shorter side even at full size (the smallest: %2×%3 px in %4); crop to the region of interest or tile the image instead of downsizing</source>
+        <translation>
+            <numerusform>%n Region von &quot;%1&quot; ist selbst in voller Größe an der kürzeren Seite unter 5 px (die kleinste: %2×%3 px in %4); auf den interessierenden Bereich zuschneiden oder das Bild kacheln statt verkleinern</numerusform>
+            <numerusform>%n Regionen von &quot;%1&quot; sind selbst in voller Größe an der kürzeren Seite unter 5 px (die kleinste: %2×%3 px in %4); auf den interessierenden Bereich zuschneiden oder das Bild kacheln statt verkleinern</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2021,6 +2032,31 @@ Die Optionen eines Befehls zeigt &apos;loupe-cli COMMAND --help&apos;.</translat
             <numerusform>  dazu %n Crowd-Regionen (COCO iscrowd), angezeigt, aber nicht als Objekte gezählt
 </numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Masks     %1 read, %2 all background, %3 pixels ignored (255)
+</source>
+        <translation>Masken    %1 gelesen, %2 nur Hintergrund, %3 Pixel ignoriert (255)
+</translation>
+    </message>
+    <message>
+        <source>%1 px in %2 images, %3 regions, smallest %4×%5 px%6
+</source>
+        <translation>%1 px in %2 Bildern, %3 Regionen, kleinste %4×%5 px%6
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>  ← %n under 5 px</source>
+        <translation>
+            <numerusform>  ← %n unter 5 px</numerusform>
+            <numerusform>  ← %n unter 5 px</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no pixels
+</source>
+        <translation>keine Pixel
+</translation>
     </message>
 </context>
 <context>
@@ -2585,6 +2621,69 @@ Epoche %2: %3</translation>
         <source>%1 &lt;span style=&apos;color:gray&apos;&gt;(from %2)&lt;/span&gt;</source>
         <translation>%1 &lt;span style=&apos;color:gray&apos;&gt;(aus %2)&lt;/span&gt;</translation>
     </message>
+    <message>
+        <source>Reading masks</source>
+        <translation>Masken werden gelesen</translation>
+    </message>
+</context>
+<context>
+    <name>loupe::Masks</name>
+    <message>
+        <source>value %1 in %2 pixels stands for no class (the classes are 1 to %3, 0 background, 255 ignored)</source>
+        <translation>Wert %1 in %2 Pixeln steht für keine Klasse (die Klassen sind 1 bis %3, 0 Hintergrund, 255 ignoriert)</translation>
+    </message>
+    <message>
+        <source>cannot read the mask: %1</source>
+        <translation>Maske nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <source>mask file of %1 MB is above the limit of %2 MB</source>
+        <translation>Maskendatei von %1 MB liegt über der Grenze von %2 MB</translation>
+    </message>
+    <message>
+        <source>empty mask file (0 bytes)</source>
+        <translation>leere Maskendatei (0 Bytes)</translation>
+    </message>
+    <message>
+        <source>mask claims %1×%2 pixels, above the limit of %3 megapixels</source>
+        <translation>Maske gibt %1×%2 Pixel an, mehr als die Grenze von %3 Megapixeln</translation>
+    </message>
+    <message>
+        <source>the mask&apos;s pixel data cannot be decoded</source>
+        <translation>die Pixeldaten der Maske lassen sich nicht dekodieren</translation>
+    </message>
+    <message>
+        <source>mask pixels of an unsupported type (use 8- or 16-bit PNG)</source>
+        <translation>Maskenpixel eines nicht unterstützten Typs (8- oder 16-Bit-PNG verwenden)</translation>
+    </message>
+    <message>
+        <source>colour %1 (palette index %2) in %3 pixels is in no class of labelmap.txt</source>
+        <translation>Farbe %1 (Palettenindex %2) in %3 Pixeln gehört zu keiner Klasse der labelmap.txt</translation>
+    </message>
+    <message>
+        <source>value %1 stands for no class (16-bit mask; the classes are 1 to %2)</source>
+        <translation>Wert %1 steht für keine Klasse (16-Bit-Maske; die Klassen sind 1 bis %2)</translation>
+    </message>
+    <message>
+        <source>colour mask, but no labelmap.txt says which class each colour is</source>
+        <translation>Farbmaske, aber keine labelmap.txt sagt, welche Klasse jede Farbe ist</translation>
+    </message>
+    <message>
+        <source>colour %1 in %2 pixels is in no class of labelmap.txt</source>
+        <translation>Farbe %1 in %2 Pixeln gehört zu keiner Klasse der labelmap.txt</translation>
+    </message>
+    <message>
+        <source>mask is %1×%2 px, its image %3×%4 px</source>
+        <translation>Maske ist %1×%2 px, ihr Bild %3×%4 px</translation>
+    </message>
+    <message>
+        <source>image claims %1×%2 pixels, above the limit of %3 megapixels</source>
+        <translation>Bild gibt %1×%2 Pixel an, mehr als die Grenze von %3 Megapixeln</translation>
+    </message>
+    <message>
+        <source>RLE mask is %1×%2 px, its image %3×%4 px</source>
+        <translation>RLE-Maske ist %1×%2 px, ihr Bild %3×%4 px</translation>
+    </message>
 </context>
 <context>
     <name>loupe::Metrics</name>
@@ -2794,6 +2893,37 @@ Epoche %2: %3</translation>
     <message>
         <source>unknown step type %1; expected one of %2</source>
         <translation>unbekannter Schritttyp %1; erwartet eines von %2</translation>
+    </message>
+</context>
+<context>
+    <name>loupe::PngPalette</name>
+    <message>
+        <source>damaged palette PNG header</source>
+        <translation>beschädigter Kopf eines Paletten-PNG</translation>
+    </message>
+    <message>
+        <source>PNG claims %1×%2 pixels, above the limit of %3 megapixels</source>
+        <translation>PNG gibt %1×%2 Pixel an, mehr als die Grenze von %3 Megapixeln</translation>
+    </message>
+    <message>
+        <source>truncated PNG (chunk runs past the end of the file)</source>
+        <translation>abgeschnittenes PNG (Chunk reicht über das Dateiende hinaus)</translation>
+    </message>
+    <message>
+        <source>truncated PNG (no IEND chunk)</source>
+        <translation>abgeschnittenes PNG (kein IEND-Chunk)</translation>
+    </message>
+    <message>
+        <source>palette PNG without a palette (no PLTE chunk)</source>
+        <translation>Paletten-PNG ohne Palette (kein PLTE-Chunk)</translation>
+    </message>
+    <message>
+        <source>damaged PNG pixel data (zlib: %1)</source>
+        <translation>beschädigte PNG-Pixeldaten (zlib: %1)</translation>
+    </message>
+    <message>
+        <source>damaged PNG pixel data (unknown row filter)</source>
+        <translation>beschädigte PNG-Pixeldaten (unbekannter Zeilenfilter)</translation>
     </message>
 </context>
 <context>
@@ -5850,10 +5980,6 @@ Sein letzter Checkpoint (nach der letzten abgeschlossenen Epoche) bleibt erhalte
         <translation>keine Kopfzeile</translation>
     </message>
     <message>
-        <source>looked for class folders of images (optionally under train/, valid/, test/), a CSV file, COCO JSON (in ./, annotations/ or train/, valid/, test/), Pascal VOC (Annotations/ or XML beside the images), YOLO (data.yaml, classes.txt, obj.data or labels/) and IDX files</source>
-        <translation>gesucht wurde nach Klassenordnern mit Bildern (optional unter train/, valid/, test/), einer CSV-Datei, COCO-JSON (in ./, annotations/ oder train/, valid/, test/), Pascal VOC (Annotations/ oder XML neben den Bildern), YOLO (data.yaml, classes.txt, obj.data oder labels/) und IDX-Dateien</translation>
-    </message>
-    <message>
         <source>class folders under split folders (train/, valid/, test/)</source>
         <translation>Klassenordner unter Split-Ordnern (train/, valid/, test/)</translation>
     </message>
@@ -6033,6 +6159,73 @@ Sein letzter Checkpoint (nach der letzten abgeschlossenen Epoche) bleibt erhalte
         <source>No images found for the YOLO labels in %1; looked in: %2</source>
         <translation>Keine Bilder zu den YOLO-Labels in %1 gefunden; gesucht in: %2</translation>
     </message>
+    <message>
+        <source>looked for class folders of images (optionally under train/, valid/, test/), a CSV file, COCO JSON (in ./, annotations/ or train/, valid/, test/), Pascal VOC (Annotations/ or XML beside the images), YOLO (data.yaml, classes.txt, obj.data or labels/), IDX files, mask folders (images/ and masks/) and MVTec AD (train/good/, test/, ground_truth/)</source>
+        <translation>gesucht wurde nach Klassenordnern mit Bildern (optional unter train/, valid/, test/), einer CSV-Datei, COCO-JSON (in ./, annotations/ oder train/, valid/, test/), Pascal VOC (Annotations/ oder XML neben den Bildern), YOLO (data.yaml, classes.txt, obj.data oder labels/), IDX-Dateien, Maskenordnern (images/ und masks/) und MVTec AD (train/good/, test/, ground_truth/)</translation>
+    </message>
+    <message>
+        <source>no class names (one name a line expected)</source>
+        <translation>keine Klassennamen (ein Name pro Zeile erwartet)</translation>
+    </message>
+    <message>
+        <source>%1 classes; masks of 8 bits hold at most 254</source>
+        <translation>%1 Klassen; 8-Bit-Masken fassen höchstens 254</translation>
+    </message>
+    <message>
+        <source>expected name:r,g,b:parts:actions</source>
+        <translation>erwartet name:r,g,b:parts:actions</translation>
+    </message>
+    <message>
+        <source>no classes besides the background</source>
+        <translation>keine Klassen außer dem Hintergrund</translation>
+    </message>
+    <message>
+        <source>mask folders: %1/ and %2/ under split folders</source>
+        <translation>Maskenordner: %1/ und %2/ unter Aufteilungsordnern</translation>
+    </message>
+    <message>
+        <source>mask folders: %1/ and %2/ with the same file names</source>
+        <translation>Maskenordner: %1/ und %2/ mit gleichen Dateinamen</translation>
+    </message>
+    <message>
+        <source>no images/ and masks/ folders in %1</source>
+        <translation>keine Ordner images/ und masks/ in %1</translation>
+    </message>
+    <message>
+        <source>no mask for this image in %1 (looked for %2.png)</source>
+        <translation>keine Maske zu diesem Bild in %1 (gesucht: %2.png)</translation>
+    </message>
+    <message>
+        <source>mask without an image of the same name in %1</source>
+        <translation>Maske ohne gleichnamiges Bild in %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) have no mask and are left out</source>
+        <translation>
+            <numerusform>%n Bild hat keine Maske und wird ausgelassen</numerusform>
+            <numerusform>%n Bilder haben keine Maske und werden ausgelassen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no classes.txt or labelmap.txt beside the masks: classes are named by their mask values (%1)</source>
+        <translation>keine classes.txt oder labelmap.txt neben den Masken: die Klassen sind nach ihren Maskenwerten benannt (%1)</translation>
+    </message>
+    <message>
+        <source>MVTec AD: train/good/, test/&lt;defect&gt;/ and ground_truth/</source>
+        <translation>MVTec AD: train/good/, test/&lt;Defekt&gt;/ und ground_truth/</translation>
+    </message>
+    <message>
+        <source>MVTec AD: categories with train/good/, test/&lt;defect&gt;/ and ground_truth/</source>
+        <translation>MVTec AD: Kategorien mit train/good/, test/&lt;Defekt&gt;/ und ground_truth/</translation>
+    </message>
+    <message>
+        <source>no MVTec AD layout (train/good/, test/, ground_truth/) in %1</source>
+        <translation>kein MVTec-AD-Aufbau (train/good/, test/, ground_truth/) in %1</translation>
+    </message>
+    <message>
+        <source>no mask %1</source>
+        <translation>keine Maske %1</translation>
+    </message>
 </context>
 <context>
     <name>loupe::scanner</name>
@@ -6048,6 +6241,10 @@ Sein letzter Checkpoint (nach der letzten abgeschlossenen Epoche) bleibt erhalte
         <source>file of %1 MB is above the limit of %2 MB</source>
         <translation>Datei mit %1 MB liegt über der Grenze von %2 MB</translation>
     </message>
+    <message>
+        <source>mask is empty, yet its image is filed under &quot;%1&quot;</source>
+        <translation>Maske ist leer, obwohl ihr Bild unter &quot;%1&quot; abgelegt ist</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -6058,10 +6255,6 @@ Sein letzter Checkpoint (nach der letzten abgeschlossenen Epoche) bleibt erhalte
     <message>
         <source>Dataset to open.</source>
         <translation>Zu öffnender Datensatz.</translation>
-    </message>
-    <message>
-        <source>auto, folder, csv, coco, voc, yolo or idx.</source>
-        <translation>auto, folder, csv, coco, voc, yolo oder idx.</translation>
     </message>
     <message>
         <source>A label file kept apart from the images.</source>
@@ -6086,6 +6279,10 @@ Sein letzter Checkpoint (nach der letzten abgeschlossenen Epoche) bleibt erhalte
     <message>
         <source>Page to open: overview, report, browser, augment, train, runs or predictions.</source>
         <translation>Zu öffnende Seite: overview, report, browser, augment, train, runs oder predictions.</translation>
+    </message>
+    <message>
+        <source>auto, folder, csv, coco, voc, yolo, idx, masks or mvtec.</source>
+        <translation>auto, folder, csv, coco, voc, yolo, idx, masks oder mvtec.</translation>
     </message>
 </context>
 </TS>

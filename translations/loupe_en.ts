@@ -68,6 +68,13 @@
             <numerusform>%n objects smaller than 5×5 px even at full size: %1; crop to the region of interest or tile the image instead of downsizing</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n region(s) of &quot;%1&quot; are under 5 px on their shorter side even at full size (the smallest: %2×%3 px in %4); crop to the region of interest or tile the image instead of downsizing</source>
+        <translation>
+            <numerusform>%n region of &quot;%1&quot; is under 5 px on its shorter side even at full size (the smallest: %2×%3 px in %4); crop to the region of interest or tile the image instead of downsizing</numerusform>
+            <numerusform>%n regions of &quot;%1&quot; are under 5 px on their shorter side even at full size (the smallest: %2×%3 px in %4); crop to the region of interest or tile the image instead of downsizing</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>loupe::Diagnosis</name>
@@ -109,6 +116,13 @@
 </numerusform>
             <numerusform>  plus %n crowd regions (COCO iscrowd), shown but not counted as objects
 </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>  ← %n under 5 px</source>
+        <translation>
+            <numerusform>  ← %n under 5 px</numerusform>
+            <numerusform>  ← %n under 5 px</numerusform>
         </translation>
     </message>
 </context>
@@ -330,6 +344,13 @@
         <translation>
             <numerusform>%n image is named by more than one split; it is kept in the first</numerusform>
             <numerusform>%n images are named by more than one split; each is kept in the first</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) have no mask and are left out</source>
+        <translation>
+            <numerusform>%n image has no mask and is left out</numerusform>
+            <numerusform>%n images have no mask and are left out</numerusform>
         </translation>
     </message>
 </context>
