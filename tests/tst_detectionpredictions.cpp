@@ -11,7 +11,9 @@
 #include "DetectionPredictionsView.h"
 #include "ImageViewer.h"
 #include "PredictionsPanel.h"
+#include "PredictionModel.h"
 #include "dataset/Inspection.h"
+#include "eval/Predictions.h"
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
@@ -112,6 +114,27 @@ QString makeFixture(const QString &root)
                                         QDir(images).filePath(QStringLiteral("b.png")),
                                         QDir(images).filePath(QStringLiteral("c.png"))})
                    .toJson());
+
+    // An older classification run of the same images: the page shows it the classification way.
+    const QString older = QDir(root).filePath(QStringLiteral("loupe-runs/20260101-110000"));
+    QDir().mkpath(older);
+    QJsonObject olderConfig = config;
+    olderConfig.remove(QStringLiteral("task"));
+    writeBytes(QDir(older).filePath(QStringLiteral("config.json")), QJsonDocument(olderConfig).toJson());
+    PredictionSet set;
+    set.classes = QStringList{QStringLiteral("scratch"), QStringLiteral("dent")};
+    set.split = QStringLiteral("dev");
+    for (const char *name : {"a.png", "b.png", "c.png"}) {
+        Prediction p;
+        p.path = QDir(images).filePath(QString::fromLatin1(name));
+        p.truth = 0;
+        p.predicted = name[0] == 'a' ? 0 : 1;
+        p.confidence = 0.8f;
+        p.probabilities = {p.predicted == 0 ? 0.8f : 0.2f, p.predicted == 1 ? 0.8f : 0.2f};
+        set.items.push_back(p);
+    }
+    if (!predictionfiles::write(predictionfiles::devPath(older), set).isEmpty())
+        qFatal("cannot write predictions");
     return json;
 }
 
@@ -178,9 +201,10 @@ void TestDetectionPredictions::pageSwitchesToDetectionView()
 {
     PredictionsPanel panel;
     panel.setInspection(m_inspection);
-    QCOMPARE(panel.runDirs().size(), 1);
+    QCOMPARE(panel.runDirs().size(), 2);
     QCOMPARE(panel.currentSplit(), QStringLiteral("dev"));
     QVERIFY(panel.showsDetections());
+    QCOMPARE(panel.model()->rowCount(), 0); // nothing of the classification view is loaded
     DetectionPredictionsView *view = panel.detectionView();
     QVERIFY(view->isVisibleTo(&panel));
     QAbstractItemModelTester tester(view->galleryModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -192,6 +216,16 @@ void TestDetectionPredictions::pageSwitchesToDetectionView()
              qPrintable(panel.findChild<QLabel *>(QStringLiteral("predictionsSummary"))->text()));
     QCOMPARE(view->galleryModel()->data(view->galleryModel()->index(0), Qt::DisplayRole).toString(),
              QStringLiteral("a.png\n1 missed, 1 false positive, 1 wrong class"));
+
+    // The older run is a classifier's: the page goes back to its classification view, and returns.
+    QVERIFY(panel.selectRun(panel.runDirs().at(1)));
+    QVERIFY(!panel.showsDetections());
+    QCOMPARE(panel.model()->rowCount(), 3);
+    QVERIFY(view->images().empty());
+    QVERIFY(panel.selectRun(panel.runDirs().at(0)));
+    QVERIFY(panel.showsDetections());
+    QCOMPARE(int(view->images().size()), 3);
+    QCOMPARE(panel.model()->rowCount(), 0);
 }
 
 void TestDetectionPredictions::drawsMatchedFalsePositiveMissedAndWrongClass()

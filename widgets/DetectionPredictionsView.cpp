@@ -8,6 +8,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFileInfo>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListView>
@@ -380,9 +381,13 @@ QWidget *DetectionPredictionsView::buildLegend()
 {
     auto *legend = new QWidget(this);
     legend->setObjectName(QStringLiteral("detectionLegend"));
-    auto *row = new QHBoxLayout(legend);
-    row->setContentsMargins(0, 0, 0, 0);
-    row->setSpacing(4);
+    // Three to a row: in one row the German legend alone would be wider than a 1024 px window.
+    auto *grid = new QGridLayout(legend);
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->setHorizontalSpacing(6);
+    grid->setVerticalSpacing(1);
+    constexpr int kPerRow = 3;
+    int n = 0;
     const struct {
         BoxVerdict verdict;
         bool detection;
@@ -407,11 +412,11 @@ QWidget *DetectionPredictionsView::buildLegend()
         auto *icon = new QLabel(legend);
         icon->setPixmap(swatch);
         auto *text = new QLabel(e.text, legend);
-        row->addWidget(icon);
-        row->addWidget(text);
-        row->addSpacing(6);
+        grid->addWidget(icon, n / kPerRow, 2 * (n % kPerRow));
+        grid->addWidget(text, n / kPerRow, 2 * (n % kPerRow) + 1);
+        ++n;
     }
-    row->addStretch(1);
+    grid->setColumnStretch(2 * kPerRow, 1);
     return legend;
 }
 
