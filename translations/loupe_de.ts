@@ -1649,6 +1649,318 @@ Die Optionen eines Befehls zeigt &apos;loupe-cli COMMAND --help&apos;.</translat
     </message>
 </context>
 <context>
+    <name>loupe::DetectionPredictionsView</name>
+    <message numerus="yes">
+        <source>%n missed</source>
+        <translation>
+            <numerusform>%n übersehen</numerusform>
+            <numerusform>%n übersehen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n false positive(s)</source>
+        <translation>
+            <numerusform>%n Fehlalarm</numerusform>
+            <numerusform>%n Fehlalarme</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n wrong class</source>
+        <translation>
+            <numerusform>%n falsche Klasse</numerusform>
+            <numerusform>%n falsche Klassen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>no errors (%n found)</source>
+        <translation>
+            <numerusform>keine Fehler (%n gefunden)</numerusform>
+            <numerusform>keine Fehler (%n gefunden)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1
+%2 objects, %3 detections over the threshold</source>
+        <translation>%1
+%2 Objekte, %3 Detektionen über der Schwelle</translation>
+    </message>
+    <message>
+        <source>With misses</source>
+        <translation>Mit übersehenen</translation>
+    </message>
+    <message>
+        <source>With false positives</source>
+        <translation>Mit Fehlalarmen</translation>
+    </message>
+    <message>
+        <source>Detections scored under this are not shown and not counted</source>
+        <translation>Detektionen mit niedrigerem Score werden weder gezeigt noch gezählt</translation>
+    </message>
+    <message>
+        <source>Score threshold</source>
+        <translation>Score-Schwelle</translation>
+    </message>
+    <message>
+        <source>Images with an object or a detection of this class</source>
+        <translation>Bilder mit einem Objekt oder einer Detektion dieser Klasse</translation>
+    </message>
+    <message>
+        <source>Most errors first</source>
+        <translation>Meiste Fehler zuerst</translation>
+    </message>
+    <message>
+        <source>Dataset order</source>
+        <translation>Reihenfolge im Datensatz</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>Dateiname</translation>
+    </message>
+    <message>
+        <source>Boxes at IoU ≥ 0.5 over the threshold: rows are the truth, columns the prediction. Background: a missed object (column) or a false positive (row). Click a cell to see exactly its boxes.</source>
+        <translation>Boxen bei IoU ≥ 0,5 über der Schwelle: Zeilen sind die Wahrheit, Spalten die Vorhersage. Hintergrund: ein übersehenes Objekt (Spalte) oder ein Fehlalarm (Zeile). Klicken Sie auf eine Zelle, um genau ihre Boxen zu sehen.</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>Recall</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>Precision</translation>
+    </message>
+    <message>
+        <source>At IoU 0.5, as COCO computes them; the dot is the current threshold.</source>
+        <translation>Bei IoU 0,5, wie COCO sie berechnet; der Punkt ist die aktuelle Schwelle.</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation>Konfusionsmatrix</translation>
+    </message>
+    <message>
+        <source>Precision–recall</source>
+        <translation>Precision–Recall</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>Fit the image to the window (F)</source>
+        <translation>Bild in das Fenster einpassen (F)</translation>
+    </message>
+    <message>
+        <source>1:1</source>
+        <translation>1:1</translation>
+    </message>
+    <message>
+        <source>One image pixel per screen pixel</source>
+        <translation>Ein Bildpixel pro Bildschirmpixel</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Messen</translation>
+    </message>
+    <message>
+        <source>Drag across the image to measure in image pixels</source>
+        <translation>Über das Bild ziehen, um in Bildpixeln zu messen</translation>
+    </message>
+    <message>
+        <source>◀</source>
+        <translation>◀</translation>
+    </message>
+    <message>
+        <source>Previous image</source>
+        <translation>Vorheriges Bild</translation>
+    </message>
+    <message>
+        <source>▶</source>
+        <translation>▶</translation>
+    </message>
+    <message>
+        <source>Next image</source>
+        <translation>Nächstes Bild</translation>
+    </message>
+    <message>
+        <source>Click a box to zoom to it</source>
+        <translation>Eine Box anklicken, um auf sie zu zoomen</translation>
+    </message>
+    <message>
+        <source>matched (true positive)</source>
+        <translation>zugeordnet (richtig positiv)</translation>
+    </message>
+    <message>
+        <source>object found</source>
+        <translation>gefundenes Objekt</translation>
+    </message>
+    <message>
+        <source>false positive</source>
+        <translation>Fehlalarm</translation>
+    </message>
+    <message>
+        <source>missed (false negative)</source>
+        <translation>übersehen (falsch negativ)</translation>
+    </message>
+    <message>
+        <source>wrong class</source>
+        <translation>falsche Klasse</translation>
+    </message>
+    <message>
+        <source>All classes</source>
+        <translation>Alle Klassen</translation>
+    </message>
+    <message>
+        <source>No detections to show.</source>
+        <translation>Keine Detektionen zum Anzeigen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt;: %n image(s)</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;: %n Bild</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;: %n Bilder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, mAP@[.5:.95] &lt;b&gt;%1&lt;/b&gt;, AP50 %2</source>
+        <translation>, mAP@[.5:.95] &lt;b&gt;%1&lt;/b&gt;, AP50 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of the evaluated images are not in the open dataset (moved, renamed or deleted since the run).</source>
+        <translation>
+            <numerusform>%n der ausgewerteten Bilder ist nicht im geöffneten Datensatz (seit dem Lauf verschoben, umbenannt oder gelöscht).</numerusform>
+            <numerusform>%n der ausgewerteten Bilder sind nicht im geöffneten Datensatz (seit dem Lauf verschoben, umbenannt oder gelöscht).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#009e73&apos;&gt;&lt;b&gt;%1&lt;/b&gt; matched&lt;/span&gt; · &lt;span style=&apos;color:#0072b2&apos;&gt;&lt;b&gt;%2&lt;/b&gt; missed&lt;/span&gt; · &lt;span style=&apos;color:#d55e00&apos;&gt;&lt;b&gt;%3&lt;/b&gt; false positives&lt;/span&gt; · &lt;span style=&apos;color:#cc79a7&apos;&gt;&lt;b&gt;%4&lt;/b&gt; wrong class&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#009e73&apos;&gt;&lt;b&gt;%1&lt;/b&gt; zugeordnet&lt;/span&gt; · &lt;span style=&apos;color:#0072b2&apos;&gt;&lt;b&gt;%2&lt;/b&gt; übersehen&lt;/span&gt; · &lt;span style=&apos;color:#d55e00&apos;&gt;&lt;b&gt;%3&lt;/b&gt; Fehlalarme&lt;/span&gt; · &lt;span style=&apos;color:#cc79a7&apos;&gt;&lt;b&gt;%4&lt;/b&gt; falsche Klasse&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>background</source>
+        <translation>Hintergrund</translation>
+    </message>
+    <message>
+        <source>%1 (AP50 %2)</source>
+        <translation>%1 (AP50 %2)</translation>
+    </message>
+    <message>
+        <source>Images (%1 of %2)</source>
+        <translation>Bilder (%1 von %2)</translation>
+    </message>
+    <message>
+        <source>Images (%1)</source>
+        <translation>Bilder (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing %1 of %2 images: the %n box(es) with truth %3 predicted as %4.</source>
+        <translation>
+            <numerusform>%1 von %2 Bildern angezeigt: die %n Box mit Wahrheit %3, vorhergesagt als %4.</numerusform>
+            <numerusform>%1 von %2 Bildern angezeigt: die %n Boxen mit Wahrheit %3, vorhergesagt als %4.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing all %n image(s).</source>
+        <translation>
+            <numerusform>Das %n Bild wird angezeigt.</numerusform>
+            <numerusform>Alle %n Bilder werden angezeigt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Showing %1 of %2 images.</source>
+        <translation>%1 von %2 Bildern angezeigt.</translation>
+    </message>
+    <message>
+        <source>%1 is not in the open dataset.</source>
+        <translation>%1 ist nicht im geöffneten Datensatz.</translation>
+    </message>
+    <message>
+        <source>at %1, %2, %3 × %4 px</source>
+        <translation>bei %1, %2, %3 × %4 px</translation>
+    </message>
+    <message>
+        <source>missed: %1</source>
+        <translation>übersehen: %1</translation>
+    </message>
+    <message>
+        <source>Missed %1 %2</source>
+        <translation>Übersehen: %1 %2</translation>
+    </message>
+    <message>
+        <source>Object %1 %2, found as another class</source>
+        <translation>Objekt %1 %2, als andere Klasse gefunden</translation>
+    </message>
+    <message>
+        <source>Object %1 %2, found</source>
+        <translation>Objekt %1 %2, gefunden</translation>
+    </message>
+    <message>
+        <source>%1 %2 (is %3)</source>
+        <translation>%1 %2 (ist %3)</translation>
+    </message>
+    <message>
+        <source>Wrong class: %1 (%2) on a %3 %4</source>
+        <translation>Falsche Klasse: %1 (%2) auf %3 %4</translation>
+    </message>
+    <message>
+        <source>False positive: %1 (%2) %3</source>
+        <translation>Fehlalarm: %1 (%2) %3</translation>
+    </message>
+    <message>
+        <source>Matched: %1 (%2) %3, IoU %4</source>
+        <translation>Zugeordnet: %1 (%2) %3, IoU %4</translation>
+    </message>
+</context>
+<context>
+    <name>loupe::DetectionReview</name>
+    <message>
+        <source>matched</source>
+        <translation>zugeordnet</translation>
+    </message>
+    <message>
+        <source>false positive</source>
+        <translation>Fehlalarm</translation>
+    </message>
+    <message>
+        <source>wrong class</source>
+        <translation>falsche Klasse</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>übersehen</translation>
+    </message>
+    <message>
+        <source>ignored</source>
+        <translation>ignoriert</translation>
+    </message>
+    <message>
+        <source>below threshold</source>
+        <translation>unter der Schwelle</translation>
+    </message>
+    <message>
+        <source>cannot read it: %1</source>
+        <translation>nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <source>not JSON: %1</source>
+        <translation>kein JSON: %1</translation>
+    </message>
+    <message>
+        <source>expected an array of image paths</source>
+        <translation>erwartet: ein Array von Bildpfaden</translation>
+    </message>
+    <message>
+        <source>expected a string (an image path)</source>
+        <translation>erwartet: ein String (ein Bildpfad)</translation>
+    </message>
+    <message>
+        <source>%1 names no classes (dataset.classes)</source>
+        <translation>%1 nennt keine Klassen (dataset.classes)</translation>
+    </message>
+</context>
+<context>
     <name>loupe::Diagnosis</name>
     <message>
         <source>A bigger backbone (more trainable parameters), e.g. resnet34 or resnet50 instead of resnet18.</source>
@@ -3587,6 +3899,14 @@ wahr: %2, vorhergesagt: %3 (%4%), Verlust %5</translation>
     <message>
         <source>At %1 px input the model&apos;s last feature map is only %2 × %3 cells, too coarse to show where it looked; train at %4 px or more for a %5 × %5 map.</source>
         <translation>Bei %1 px Eingabe ist die letzte Feature-Map des Modells nur %2 × %3 Zellen groß, zu grob, um zu zeigen, wohin es geschaut hat; trainieren Sie mit %4 px oder mehr für eine %5 × %5-Karte.</translation>
+    </message>
+    <message>
+        <source> (detection)</source>
+        <translation> (Detektion)</translation>
+    </message>
+    <message>
+        <source>The run saved no detections for %1.</source>
+        <translation>Der Lauf hat keine Detektionen für %1 gespeichert.</translation>
     </message>
 </context>
 <context>

@@ -77,6 +77,65 @@
     </message>
 </context>
 <context>
+    <name>loupe::DetectionPredictionsView</name>
+    <message numerus="yes">
+        <source>%n missed</source>
+        <translation>
+            <numerusform>%n missed</numerusform>
+            <numerusform>%n missed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n false positive(s)</source>
+        <translation>
+            <numerusform>%n false positive</numerusform>
+            <numerusform>%n false positives</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n wrong class</source>
+        <translation>
+            <numerusform>%n wrong class</numerusform>
+            <numerusform>%n wrong class</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>no errors (%n found)</source>
+        <translation>
+            <numerusform>no errors (%n found)</numerusform>
+            <numerusform>no errors (%n found)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt;: %n image(s)</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;: %n image</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;: %n images</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of the evaluated images are not in the open dataset (moved, renamed or deleted since the run).</source>
+        <translation>
+            <numerusform>%n of the evaluated images is not in the open dataset (moved, renamed or deleted since the run).</numerusform>
+            <numerusform>%n of the evaluated images are not in the open dataset (moved, renamed or deleted since the run).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing %1 of %2 images: the %n box(es) with truth %3 predicted as %4.</source>
+        <translation>
+            <numerusform>Showing %1 of %2 images: the %n box with truth %3 predicted as %4.</numerusform>
+            <numerusform>Showing %1 of %2 images: the %n boxes with truth %3 predicted as %4.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing all %n image(s).</source>
+        <translation>
+            <numerusform>Showing the %n image.</numerusform>
+            <numerusform>Showing all %n images.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>loupe::Diagnosis</name>
     <message numerus="yes">
         <source>%n epoch(s) so far; the curves are read from epoch %1 on.</source>
