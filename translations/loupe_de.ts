@@ -252,14 +252,6 @@
         <translation>LibTorch hat den Lauf angehalten: %1</translation>
     </message>
     <message>
-        <source>a classifier needs at least two classes; this dataset has %1</source>
-        <translation>ein Klassifikator braucht mindestens zwei Klassen; dieser Datensatz hat %1</translation>
-    </message>
-    <message>
-        <source>no labelled training images: classification needs class folders, a CSV or IDX labels</source>
-        <translation>keine Trainingsbilder mit Label: Klassifikation braucht Klassenordner, eine CSV-Datei oder IDX-Labels</translation>
-    </message>
-    <message>
         <source>no dev images: dev loss and metrics are computed on the training images</source>
         <translation>keine Dev-Bilder: Dev-Verlust und Metriken werden auf den Trainingsbildern berechnet</translation>
     </message>
@@ -274,14 +266,6 @@
     <message>
         <source>imported %1 tensors from %2</source>
         <translation>%1 Tensoren aus %2 importiert</translation>
-    </message>
-    <message>
-        <source>class weights (inverse frequency): %1</source>
-        <translation>Klassengewichte (inverse Häufigkeit): %1</translation>
-    </message>
-    <message>
-        <source>%1 class weights given for %2 classes</source>
-        <translation>%1 Klassengewichte für %2 Klassen angegeben</translation>
     </message>
     <message>
         <source>cannot create the run folder %1: %2</source>
@@ -306,10 +290,6 @@
     <message>
         <source>dev loss has not improved for %1 epochs; the best was epoch %2 (%3)</source>
         <translation>der Dev-Verlust hat sich seit %1 Epochen nicht verbessert; am besten war Epoche %2 (%3)</translation>
-    </message>
-    <message>
-        <source>test images: accuracy %1, macro F1 %2 on %3 images (weights of epoch %4)</source>
-        <translation>Testbilder: Genauigkeit %1, Makro-F1 %2 auf %3 Bildern (Gewichte von Epoche %4)</translation>
     </message>
     <message>
         <source>training diverged at step %1 (epoch %2): the training loss is %3. Likely causes: the learning rate is too high (it is %4; try %5), or the images or labels are not loaded properly (check them with loupe-cli inspect and the overfit check). %6</source>
@@ -338,6 +318,42 @@
     <message>
         <source>initial weights %1: %2</source>
         <translation>Anfangsgewichte %1: %2</translation>
+    </message>
+    <message>
+        <source>whole images</source>
+        <translation>ganze Bilder</translation>
+    </message>
+    <message>
+        <source>%1×%2 tiles, overlap %3 px</source>
+        <translation>%1×%2 Kacheln, Überlappung %3 px</translation>
+    </message>
+    <message>
+        <source>, region %1,%2,%3,%4</source>
+        <translation>, Bereich %1,%2,%3,%4</translation>
+    </message>
+    <message>
+        <source>the region %1,%2,%3,%4 lies outside the image (%5×%6)</source>
+        <translation>der Bereich %1,%2,%3,%4 liegt außerhalb des Bildes (%5×%6)</translation>
+    </message>
+    <message>
+        <source>a detector is built on %1, not %2</source>
+        <translation>ein Detektor baut auf %1 auf, nicht auf %2</translation>
+    </message>
+    <message>
+        <source>a detector needs at least one object class</source>
+        <translation>ein Detektor braucht mindestens eine Objektklasse</translation>
+    </message>
+    <message>
+        <source>the anchors&apos; strides must start at 4, 8, 16 or 32 and double from level to level, with one size per level</source>
+        <translation>die Schrittweiten der Anker müssen bei 4, 8, 16 oder 32 beginnen und sich von Ebene zu Ebene verdoppeln, mit einer Größe je Ebene</translation>
+    </message>
+    <message>
+        <source>unknown task &quot;%1&quot;; expected classify or detect</source>
+        <translation>unbekannte Aufgabe „%1“; erwartet: classify oder detect</translation>
+    </message>
+    <message>
+        <source>tile overlap must be 0 or more pixels</source>
+        <translation>die Kachelüberlappung muss 0 oder mehr Pixel betragen</translation>
     </message>
 </context>
 <context>
@@ -1062,10 +1078,6 @@
         <translation>--%1 erwartet eine Zahl, erhalten: „%2“</translation>
     </message>
     <message>
-        <source>Trains an image classifier into a run folder: config.json, metrics.jsonl, a TensorBoard event file, checkpoints and predictions.csv.</source>
-        <translation>Trainiert einen Bildklassifikator in einen Laufordner: config.json, metrics.jsonl, eine TensorBoard-Eventdatei, Checkpoints und predictions.csv.</translation>
-    </message>
-    <message>
         <source>The dataset to learn from.</source>
         <translation>Der Datensatz, aus dem gelernt wird.</translation>
     </message>
@@ -1164,10 +1176,6 @@
     <message>
         <source>Epoch %1/%2 loss %3, %4 images/s, %5 s left</source>
         <translation>Epoche %1/%2 Verlust %3, %4 Bilder/s, noch %5 s</translation>
-    </message>
-    <message>
-        <source>epoch %1: train loss %2, dev loss %3, dev accuracy %4, dev macro F1 %5, %6 images/s, %7 s%8</source>
-        <translation>Epoche %1: Trainingsverlust %2, Dev-Verlust %3, Dev-Genauigkeit %4, Dev-Makro-F1 %5, %6 Bilder/s, %7 s%8</translation>
     </message>
     <message>
         <source> (best)</source>
@@ -1274,10 +1282,6 @@ Konfusionsmatrix (Zeilen: wahr, Spalten: vorhergesagt)
     <message>
         <source>overfit check %1</source>
         <translation>Overfit-Check %1</translation>
-    </message>
-    <message>
-        <source>Write path,true_label,predicted_label,confidence,loss and one p:&lt;class&gt; probability per class.</source>
-        <translation>path,true_label,predicted_label,confidence,loss und eine p:&lt;class&gt;-Wahrscheinlichkeit pro Klasse schreiben.</translation>
     </message>
     <message>
         <source>Writes a run&apos;s report from its predictions file: one self-contained HTML page (config, curves, metrics, confusion matrix, PR curves, worst mispredictions) and/or the metrics as CSV.</source>
@@ -1421,6 +1425,84 @@ Die Optionen eines Befehls zeigt &apos;loupe-cli COMMAND --help&apos;.</translat
         <source>Reading masks</source>
         <translation>Masken werden gelesen</translation>
     </message>
+    <message>
+        <source>%1 images (%2), weights %3
+</source>
+        <translation>%1 Bilder (%2), Gewichte %3
+</translation>
+    </message>
+    <message>
+        <source>mAP@[.5:.95] %1, AP50 %2, AP75 %3
+
+</source>
+        <translation>mAP@[.5:.95] %1, AP50 %2, AP75 %3
+
+</translation>
+    </message>
+    <message>
+        <source>AP</source>
+        <translation>AP</translation>
+    </message>
+    <message>
+        <source>AP50</source>
+        <translation>AP50</translation>
+    </message>
+    <message>
+        <source>boxes</source>
+        <translation>Boxen</translation>
+    </message>
+    <message>
+        <source>Write path,true_label,predicted_label,confidence,loss and one p:&lt;class&gt; probability per class; for a detection run, the COCO results JSON.</source>
+        <translation>Schreibt path,true_label,predicted_label,confidence,loss und je Klasse eine Wahrscheinlichkeit p:&lt;Klasse&gt;; für einen Detektionslauf das COCO-Ergebnis-JSON.</translation>
+    </message>
+    <message>
+        <source>classify or detect (default: from the labels; boxes only → detect).</source>
+        <translation>classify oder detect (Vorgabe: aus den Labels; nur Boxen → detect).</translation>
+    </message>
+    <message>
+        <source>Detection: RxC tiles per image.</source>
+        <translation>Detektion: RxC Kacheln je Bild.</translation>
+    </message>
+    <message>
+        <source>Detection: pixels neighbouring tiles share.</source>
+        <translation>Detektion: Pixel, die benachbarte Kacheln teilen.</translation>
+    </message>
+    <message>
+        <source>Detection: the region of interest x,y,w,h in image pixels.</source>
+        <translation>Detektion: der interessierende Bereich x,y,w,h in Bildpixeln.</translation>
+    </message>
+    <message>
+        <source>Detection: auto or SIZES:RATIOS.</source>
+        <translation>Detektion: auto oder GRÖSSEN:VERHÄLTNISSE.</translation>
+    </message>
+    <message>
+        <source>dev accuracy %1, dev macro F1 %2</source>
+        <translation>Dev-Genauigkeit %1, Dev-Makro-F1 %2</translation>
+    </message>
+    <message>
+        <source>classification %1, box %2, dev mAP %3, dev AP50 %4</source>
+        <translation>Klassifikation %1, Box %2, Dev-mAP %3, Dev-AP50 %4</translation>
+    </message>
+    <message>
+        <source>epoch %1: train loss %2, dev loss %3, %4, %5 images/s, %6 s%7</source>
+        <translation>Epoche %1: Trainingsverlust %2, Dev-Verlust %3, %4, %5 Bilder/s, %6 s%7</translation>
+    </message>
+    <message>
+        <source>Trains an image classifier or an object detector into a run folder: config.json, metrics.jsonl, a TensorBoard event file, checkpoints and predictions.</source>
+        <translation>Trainiert einen Bildklassifikator oder einen Objektdetektor in einen Lauf-Ordner: config.json, metrics.jsonl, eine TensorBoard-Ereignisdatei, Checkpoints und Vorhersagen.</translation>
+    </message>
+    <message>
+        <source>Detection: cut each image (or the region) into RxC tiles, each fed at the input size (default 1x1).</source>
+        <translation>Detektion: jedes Bild (oder den Bereich) in RxC Kacheln schneiden, jede in der Eingabegröße (Vorgabe 1x1).</translation>
+    </message>
+    <message>
+        <source>Detection: pixels neighbouring tiles share (default 32).</source>
+        <translation>Detektion: Pixel, die benachbarte Kacheln teilen (Vorgabe 32).</translation>
+    </message>
+    <message>
+        <source>Detection: auto (tuned to the training boxes) or SIZES:RATIOS, e.g. 8,16,32,64,128:0.5,1,2.</source>
+        <translation>Detektion: auto (an die Trainingsboxen angepasst) oder GRÖSSEN:VERHÄLTNISSE, z. B. 8,16,32,64,128:0.5,1,2.</translation>
+    </message>
 </context>
 <context>
     <name>loupe::ConfusionMatrixView</name>
@@ -1547,6 +1629,13 @@ Die Optionen eines Befehls zeigt &apos;loupe-cli COMMAND --help&apos;.</translat
     <message>
         <source>images per class must be between 0 and 100000, not %1</source>
         <translation>Bilder pro Klasse müssen zwischen 0 und 100000 liegen, nicht %1</translation>
+    </message>
+</context>
+<context>
+    <name>loupe::DetectionEvaluation</name>
+    <message>
+        <source>the size of %1 is unknown</source>
+        <translation>die Größe von %1 ist unbekannt</translation>
     </message>
 </context>
 <context>
@@ -2668,6 +2757,14 @@ Epoche %2: %3</translation>
         <source>Earlier runs (dev —, train - -)</source>
         <translation>Frühere Läufe (Dev —, Training - -)</translation>
     </message>
+    <message>
+        <source>dev mAP (right axis)</source>
+        <translation>Dev-mAP (rechte Achse)</translation>
+    </message>
+    <message>
+        <source>dev mAP</source>
+        <translation>Dev-mAP</translation>
+    </message>
 </context>
 <context>
     <name>loupe::MainWindow</name>
@@ -3117,6 +3214,10 @@ Epoche %2: %3</translation>
         <source>%1 is neither a state dict saved by torch.save, a TorchScript file nor Loupe weights (%2)</source>
         <translation>%1 ist weder ein mit torch.save gespeichertes State-Dict noch eine TorchScript-Datei noch Loupe-Gewichte (%2)</translation>
     </message>
+    <message>
+        <source>the file holds a backbone: %1 tensors around it (feature pyramid, heads) stay freshly initialised</source>
+        <translation>die Datei enthält ein Backbone: %1 Tensoren darum (Merkmalspyramide, Köpfe) bleiben frisch initialisiert</translation>
+    </message>
 </context>
 <context>
     <name>loupe::ObjectStatsChart</name>
@@ -3150,10 +3251,6 @@ Epoche %2: %3</translation>
     <message>
         <source>training loss is %1 after %2 steps, not below %3</source>
         <translation>der Trainingsverlust ist nach %2 Schritten %1, nicht unter %3</translation>
-    </message>
-    <message>
-        <source>%1 of %2 images predicted right in evaluation mode</source>
-        <translation>%1 von %2 Bildern im Evaluierungsmodus richtig vorhergesagt</translation>
     </message>
     <message>
         <source>passed: the model learned all %1 images (loss %2 after %3 steps)</source>
@@ -4022,6 +4119,10 @@ wahr: %2, vorhergesagt: %3 (%4%), Verlust %5</translation>
         <source>Dev loss</source>
         <translation>Dev-Verlust</translation>
     </message>
+    <message>
+        <source>mAP</source>
+        <translation>mAP</translation>
+    </message>
 </context>
 <context>
     <name>loupe::RecentDatasetsMenu</name>
@@ -4059,6 +4160,10 @@ wahr: %2, vorhergesagt: %3 (%4%), Verlust %5</translation>
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>the dataset has no images to evaluate</source>
+        <translation>der Datensatz hat keine Bilder zum Auswerten</translation>
     </message>
 </context>
 <context>
@@ -5584,6 +5689,46 @@ Sein letzter Checkpoint (nach der letzten abgeschlossenen Epoche) bleibt erhalte
             <numerusform>Der Lauf endete nach %n Epochen: zu wenig, um aus den Kurven einen Verlauf abzulesen. Für einen Befund mehr Epochen trainieren.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>from the labels</source>
+        <translation>aus den Labels</translation>
+    </message>
+    <message>
+        <source>classify images</source>
+        <translation>Bilder klassifizieren</translation>
+    </message>
+    <message>
+        <source>detect objects</source>
+        <translation>Objekte erkennen</translation>
+    </message>
+    <message>
+        <source>From the labels: image labels train a classifier, boxes alone a detector.</source>
+        <translation>Aus den Labels: Bildlabels trainieren einen Klassifikator, nur Boxen einen Detektor.</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <source>Detection: cut each image (or the region) into rows × columns tiles, each fed at the image size, so that small defects keep their pixels. 1x1 feeds the whole image.</source>
+        <translation>Detektion: jedes Bild (oder den Bereich) in Zeilen × Spalten Kacheln schneiden, jede in der Bildgröße, damit kleine Defekte ihre Pixel behalten. 1x1 gibt das ganze Bild.</translation>
+    </message>
+    <message>
+        <source>whole image</source>
+        <translation>ganzes Bild</translation>
+    </message>
+    <message>
+        <source>Detection: the region of interest x,y,w,h in image pixels; only it is seen.</source>
+        <translation>Detektion: der interessierende Bereich x,y,w,h in Bildpixeln; nur er wird gesehen.</translation>
+    </message>
+    <message>
+        <source>Tiles</source>
+        <translation>Kacheln</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Bereich</translation>
+    </message>
 </context>
 <context>
     <name>loupe::Trainer</name>
@@ -5638,6 +5783,102 @@ Sein letzter Checkpoint (nach der letzten abgeschlossenen Epoche) bleibt erhalte
     <message>
         <source>No checkpoint was written: the first is written when an epoch ends.</source>
         <translation>Es wurde kein Checkpoint geschrieben: Der erste wird am Ende einer Epoche geschrieben.</translation>
+    </message>
+    <message>
+        <source>a classifier needs at least two classes; this dataset has %1</source>
+        <translation>ein Klassifikator braucht mindestens zwei Klassen; dieser Datensatz hat %1</translation>
+    </message>
+    <message>
+        <source>no labelled training images: classification needs class folders, a CSV or IDX labels</source>
+        <translation>keine gelabelten Trainingsbilder: Klassifikation braucht Klassenordner, eine CSV oder IDX-Labels</translation>
+    </message>
+    <message>
+        <source>class weights (inverse frequency): %1</source>
+        <translation>Klassengewichte (inverse Häufigkeit): %1</translation>
+    </message>
+    <message>
+        <source>%1 class weights given for %2 classes</source>
+        <translation>%1 Klassengewichte für %2 Klassen angegeben</translation>
+    </message>
+    <message>
+        <source>accuracy %1, macro F1 %2 on %3 images</source>
+        <translation>Genauigkeit %1, Makro-F1 %2 auf %3 Bildern</translation>
+    </message>
+    <message>
+        <source>skipped %1: %2</source>
+        <translation>übersprungen %1: %2</translation>
+    </message>
+    <message>
+        <source>test images: accuracy %1, macro F1 %2 on %3 images (weights of epoch %4)</source>
+        <translation>Testbilder: Genauigkeit %1, Makro-F1 %2 auf %3 Bildern (Gewichte der Epoche %4)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 images predicted right in evaluation mode</source>
+        <translation>%1 von %2 Bildern im Auswertungsmodus richtig vorhergesagt</translation>
+    </message>
+    <message>
+        <source>a detector needs at least one object class; this dataset has none</source>
+        <translation>ein Detektor braucht mindestens eine Objektklasse; dieser Datensatz hat keine</translation>
+    </message>
+    <message>
+        <source>no training images</source>
+        <translation>keine Trainingsbilder</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>none of the %1 training images has a box with an area: a detector has nothing to learn</source>
+        <translation>keines der %1 Trainingsbilder hat eine Box mit Fläche: ein Detektor hat nichts zu lernen</translation>
+    </message>
+    <message>
+        <source>%1 boxes without area (zero width or height) are left out of the targets</source>
+        <translation>%1 Boxen ohne Fläche (Breite oder Höhe null) bleiben aus den Zielen</translation>
+    </message>
+    <message>
+        <source>%1 boxes reach outside their image: they are clipped to it</source>
+        <translation>%1 Boxen reichen über ihr Bild hinaus: sie werden darauf beschnitten</translation>
+    </message>
+    <message>
+        <source>no training boxes of %1: the detector cannot learn these classes</source>
+        <translation>keine Trainingsboxen von %1: der Detektor kann diese Klassen nicht lernen</translation>
+    </message>
+    <message>
+        <source>detection input: %1, each resized to %2×%2</source>
+        <translation>Detektionseingabe: %1, jeweils auf %2×%2 skaliert</translation>
+    </message>
+    <message>
+        <source>anchors %1 (strides %2): coverage %3% of %4 training boxes at IoU ≥ 0.5, default RetinaNet anchors %5%</source>
+        <translation>Anker %1 (Schrittweiten %2): Abdeckung %3 % von %4 Trainingsboxen bei IoU ≥ 0,5, RetinaNet-Standardanker %5 %</translation>
+    </message>
+    <message>
+        <source>class weights (inverse object frequency): %1</source>
+        <translation>Klassengewichte (inverse Objekthäufigkeit): %1</translation>
+    </message>
+    <message>
+        <source>test images: %1 (weights of epoch %2)</source>
+        <translation>Testbilder: %1 (Gewichte der Epoche %2)</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 boxes found, %4 false positives%5</source>
+        <translation>%1: %2 von %3 Boxen gefunden, %4 falsch Positive%5</translation>
+    </message>
+    <message>
+        <source>  ← wrong</source>
+        <translation>  ← falsch</translation>
+    </message>
+    <message>
+        <source>%1 of %2 boxes found at IoU ≥ 0.5 with score ≥ %3 in evaluation mode</source>
+        <translation>%1 von %2 Boxen bei IoU ≥ 0,5 mit Score ≥ %3 im Auswertungsmodus gefunden</translation>
+    </message>
+    <message>
+        <source>%1 false positives with score ≥ %2</source>
+        <translation>%1 falsch Positive mit Score ≥ %2</translation>
+    </message>
+    <message>
+        <source>mAP %1, AP50 %2 on %3 images</source>
+        <translation>mAP %1, AP50 %2 auf %3 Bildern</translation>
     </message>
 </context>
 <context>
