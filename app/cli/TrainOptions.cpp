@@ -3,6 +3,9 @@
 #include "Command.h"
 #include "OptionValues.h"
 
+#include "imaging/Tiling.h"
+#include "model/AnchorTuning.h"
+
 namespace loupe::cli {
 
 namespace {
@@ -46,6 +49,15 @@ TrainOptions::TrainOptions()
     , nproc(valued("nproc", Cli::tr("Start N data-parallel ranks on this machine (batch is per rank)."), "N"))
     , distTimeout(valued("dist-timeout",
                          Cli::tr("Seconds a rank waits for the others before it stops (default 60)."), "S"))
+    , task(valued("task", Cli::tr("classify or detect (default: from the labels; boxes only → detect)."), "T"))
+    , tiles(valued("tiles", Cli::tr("Detection: cut each image (or the region) into RxC tiles, each fed at the input "
+                                   "size (default 1x1)."),
+                   "RxC"))
+    , tileOverlap(valued("tile-overlap", Cli::tr("Detection: pixels neighbouring tiles share (default 32)."), "PX"))
+    , roi(valued("roi", Cli::tr("Detection: the region of interest x,y,w,h in image pixels."), "X,Y,W,H"))
+    , anchors(valued("anchors",
+                     Cli::tr("Detection: auto (tuned to the training boxes) or SIZES:RATIOS, e.g. 8,16,32,64,128:0.5,1,2."),
+                     "A"))
 {
 }
 
@@ -55,7 +67,7 @@ void TrainOptions::declare(QCommandLineParser &p) const
     p.addOptions(dataset.options());
     p.addOptions({model, imageSize, channels, epochs, batch, lr, optimizer, momentum, weightDecay,
                   schedule, warmup, augment, classWeights, earlyStop, init, threads, loaderThreads, seed, devFraction,
-                  maxSteps, precision, resume, distributed, nproc, distTimeout});
+                  maxSteps, precision, resume, distributed, nproc, distTimeout, task, tiles, tileOverlap, roi, anchors});
 }
 
 QString TrainOptions::apply(const QCommandLineParser &p, TrainConfig *config) const
@@ -75,6 +87,26 @@ QString TrainOptions::apply(const QCommandLineParser &p, TrainConfig *config) co
         cfg.initWeights = p.value(init);
     if (p.isSet(precision))
         cfg.precision = p.value(precision);
+    if (p.isSet(task))
+        cfg.task = p.value(task);
+    try {
+        if (p.isSet(tiles)) {
+            parseTileCount(p.value(tiles));
+            cfg.tiles = p.value(tiles);
+        }
+        if (p.isSet(roi)) {
+            parseRoi(p.value(roi));
+            cfg.roi = p.value(roi);
+        }
+        if (p.isSet(anchors)) {
+            parseAnchorSetting(p.value(anchors));
+            cfg.anchors = p.value(anchors);
+        }
+    } catch (const TilingError &e) {
+        return e.message();
+    } catch (const AnchorError &e) {
+        return e.message();
+    }
     QString error;
     if (!readSeed(p, seed, &cfg.seed, &error))
         return error;
@@ -102,7 +134,7 @@ QString TrainOptions::apply(const QCommandLineParser &p, TrainConfig *config) co
         || !readInt(p, threads, 0, &cfg.threads, &error) || !readInt(p, loaderThreads, 1, &cfg.loaderThreads, &error)
         || !readInt(p, maxSteps, 0, &cfg.maxStepsPerEpoch, &error) || !readDouble(p, lr, &cfg.learningRate, &error)
         || !readDouble(p, momentum, &cfg.momentum, &error) || !readDouble(p, weightDecay, &cfg.weightDecay, &error)
-        || !readDouble(p, devFraction, &cfg.devFraction, &error))
+        || !readInt(p, tileOverlap, 0, &cfg.tileOverlap, &error) || !readDouble(p, devFraction, &cfg.devFraction, &error))
         return error;
     return cfg.validate();
 }

@@ -22,7 +22,8 @@ struct TrainOptions {
     DatasetOptions dataset;
     QCommandLineOption out, model, imageSize, channels, epochs, batch, lr, optimizer, momentum,
         weightDecay, schedule, warmup, augment, classWeights, earlyStop, init, threads, loaderThreads, seed,
-        devFraction, maxSteps, precision, resume, distributed, nproc, distTimeout;
+        devFraction, maxSteps, precision, resume, distributed, nproc, distTimeout, task, tiles, tileOverlap, roi,
+        anchors;
 };
 
 } // namespace loupe::cli

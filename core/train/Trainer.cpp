@@ -14,8 +14,8 @@
 #include "loader/DataLoader.h"
 #include "eval/Evaluation.h"
 #include "model/TorchRuntime.h"
-#include "train/DevHistory.h"
 #include "train/DistributedContext.h"
+#include "train/TrainingTask.h"
 #include "train/Diagnosis.h"
 #include "train/EarlyStopping.h"
 #include "train/LearningRateSchedule.h"
@@ -68,18 +68,7 @@ void setLearningRate(torch::optim::Optimizer &optimizer, double lr)
         group.options().set_lr(lr);
 }
 
-/// The side of the last convolutional stage's maps for a square input of `size` pixels.
-QSize lastFeatureMapSize(ClassifierImpl &model, int channels, int size)
-{
-    c10::InferenceMode inference;
-    const bool wasTraining = model.is_training();
-    model.eval();
-    const torch::Tensor f = model.features(torch::zeros({1, channels, size, size}));
-    model.train(wasTraining);
-    return QSize(int(f.size(3)), int(f.size(2)));
-}
-
-bool hasBatchNorm(ClassifierImpl &model)
+bool hasBatchNorm(NetworkImpl &model)
 {
     for (const auto &module : model.modules(/*include_self=*/false))
         if (dynamic_cast<torch::nn::BatchNorm2dImpl *>(module.get()))
@@ -109,8 +98,7 @@ QString checkpointsOnDisk(const QString &runDir, const CheckpointState &state)
 } // namespace
 
 struct Trainer::Impl {
-    Dataset data;
-    bool derivedClasses = false; ///< image classes taken from the objects
+    std::unique_ptr<TrainingTask> task;
     TrainConfig cfg;
     QString runDir;
     bool resume = false;
@@ -145,21 +133,17 @@ private:
         TrainResult result;
         TrainDevSplit split;
         const std::vector<int> *devImages = nullptr; ///< dev, or train when there is no dev image
-        int numClasses = 0;
         Pipeline evalPipeline;
         LoaderOptions devOptions;
         std::unique_ptr<DataLoader> trainLoader;
         Pipeline trainPipeline;    ///< [distributed] each epoch's shard gets a loader of its own
         LoaderOptions trainOptions;
         std::unique_ptr<DataLoader> devLoader;
-        std::shared_ptr<ClassifierImpl> model;
+        std::shared_ptr<NetworkImpl> model;
         PrecisionChoice precision;
         std::unique_ptr<torch::optim::Optimizer> optimizer;
-        torch::nn::functional::CrossEntropyFuncOptions lossOptions;
         CheckpointState state;
         std::unique_ptr<EarlyStopping> stopping;
-        PredictionHistory devHistory;
-        QString historyFile;
         EventFileWriter events;
         int stepsPerEpoch = 0;
         double explodeAt = 0;
@@ -180,9 +164,10 @@ private:
             return false;
         }
     };
-    /// One epoch's training: summed loss and images seen.
+    /// One epoch's training: summed loss (and its parts) and images seen.
     struct EpochTotals {
         double lossSum = 0;
+        std::vector<std::pair<QString, double>> partSums;
         qint64 images = 0;
     };
 
@@ -192,22 +177,18 @@ private:
     bool openRunFolder(Session &s);
     bool writeRunConfig(Session &s);
     bool trainEpoch(Session &s, int epoch, const QElapsedTimer &epochClock, EpochTotals &totals);
-    bool evaluateEpoch(Session &s, int epoch, double epochRate, double trainLoss, EvalOutput &dev);
+    bool evaluateEpoch(Session &s, int epoch, double epochRate, double trainLoss, TaskEvaluation &dev);
     double devLossWithBatchStatistics(Session &s);
     QString devBlowUpMessage(Session &s, int epoch, double trainLoss, double devLoss, double batchStatsLoss);
-    bool recordEpoch(Session &s, const EpochMetrics &metrics, const EvalOutput &dev);
+    bool recordEpoch(Session &s, const EpochMetrics &metrics);
     bool stopEarly(Session &s);
     void finish(Session &s);
-    /// The model's answers on `images` through `loader`; [distributed] each rank's loader holds its
-    /// evaluationShard(images) and every rank gets the whole.
-    EvalOutput evaluateDistributed(Session &s, DataLoader &loader, const std::vector<int> &images);
 };
 
 Trainer::Trainer(const Dataset &dataset, TrainConfig config, QString runDir)
     : d(std::make_unique<Impl>())
 {
-    d->derivedClasses = hasOnlyObjectLabels(dataset);
-    d->data = classificationView(dataset);
+    d->task = makeTrainingTask(dataset, config);
     d->cfg = std::move(config);
     d->runDir = QDir(runDir).absolutePath();
 }
@@ -281,10 +262,6 @@ TrainResult Trainer::Impl::run(const TrainCallbacks &cb)
         dist = std::make_unique<DistributedContext>(*distSetup);
     if (!prepareData(s) || !buildModel(s) || !openRunFolder(s))
         return s.result;
-    // What the model answered on every dev image after every epoch; a resume keeps earlier epochs.
-    s.historyFile = predictionfiles::historyPath(runDir);
-    s.devHistory = startDevHistory(data, *s.devImages, s.historyFile, s.state.epoch,
-                                   [&s](const QString &text) { s.note(text); });
     if (!writeRunConfig(s))
         return s.result;
 
@@ -293,7 +270,7 @@ TrainResult Trainer::Impl::run(const TrainCallbacks &cb)
     s.result.epochsRun = s.state.epoch;
     s.stepsPerEpoch = cfg.maxStepsPerEpoch > 0 ? std::min(cfg.maxStepsPerEpoch, s.trainLoader->batchesPerEpoch())
                                                : s.trainLoader->batchesPerEpoch();
-    s.explodeAt = blownUpLoss(s.numClasses);
+    s.explodeAt = task->explodeAt();
     s.runClock.start();
 
     s.model->train();
@@ -307,20 +284,26 @@ TrainResult Trainer::Impl::run(const TrainCallbacks &cb)
         const double trainSeconds = epochClock.nsecsElapsed() / 1e9;
 
         const double trainLoss = totals.images > 0 ? totals.lossSum / double(totals.images) : 0.0;
-        EvalOutput dev;
+        TaskEvaluation dev;
         if (!evaluateEpoch(s, epoch, epochRate, trainLoss, dev))
             return s.result;
-        const ClassificationMetrics metrics = computeMetrics(dev.truth, dev.predicted, data.classes);
         EpochMetrics m;
         m.epoch = epoch;
         m.trainLoss = trainLoss;
         m.devLoss = dev.loss;
-        m.devAccuracy = std::isfinite(metrics.accuracy) ? metrics.accuracy : 0.0;
-        m.devMacroF1 = metrics.macroF1;
+        m.hasClassMetrics = dev.hasClassMetrics;
+        m.devAccuracy = dev.accuracy;
+        m.devMacroF1 = dev.macroF1;
+        for (const auto &[part, sum] : totals.partSums)
+            m.extra.emplace_back(QStringLiteral("train_loss_") + part, totals.images > 0 ? sum / double(totals.images) : 0.0);
+        for (const auto &[part, value] : dev.lossParts)
+            m.extra.emplace_back(QStringLiteral("dev_loss_") + part, value);
+        for (const auto &[key, value] : dev.metrics)
+            m.extra.emplace_back(QStringLiteral("dev_") + key, value);
         m.imagesPerSecond = totals.images / std::max(1e-9, trainSeconds);
         m.seconds = epochClock.nsecsElapsed() / 1e9;
         m.learningRate = epochRate;
-        if (!recordEpoch(s, m, dev))
+        if (!recordEpoch(s, m))
             return s.result;
         if (stopEarly(s))
             break;
@@ -335,11 +318,6 @@ bool Trainer::Impl::prepareData(Session &s)
 {
     if (const QString problem = cfg.validate(); !problem.isEmpty())
         return s.fail(problem);
-    if (derivedClasses)
-        s.note(data.warnings.back());
-    if (data.classes.size() < 2)
-        return s.fail(Text::tr("a classifier needs at least two classes; this dataset has %1").arg(data.classes.size()));
-
     setComputeThreads(cfg.threads);
     torch::manual_seed(cfg.seed);
 #ifdef __GLIBC__
@@ -351,12 +329,12 @@ bool Trainer::Impl::prepareData(Session &s)
 #endif
 
     // The images to learn from: those the dataset marks as train or dev, or a stratified split.
-    s.split = splitForTraining(data, cfg.devFraction, cfg.seed);
-    if (s.split.train.empty())
-        return s.fail(Text::tr("no labelled training images: classification needs class folders, a CSV or IDX labels"));
+    s.split = task->split(cfg.devFraction, cfg.seed);
+    const NoteFn note = [&s](const QString &text) { s.note(text); };
+    if (const QString problem = task->prepare(s.split, cfg, note); !problem.isEmpty())
+        return s.fail(problem);
     if (s.split.dev.empty())
         s.note(Text::tr("no dev images: dev loss and metrics are computed on the training images"));
-    s.numClasses = int(data.classes.size());
 
     // Pipelines: training as given, evaluation only its deterministic steps.
     // A pipeline given whole (the window's Augment page, a resumed run's config.json) is used as
@@ -385,8 +363,9 @@ bool Trainer::Impl::prepareData(Session &s)
     lo.threads = cfg.loaderThreads;
     lo.shuffle = true;
     // A last batch of one image would make batch norm's statistics meaningless.
-    // [distributed] each rank learns from its shard of every epoch (in order: the shard is shuffled)
-    // and evaluates its part of the dev images.
+    // [distributed] each rank learns from its shard of every epoch (in order: the shard is shuffled).
+    // Every rank evaluates the whole dev set with rank 0's weights and statistics: the same figures
+    // on every rank, whatever the task, with no gathering.
     std::vector<int> trainImages = dist ? dist->shard(s.split.train, 1, cfg.seed) : s.split.train;
     const int trainCount = int(trainImages.size());
     lo.dropLast = trainCount > cfg.batchSize && trainCount % cfg.batchSize == 1;
@@ -397,17 +376,16 @@ bool Trainer::Impl::prepareData(Session &s)
         lo.shuffle = false;
     s.trainPipeline = trainPipeline;
     s.trainOptions = lo;
-    s.trainLoader = std::make_unique<DataLoader>(data, std::move(trainImages), trainPipeline, lo);
+    s.trainLoader = task->makeLoader(trainImages, trainPipeline, lo, note);
     s.devImages = s.split.dev.empty() ? &s.split.train : &s.split.dev;
-    s.devLoader = std::make_unique<DataLoader>(data, dist ? dist->evaluationShard(*s.devImages) : *s.devImages,
-                                               s.evalPipeline, s.devOptions);
+    s.devLoader = task->makeLoader(*s.devImages, s.evalPipeline, s.devOptions, note);
     return true;
 }
 
 bool Trainer::Impl::buildModel(Session &s)
 {
     // Model, initial weights, optimizer, class weights.
-    s.model = makeModel({cfg.model.toStdString(), s.numClasses, cfg.channels});
+    s.model = task->buildNetwork();
     if (!cfg.initWeights.isEmpty()) {
         QString file = cfg.initWeights;
         if (QFileInfo(file).isDir()) {
@@ -439,29 +417,6 @@ bool Trainer::Impl::buildModel(Session &s)
         dist->broadcastParameters(*s.model);
     s.optimizer = makeOptimizer(cfg, s.model->parameters());
 
-    torch::Tensor classWeights;
-    if (cfg.classWeights == QLatin1String("auto")) {
-        std::vector<int> counts(s.numClasses, 0);
-        for (int i : s.split.train)
-            ++counts[data.samples[i].classId];
-        const std::vector<double> w = inverseFrequencyWeights(counts);
-        classWeights = torch::tensor(std::vector<float>(w.begin(), w.end()));
-        s.note(Text::tr("class weights (inverse frequency): %1").arg([&] {
-            QStringList parts;
-            for (int c = 0; c < s.numClasses; ++c)
-                parts.append(QStringLiteral("%1 %2").arg(data.classes.at(c)).arg(w[c], 0, 'f', 3));
-            return parts.join(QLatin1String(", "));
-        }()));
-    } else if (cfg.classWeights == QLatin1String("explicit")) {
-        if (int(cfg.explicitClassWeights.size()) != s.numClasses)
-            return s.fail(Text::tr("%1 class weights given for %2 classes")
-                              .arg(cfg.explicitClassWeights.size())
-                              .arg(s.numClasses));
-        std::vector<float> w(cfg.explicitClassWeights.begin(), cfg.explicitClassWeights.end());
-        classWeights = torch::tensor(w);
-    }
-    if (classWeights.defined())
-        s.lossOptions.weight(classWeights);
     return true;
 }
 
@@ -506,7 +461,10 @@ bool Trainer::Impl::openRunFolder(Session &s)
 
 bool Trainer::Impl::writeRunConfig(Session &s)
 {
+    const Dataset &data = task->data();
     QJsonObject config = cfg.toJson();
+    config[QStringLiteral("task")] = task->name();
+    task->describe(config);
     config[QStringLiteral("dataset")] = QJsonObject{{QStringLiteral("root"), data.root},
                                                     {QStringLiteral("format"), data.format},
                                                     {QStringLiteral("classes"), QJsonArray::fromStringList(data.classes)},
@@ -540,6 +498,7 @@ bool Trainer::Impl::writeRunConfig(Session &s)
                         {QStringLiteral("lr_scaling"), QStringLiteral("none")},
                         {QStringLiteral("batch_norm"), QStringLiteral("per-rank batch statistics; running "
                                                                       "statistics from rank 0")},
+                        {QStringLiteral("evaluation"), QStringLiteral("every rank evaluates the whole dev set")},
                         {QStringLiteral("timeout_s"), ds.timeoutSeconds}};
     }
     if (!writes())
@@ -557,8 +516,8 @@ bool Trainer::Impl::trainEpoch(Session &s, int epoch, const QElapsedTimer &epoch
     CheckpointState &state = s.state;
     // [distributed] this epoch's shard
     if (dist)
-        s.trainLoader = std::make_unique<DataLoader>(data, dist->shard(s.split.train, epoch, cfg.seed),
-                                                     s.trainPipeline, s.trainOptions);
+        s.trainLoader = task->makeLoader(dist->shard(s.split.train, epoch, cfg.seed), s.trainPipeline, s.trainOptions,
+                                         [&s](const QString &text) { s.note(text); });
     DataLoader &loader = *s.trainLoader;
     loader.startEpoch(epoch);
     Batch batch;
@@ -566,19 +525,18 @@ bool Trainer::Impl::trainEpoch(Session &s, int epoch, const QElapsedTimer &epoch
     while (step < s.stepsPerEpoch && loader.next(batch)) {
         // Batch norm cannot train on one image, and files deleted or damaged since the scan
         // can leave a batch that small (they are listed as skipped below).
-        const bool tooSmall = batch.labels.size(0) < 2;
+        const bool tooSmall = batch.images.size(0) < 2;
         if (!dist && tooSmall)
             continue;
         if (!dist && !waitWhilePaused())
             break;
-        torch::Tensor loss;
-        double value = 0;
-        double stepLoss = 0, stepImages = double(batch.labels.size(0));
         s.optimizer->zero_grad();
+        TaskLoss taskLoss;
+        double value = 0;
+        double stepLoss = 0, stepImages = double(batch.images.size(0));
         if (!tooSmall) {
-            const torch::Tensor logits = s.model->forward(batch.images);
-            loss = torch::nn::functional::cross_entropy(logits, batch.labels, s.lossOptions);
-            value = loss.item<double>();
+            taskLoss = task->loss(batch);
+            value = taskLoss.total.item<double>();
             stepLoss = value * stepImages;
         }
         // [distributed] every rank takes the same decision from the same numbers: stop when one
@@ -596,6 +554,7 @@ bool Trainer::Impl::trainEpoch(Session &s, int epoch, const QElapsedTimer &epoch
             stepImages = agree[1];
             value = stepLoss / stepImages;
         }
+        const torch::Tensor &loss = taskLoss.total;
         ++step;
         ++state.globalStep;
         const double lr = scheduledRate(cfg, epoch, state.globalStep - 1, s.stepsPerEpoch);
@@ -621,6 +580,11 @@ bool Trainer::Impl::trainEpoch(Session &s, int epoch, const QElapsedTimer &epoch
             dist->averageGradients(s.model->parameters());
         s.optimizer->step();
         totals.lossSum += stepLoss;
+        totals.partSums.resize(taskLoss.parts.size());
+        for (std::size_t k = 0; k < taskLoss.parts.size(); ++k) {
+            totals.partSums[k].first = taskLoss.parts[k].first;
+            totals.partSums[k].second += taskLoss.parts[k].second.item<double>() * stepImages; // [distributed] this rank's parts
+        }
         totals.images += qint64(stepImages);
         ++s.stepsThisSession;
         if (state.globalStep % 10 == 0)
@@ -651,16 +615,19 @@ bool Trainer::Impl::trainEpoch(Session &s, int epoch, const QElapsedTimer &epoch
     return true;
 }
 
-bool Trainer::Impl::evaluateEpoch(Session &s, int epoch, double epochRate, double trainLoss, EvalOutput &dev)
+bool Trainer::Impl::evaluateEpoch(Session &s, int epoch, double epochRate, double trainLoss, TaskEvaluation &dev)
 {
-    dev = evaluateDistributed(s, *s.devLoader, *s.devImages);
+    // [distributed] rank 0's batch-norm statistics on every rank, which then agree on every figure.
+    if (dist)
+        dist->broadcastBuffers(*s.model);
+    dev = task->evaluate(*s.devLoader);
     // Dev images deleted or damaged since the scan are left out of the metrics: say which.
     for (const BadFile &b : s.devLoader->takeErrors())
         s.note(Text::tr("skipped %1: %2").arg(b.path, b.reason));
-    if (dev.samples.empty())
+    if (dev.images == 0)
         return s.fail(Text::tr("none of the %1 dev images could be read in epoch %2 (deleted or damaged since the "
                                "dataset was opened). %3")
-                          .arg(s.devImages->size())
+                          .arg(s.devLoader->size())
                           .arg(epoch)
                           .arg(checkpointsOnDisk(runDir, s.state)));
     if (std::isfinite(dev.loss) && dev.loss <= s.explodeAt)
@@ -700,7 +667,8 @@ double Trainer::Impl::devLossWithBatchStatistics(Session &s)
     // (every buffer) are put back afterwards, so the check leaves the model as it was.
     LoaderOptions options = s.devOptions;
     options.shuffle = true;
-    DataLoader loader(data, *s.devImages, s.evalPipeline, options);
+    const std::unique_ptr<DataLoader> devLoader = task->makeLoader(*s.devImages, s.evalPipeline, options, [](const QString &) {});
+    DataLoader &loader = *devLoader;
     std::vector<torch::Tensor> saved;
     for (const torch::Tensor &b : s.model->buffers())
         saved.push_back(b.clone());
@@ -712,13 +680,10 @@ double Trainer::Impl::devLossWithBatchStatistics(Session &s)
         loader.startEpoch(1);
         Batch batch;
         while (loader.next(batch)) {
-            if (batch.labels.size(0) < 2) // batch statistics need two images
+            if (batch.images.size(0) < 2) // batch statistics need two images
                 continue;
-            const torch::Tensor loss = torch::nn::functional::cross_entropy(
-                s.model->forward(batch.images), batch.labels,
-                torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kSum));
-            lossSum += loss.item<double>();
-            images += batch.labels.size(0);
+            lossSum += task->loss(batch).total.item<double>() * double(batch.images.size(0));
+            images += batch.images.size(0);
         }
     } catch (const c10::Error &) {
         images = 0;
@@ -736,8 +701,8 @@ double Trainer::Impl::devLossWithBatchStatistics(Session &s)
 
 QString Trainer::Impl::devBlowUpMessage(Session &s, int epoch, double trainLoss, double devLoss, double batchStatsLoss)
 {
-    const QSize maps = lastFeatureMapSize(*s.model, cfg.channels, cfg.imageSize);
-    const QSize larger = lastFeatureMapSize(*s.model, cfg.channels, 2 * cfg.imageSize);
+    const QSize maps = task->lastFeatureMapSize(cfg.channels, cfg.imageSize);
+    const QSize larger = task->lastFeatureMapSize(cfg.channels, 2 * cfg.imageSize);
     return Text::tr("the dev loss blew up in epoch %1 (%2) while the training loss did not (%3), and the same dev "
                     "images give %4 with batch statistics: training has not diverged, and this is not a learning-rate "
                     "problem. Batch norm's running statistics, which evaluation uses, do not fit the model: "
@@ -762,7 +727,7 @@ QString Trainer::Impl::devBlowUpMessage(Session &s, int epoch, double trainLoss,
         .arg(checkpointsOnDisk(runDir, s.state));
 }
 
-bool Trainer::Impl::recordEpoch(Session &s, const EpochMetrics &metrics, const EvalOutput &dev)
+bool Trainer::Impl::recordEpoch(Session &s, const EpochMetrics &metrics)
 {
     EpochMetrics m = metrics;
     CheckpointState &state = s.state;
@@ -777,18 +742,27 @@ bool Trainer::Impl::recordEpoch(Session &s, const EpochMetrics &metrics, const E
     if (writes())
         saveCheckpoint(runfolder::lastCheckpointPath(runDir).toStdString(), *s.model, *s.optimizer, state);
     s.result.history.push_back(m);
-    s.devHistory.epochs.push_back(toHistoryEpoch(data, dev, s.devHistory, m.epoch));
     if (writes()) {
-        if (const QString error = predictionfiles::writeHistory(s.historyFile, s.devHistory); !error.isEmpty())
-            s.note(error);
+        task->afterEpoch(m.epoch, runDir, [&s](const QString &text) { s.note(text); });
         // A run whose metrics cannot be written (full disk) stops: its curves would silently end.
         if (const QString error = runfolder::writeMetrics(runDir, s.result.history); !error.isEmpty())
             return s.fail(error);
     }
     s.events.addScalar(QStringLiteral("loss/train"), m.epoch, float(m.trainLoss));
     s.events.addScalar(QStringLiteral("loss/dev"), m.epoch, float(m.devLoss));
-    s.events.addScalar(QStringLiteral("dev/accuracy"), m.epoch, float(m.devAccuracy));
-    s.events.addScalar(QStringLiteral("dev/macro_f1"), m.epoch, float(m.devMacroF1));
+    if (m.hasClassMetrics) {
+        s.events.addScalar(QStringLiteral("dev/accuracy"), m.epoch, float(m.devAccuracy));
+        s.events.addScalar(QStringLiteral("dev/macro_f1"), m.epoch, float(m.devMacroF1));
+    }
+    for (const auto &[key, value] : m.extra) {
+        // "dev_map" → "dev/map", "train_loss_box" → "loss/train_box"
+        QString tag = key;
+        if (tag.startsWith(QLatin1String("train_loss_")) || tag.startsWith(QLatin1String("dev_loss_")))
+            tag = QStringLiteral("loss/") + tag.remove(QStringLiteral("loss_"));
+        else
+            tag.replace(tag.indexOf(QLatin1Char('_')), 1, QLatin1Char('/'));
+        s.events.addScalar(tag, m.epoch, float(value));
+    }
     s.events.addScalar(QStringLiteral("train/images_per_s"), m.epoch, float(m.imagesPerSecond));
     s.events.flush();
     s.result.epochsRun = m.epoch;
@@ -823,46 +797,11 @@ void Trainer::Impl::finish(Session &s)
     }
     if (dist && cfg.restoreBest)
         dist->broadcastParameters(*s.model);
-    const EvalOutput finalDev = evaluateDistributed(s, *s.devLoader, *s.devImages);
-    if (writes()) {
-        if (const QString error = writePredictionsCsv(runfolder::predictionsPath(runDir), data, finalDev);
-            !error.isEmpty())
-            s.note(error);
-        if (const QString error = predictionfiles::write(
-                predictionfiles::devPath(runDir), toPredictionSet(data, finalDev, QStringLiteral("dev"), predictionEpoch));
-            !error.isEmpty())
-            s.note(error);
-    }
-
-    // The dataset's own test images, never seen while training or choosing the epoch.
-    if (s.split.test.empty())
-        return;
-    DataLoader testLoader(data, dist ? dist->evaluationShard(s.split.test) : s.split.test, s.evalPipeline,
-                          s.devOptions);
-    const EvalOutput test = evaluateDistributed(s, testLoader, s.split.test);
-    for (const BadFile &b : testLoader.takeErrors())
-        s.note(Text::tr("skipped %1: %2").arg(b.path, b.reason));
+    // [distributed] the predictions are rank 0's to write; the others have nothing left to do.
     if (!writes())
         return;
-    if (const QString error = predictionfiles::write(predictionfiles::testPath(runDir),
-                                                     toPredictionSet(data, test, QStringLiteral("test"), predictionEpoch));
-        !error.isEmpty())
-        s.note(error);
-    const ClassificationMetrics testMetrics = computeMetrics(test.truth, test.predicted, data.classes);
-    s.note(Text::tr("test images: accuracy %1, macro F1 %2 on %3 images (weights of epoch %4)")
-               .arg(testMetrics.accuracy, 0, 'f', 4)
-               .arg(testMetrics.macroF1, 0, 'f', 4)
-               .arg(test.samples.size())
-               .arg(predictionEpoch));
-}
-
-EvalOutput Trainer::Impl::evaluateDistributed(Session &s, DataLoader &loader, const std::vector<int> &images)
-{
-    if (!dist)
-        return evaluateModel(*s.model, loader);
-    // [distributed] rank 0's batch-norm statistics, each rank its part, the rows gathered exactly.
-    dist->broadcastBuffers(*s.model);
-    return dist->gatherEvaluation(evaluateModel(*s.model, loader), images);
+    task->writePredictions(runDir, *s.devLoader, s.split.test, s.evalPipeline, s.devOptions, predictionEpoch,
+                           [&s](const QString &text) { s.note(text); });
 }
 
 } // namespace loupe
