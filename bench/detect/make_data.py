@@ -121,10 +121,12 @@ def make_image(rng, w, h, small_share):
     count = int(rng.integers(0, 4))
     objects = []
     tries = 0
+    kind = small = None
     while len(objects) < count and tries < 50:
         tries += 1
-        kind = int(rng.integers(0, 3))
-        small = rng.random() < small_share
+        if kind is None:  # chosen once per object: a failed draw retries the same kind and size class
+            kind = int(rng.integers(0, 3))
+            small = rng.random() < small_share
         trial = img.copy()
         box = DRAW[kind](rng, trial, small)
         if box is None or box[2] - box[0] < 2 or box[3] - box[1] < 2:
@@ -135,6 +137,7 @@ def make_image(rng, w, h, small_share):
             continue
         img = trial
         objects.append((kind, box))
+        kind = None
     img = np.clip(img, 0, 255).astype(np.uint8)
     return cv2.cvtColor(img, cv2.COLOR_GRAY2BGR), objects
 
