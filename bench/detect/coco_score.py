@@ -20,11 +20,17 @@ pycocotools is not packaged in Debian; this follows its source (cocoeval.py, 2.0
 Departure: a results file with no detections scores 0 (COCO's loadRes refuses an empty list).
 An annotation id of 0 counts as a match here (COCOeval stores matches as ids and would lose it).
 
-  coco_score.py GROUND_TRUTH.json RESULTS.json [--json]
+  coco_score.py GROUND_TRUTH.json RESULTS.json [--json] [--run-config RUN/config.json]
+
+--run-config: for results written by `loupe-cli eval --predictions` that number images and categories by
+Loupe's own indexes (1-based, in the evaluated dataset's image order and the run's class order) rather
+than by the source COCO ids: every image_id is taken from the result's file_name and every category_id k
+from the run's k-th class name (config.json's dataset.classes). Without it the ids are used as they are.
 """
 
 import argparse
 import json
+import os
 import sys
 
 import numpy as np
@@ -152,6 +158,20 @@ def score(truth, results):
             "per_class": per_class}
 
 
+def loupe_ids_to_coco(truth, results, run_config):
+    by_name = {os.path.basename(im["file_name"]): im["id"] for im in truth["images"]}
+    with open(run_config) as f:
+        classes = json.load(f)["dataset"]["classes"]
+    cat_by_name = {c["name"]: c["id"] for c in truth["categories"]}
+    out = []
+    for r in results:
+        name = os.path.basename(r.get("file_name", ""))
+        if name not in by_name:
+            raise ValueError(f"result without a known file_name: {r}")
+        out.append(dict(r, image_id=by_name[name], category_id=cat_by_name[classes[r["category_id"] - 1]]))
+    return out
+
+
 def mean_valid(a):
     a = np.asarray(a)
     v = a[a > -1]
@@ -163,11 +183,14 @@ def main():
     p.add_argument("truth", help="COCO ground truth (images, categories, annotations)")
     p.add_argument("results", help="COCO results: [{image_id, category_id, bbox, score}]")
     p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--run-config", help="Loupe run's config.json: the results use Loupe's index ids; map them to COCO ids")
     args = p.parse_args()
     with open(args.truth) as f:
         truth = json.load(f)
     with open(args.results) as f:
         results = json.load(f)
+    if args.run_config:
+        results = loupe_ids_to_coco(truth, results, args.run_config)
     s = score(truth, results)
     if args.json:
         print(json.dumps(s))

@@ -31,6 +31,7 @@ TOOLS=${TOOLS:-"peer loupe"}
 MEMCHECK=${MEMCHECK:-1}
 MEM_STEPS=${MEM_STEPS:-4}
 MEM_SIZE=${MEM_SIZE:-512}
+LOUPE_IDS=${LOUPE_IDS:-index}
 PYTHON=${PYTHON:-/usr/bin/python3}
 LOCK=${LOCK-/tmp/loupe-build.lock}
 OUT=${OUT:-/work/bench-data/detect-bench/$(date +%Y%m%d-%H%M%S)}
@@ -78,7 +79,11 @@ for tool in $TOOLS; do
         # writing the results file; nothing subtracted.
         timed "$tool-eval" "$LOUPE_CLI" eval "$OUT/$tool.run" "$DATA/test" --json \
             --predictions "$OUT/$tool-results.json" --threads 2 --precision "$precision"
-        "$PYTHON" "$HERE/coco_score.py" "$TEST_JSON" "$OUT/$tool-results.json" --json > "$OUT/$tool-score.json" ;;
+        # LOUPE_IDS=index: the results file numbers images and classes by Loupe's indexes (mapped back by
+        # file name and class name); coco: by the source COCO ids, used as they are.
+        ids=()
+        [ "$LOUPE_IDS" = index ] && ids=(--run-config "$OUT/$tool.run/config.json")
+        "$PYTHON" "$HERE/coco_score.py" "$TEST_JSON" "$OUT/$tool-results.json" --json "${ids[@]}" > "$OUT/$tool-score.json" ;;
     *) echo "unknown tool $tool" >&2; exit 2 ;;
     esac
 done
