@@ -43,9 +43,9 @@ import torch
 import torchvision
 from torchvision.models.detection import RetinaNet
 from torchvision.models.detection.anchor_utils import AnchorGenerator
-from torchvision.models.detection.backbone_utils import resnet_fpn_backbone
+from torchvision.models.detection.backbone_utils import BackboneWithFPN, resnet_fpn_backbone
 from torchvision.ops import batched_nms
-from torchvision.ops.feature_pyramid_network import LastLevelP6P7
+from torchvision.ops.feature_pyramid_network import ExtraFPNBlock, LastLevelP6P7
 
 MEAN = [0.485, 0.456, 0.406]
 STD = [0.229, 0.224, 0.225]
@@ -134,8 +134,66 @@ def collate(batch):
     return [b[0] for b in batch], [b[1] for b in batch]
 
 
+class ExtraLevels(ExtraFPNBlock):
+    """Pyramid levels past the backbone's as Loupe builds them: a stride-2 3x3 convolution of the last
+    level, then of the ReLU of each new one."""
+
+    def __init__(self, channels, count):
+        super().__init__()
+        self.convs = torch.nn.ModuleList(torch.nn.Conv2d(channels, channels, 3, 2, 1) for _ in range(count))
+        for c in self.convs:
+            torch.nn.init.kaiming_uniform_(c.weight, a=1)
+            torch.nn.init.constant_(c.bias, 0)
+
+    def forward(self, p, c, names):
+        x = p[-1]
+        for i, conv in enumerate(self.convs):
+            x = conv(x if i == 0 else torch.nn.functional.relu(x))
+            p.append(x)
+            names.append(f"extra{i}")
+        return p, names
+
+
+def build_like_loupe(args, num_classes, norm):
+    """The architecture a Loupe run recorded in its config.json ("detection": pyramid_channels, head_convs,
+    anchors with strides, sizes, scales and ratios), built from torchvision's parts: the same backbone
+    levels, pyramid width, head depth, extra levels and anchor shapes."""
+    with open(args.like_loupe) as f:
+        det = json.load(f)["detection"]
+    channels, convs = int(det["pyramid_channels"]), int(det["head_convs"])
+    a = det["anchors"]
+    strides = [int(v) for v in a["strides"]]
+    body = torchvision.models.resnet18(weights=None, norm_layer=norm)
+    stage = {4: "layer1", 8: "layer2", 16: "layer3", 32: "layer4"}
+    stage_channels = {4: 64, 8: 128, 16: 256, 32: 512}
+    levels = [s for s in strides if s <= 32]
+    backbone = BackboneWithFPN(body, {stage[s]: str(i) for i, s in enumerate(levels)},
+                               [stage_channels[s] for s in levels], channels,
+                               extra_blocks=ExtraLevels(channels, len(strides) - len(levels)))
+    sizes = tuple(tuple(float(size) * float(sc) for sc in a["scales"]) for size in a["sizes"])
+    ratios = tuple(float(r) for r in a["ratios"])
+    anchor_generator = AnchorGenerator(sizes, (ratios,) * len(sizes))
+    model = RetinaNet(backbone, num_classes=num_classes, min_size=args.image_size, max_size=args.image_size,
+                      image_mean=MEAN, image_std=STD, anchor_generator=anchor_generator,
+                      score_thresh=args.score_thresh, nms_thresh=0.5, detections_per_img=args.detections,
+                      topk_candidates=1000)
+    for head in (model.head.classification_head, model.head.regression_head):
+        tower = []
+        for _ in range(convs):
+            conv = torch.nn.Conv2d(channels, channels, 3, 1, 1)
+            torch.nn.init.normal_(conv.weight, std=0.01)
+            torch.nn.init.constant_(conv.bias, 0)
+            tower += [conv, torch.nn.ReLU(inplace=True)]
+        head.conv = torch.nn.Sequential(*tower)
+    return model
+
+
 def build_model(args, num_classes):
     norm = torch.nn.BatchNorm2d if args.norm == "batch" else torchvision.ops.misc.FrozenBatchNorm2d
+    if args.like_loupe:
+        model = build_like_loupe(args, num_classes, norm)
+        model.transform.resize = lambda image, target=None: (image, target)
+        return model
     backbone = resnet_fpn_backbone(backbone_name="resnet18", weights=None, trainable_layers=5,
                                    returned_layers=[2, 3, 4], extra_blocks=LastLevelP6P7(256, 256), norm_layer=norm)
     anchor_generator = None
@@ -245,6 +303,9 @@ def main():
     p.add_argument("--score-thresh", type=float, default=0.05)
     p.add_argument("--detections", type=int, default=100, help="per tile, after the tile's NMS")
     p.add_argument("--precision", choices=["fp32", "bf16"], default="fp32")
+    p.add_argument("--like-loupe", metavar="CONFIG",
+                   help="a Loupe run's config.json: build the architecture it recorded (pyramid width, head "
+                        "depth, levels, anchors) from torchvision's parts instead of torchvision's RetinaNet")
     p.add_argument("--results", help="write the test detections here (COCO results format)")
     p.add_argument("--test-split", default="test")
     args = p.parse_args()
@@ -263,6 +324,7 @@ def main():
     seconds = sum(e["seconds"] for e in epochs)
     result = {"tool": "peer-retinanet", "torch": torch.__version__, "torchvision": torchvision.__version__,
               "threads": torch.get_num_threads(), "precision": args.precision, "norm": args.norm,
+              "architecture": "like " + args.like_loupe if args.like_loupe else "torchvision RetinaNet",
               "tiles": args.tiles, "image_size": args.image_size, "epochs": epochs,
               "train_tiles_per_s": round(tiles / seconds, 2)}
     if args.results:

@@ -8,7 +8,8 @@
 #   env: LOUPE_CLI (default /work/build/app/loupe-cli), DATA (generated there when missing; default
 #        /work/bench-data/detect/inspect150), IMAGES (150), SPLIT (train,valid,test: 80,20,50), SEED (13),
 #        TILES (2x2), OVERLAP (32), SIZE (256), BATCH (8), LR (0.0003), EPOCHS (2), PRECISION (Loupe's
-#        --precision: fp32, the peer's precision), TOOLS ("peer loupe"; "loupe-auto" adds --precision auto),
+#        --precision: fp32, the peer's precision), TOOLS ("peer loupe"; "loupe-auto" adds --precision auto; "peer-like", after loupe, is
+#        torchvision's parts in the architecture the loupe run recorded),
 #        MEMCHECK (1: Loupe at 4x4 tiles of 1600x1200 images, MEM_STEPS steps, MEM_SIZE px input),
 #        OUT (runs and logs), PYTHON (/usr/bin/python3),
 #        LOCK: held during each timed phase so that no build competes (default /tmp/loupe-build.lock; "" = none)
@@ -68,6 +69,13 @@ for tool in $TOOLS; do
             --image-size "$SIZE" --batch "$BATCH" --lr "$LR" --epochs "$EPOCHS" --threads 2 --workers 2 \
             --precision "$PRECISION" --results "$OUT/peer-results.json"
         "$PYTHON" "$HERE/coco_score.py" "$TEST_JSON" "$OUT/peer-results.json" --json > "$OUT/peer-score.json" ;;
+    peer-like)
+        # torchvision's parts in the architecture the Loupe run recorded (pyramid width, head depth, levels,
+        # anchors): the same network in both tools, so the ratio measures the implementations.
+        timed peer-like "$PYTHON" "$HERE/peer_retinanet.py" "$DATA" --tiles "$TILES" --tile-overlap "$OVERLAP" \
+            --image-size "$SIZE" --batch "$BATCH" --lr "$LR" --epochs "$EPOCHS" --threads 2 --workers 2 \
+            --precision "$PRECISION" --like-loupe "$OUT/loupe.run/config.json" --results "$OUT/peer-like-results.json"
+        "$PYTHON" "$HERE/coco_score.py" "$TEST_JSON" "$OUT/peer-like-results.json" --json > "$OUT/peer-like-score.json" ;;
     loupe | loupe-auto)
         precision=$PRECISION
         [ "$tool" = loupe-auto ] && precision=auto

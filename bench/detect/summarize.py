@@ -63,13 +63,15 @@ def main():
     args = p.parse_args()
     o = args.out
     tools = {}
-    if os.path.exists(os.path.join(o, "peer.out")):
-        r = last_json(os.path.join(o, "peer.out"))
-        s = json.load(open(os.path.join(o, "peer-score.json")))
-        t = read_time(os.path.join(o, "peer.time"))
-        tools["peer"] = {"train": r["train_tiles_per_s"], "map": s["map"], "ap50": s["ap50"], "ap75": s["ap75"],
+    for name in ("peer", "peer-like"):
+        if not os.path.exists(os.path.join(o, name + "-score.json")):
+            continue
+        r = last_json(os.path.join(o, name + ".out"))
+        s = json.load(open(os.path.join(o, name + "-score.json")))
+        t = read_time(os.path.join(o, name + ".time"))
+        tools[name] = {"train": r["train_tiles_per_s"], "map": s["map"], "ap50": s["ap50"], "ap75": s["ap75"],
                          "infer": r["inference_images_per_s"], "rss": t.get("peak_rss_mb"), "wall": t.get("wall_s"),
-                         "load": read_load(os.path.join(o, "peer.load")),
+                         "load": read_load(os.path.join(o, name + ".load")),
                          "loss": {k: v for k, v in r["epochs"][-1].items() if k not in ("epoch", "tiles", "seconds", "tiles_per_s")},
                          "per_class": s["per_class"]}
     for name in ("loupe", "loupe-auto"):
@@ -103,12 +105,14 @@ def main():
             print(f"  {name} last epoch: {json.dumps(v['last_epoch'])}")
         if "loss" in v:
             print(f"  {name} last epoch losses: {json.dumps(v['loss'])}")
-    peer = tools.get("peer")
-    if peer:
+    for peer_name in ("peer", "peer-like"):
+        peer = tools.get(peer_name)
+        if not peer:
+            continue
         print()
-        print("ratios Loupe / peer (goal):")
+        print(f"ratios Loupe / {peer_name} (goal):")
         for name, v in tools.items():
-            if name == "peer":
+            if name.startswith("peer"):
                 continue
 
             def ratio(a, b):
