@@ -107,7 +107,7 @@ def main():
             print(f"  {name} last epoch losses: {json.dumps(v['loss'])}")
     for peer_name in ("peer", "peer-like"):
         peer = tools.get(peer_name)
-        if not peer:
+        if not peer or all(n.startswith("peer") for n in tools):
             continue
         print()
         print(f"ratios Loupe / {peer_name} (goal):")
