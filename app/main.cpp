@@ -56,7 +56,7 @@ int main(int argc, char **argv)
     parser.addPositionalArgument(QStringLiteral("DATASET"), QApplication::translate("main", "Dataset to open."),
                                  QStringLiteral("[DATASET]"));
     const QCommandLineOption format(QStringLiteral("format"),
-                                    QApplication::translate("main", "auto, folder, csv, coco, voc, yolo or idx."),
+                                    QApplication::translate("main", "auto, folder, csv, coco, voc, yolo, idx, masks or mvtec."),
                                     QStringLiteral("F"), QStringLiteral("auto"));
     const QCommandLineOption labels(QStringLiteral("labels"),
                                     QApplication::translate("main", "A label file kept apart from the images."),

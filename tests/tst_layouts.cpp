@@ -309,7 +309,8 @@ void TestLayouts::noLayoutMatches()
     const QString expected = QStringLiteral(
         "looked for class folders of images (optionally under train/, valid/, test/), a CSV file, COCO JSON "
         "(in ./, annotations/ or train/, valid/, test/), Pascal VOC (Annotations/ or XML beside the images), "
-        "YOLO (data.yaml, classes.txt, obj.data or labels/) and IDX files");
+        "YOLO (data.yaml, classes.txt, obj.data or labels/), IDX files, mask folders (images/ and masks/) "
+        "and MVTec AD (train/good/, test/, ground_truth/)");
     for (const QString &folder : {QStringLiteral("roboflow_createml"), QStringLiteral("roboflow_createml/train")}) {
         const QString root = layoutPath(folder);
         QCOMPARE(detectFormat(root), QString());

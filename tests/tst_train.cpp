@@ -630,7 +630,7 @@ void TestTrain::overfitCheckPasses()
     QVERIFY2(r.passed, qPrintable(r.message));
     QCOMPARE(r.correct, 5);
     QCOMPARE(int(r.paths.size()), 5);
-    QVERIFY(r.finalLoss < o.lossThreshold);
+    QVERIFY(r.finalLoss < r.lossThreshold);
 }
 
 void TestTrain::overfitCheckFailsOnBrokenLabels()

@@ -976,10 +976,6 @@
         <translation>Ein Ordner, eine CSV-Datei, COCO-JSON, ein VOC- oder YOLO-Ordner oder eine IDX-Datei.</translation>
     </message>
     <message>
-        <source>auto, folder, csv, coco, voc, yolo or idx.</source>
-        <translation>auto, folder, csv, coco, voc, yolo oder idx.</translation>
-    </message>
-    <message>
         <source>A label file kept apart from the images.</source>
         <translation>Eine Label-Datei, die getrennt von den Bildern liegt.</translation>
     </message>
@@ -1417,6 +1413,14 @@ Befehle:
   export RUN_DIR --onnx FILE.onnx | --torchscript FILE.pt [--json]
 Die Optionen eines Befehls zeigt &apos;loupe-cli COMMAND --help&apos;.</translation>
     </message>
+    <message>
+        <source>auto, folder, csv, coco, voc, yolo, idx, masks or mvtec.</source>
+        <translation>auto, folder, csv, coco, voc, yolo, idx, masks oder mvtec.</translation>
+    </message>
+    <message>
+        <source>Reading masks</source>
+        <translation>Masken werden gelesen</translation>
+    </message>
 </context>
 <context>
     <name>loupe::ConfusionMatrixView</name>
@@ -1509,6 +1513,13 @@ Die Optionen eines Befehls zeigt &apos;loupe-cli COMMAND --help&apos;.</translat
     <message>
         <source>smallest objects: %1; every object stays at least 5×5 px only when images are resized to %2 px wide or more (from %3 px)</source>
         <translation>kleinste Objekte: %1; jedes Objekt bleibt nur dann mindestens 5×5 px groß, wenn die Bilder auf %2 px Breite oder mehr skaliert werden (von %3 px)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n region(s) of &quot;%1&quot; are under 5 px on their shorter side even at full size (the smallest: %2×%3 px in %4); crop to the region of interest or tile the image instead of downsizing</source>
+        <translation>
+            <numerusform>%n Region von &quot;%1&quot; ist selbst in voller Größe an der kürzeren Seite unter 5 px (die kleinste: %2×%3 px in %4); auf den interessierenden Bereich zuschneiden oder das Bild kacheln statt verkleinern</numerusform>
+            <numerusform>%n Regionen von &quot;%1&quot; sind selbst in voller Größe an der kürzeren Seite unter 5 px (die kleinste: %2×%3 px in %4); auf den interessierenden Bereich zuschneiden oder das Bild kacheln statt verkleinern</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1635,6 +1646,318 @@ Die Optionen eines Befehls zeigt &apos;loupe-cli COMMAND --help&apos;.</translat
     <message>
         <source>cannot read it: %1</source>
         <translation>nicht lesbar: %1</translation>
+    </message>
+</context>
+<context>
+    <name>loupe::DetectionPredictionsView</name>
+    <message numerus="yes">
+        <source>%n missed</source>
+        <translation>
+            <numerusform>%n übersehen</numerusform>
+            <numerusform>%n übersehen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n false positive(s)</source>
+        <translation>
+            <numerusform>%n Fehlalarm</numerusform>
+            <numerusform>%n Fehlalarme</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n wrong class</source>
+        <translation>
+            <numerusform>%n falsche Klasse</numerusform>
+            <numerusform>%n falsche Klassen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>no errors (%n found)</source>
+        <translation>
+            <numerusform>keine Fehler (%n gefunden)</numerusform>
+            <numerusform>keine Fehler (%n gefunden)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1
+%2 objects, %3 detections over the threshold</source>
+        <translation>%1
+%2 Objekte, %3 Detektionen über der Schwelle</translation>
+    </message>
+    <message>
+        <source>With misses</source>
+        <translation>Mit übersehenen</translation>
+    </message>
+    <message>
+        <source>With false positives</source>
+        <translation>Mit Fehlalarmen</translation>
+    </message>
+    <message>
+        <source>Detections scored under this are not shown and not counted</source>
+        <translation>Detektionen mit niedrigerem Score werden weder gezeigt noch gezählt</translation>
+    </message>
+    <message>
+        <source>Score threshold</source>
+        <translation>Score-Schwelle</translation>
+    </message>
+    <message>
+        <source>Images with an object or a detection of this class</source>
+        <translation>Bilder mit einem Objekt oder einer Detektion dieser Klasse</translation>
+    </message>
+    <message>
+        <source>Most errors first</source>
+        <translation>Meiste Fehler zuerst</translation>
+    </message>
+    <message>
+        <source>Dataset order</source>
+        <translation>Reihenfolge im Datensatz</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>Dateiname</translation>
+    </message>
+    <message>
+        <source>Boxes at IoU ≥ 0.5 over the threshold: rows are the truth, columns the prediction. Background: a missed object (column) or a false positive (row). Click a cell to see exactly its boxes.</source>
+        <translation>Boxen bei IoU ≥ 0,5 über der Schwelle: Zeilen sind die Wahrheit, Spalten die Vorhersage. Hintergrund: ein übersehenes Objekt (Spalte) oder ein Fehlalarm (Zeile). Klicken Sie auf eine Zelle, um genau ihre Boxen zu sehen.</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>Recall</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>Precision</translation>
+    </message>
+    <message>
+        <source>At IoU 0.5, as COCO computes them; the dot is the current threshold.</source>
+        <translation>Bei IoU 0,5, wie COCO sie berechnet; der Punkt ist die aktuelle Schwelle.</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation>Konfusionsmatrix</translation>
+    </message>
+    <message>
+        <source>Precision–recall</source>
+        <translation>Precision–Recall</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>Fit the image to the window (F)</source>
+        <translation>Bild in das Fenster einpassen (F)</translation>
+    </message>
+    <message>
+        <source>1:1</source>
+        <translation>1:1</translation>
+    </message>
+    <message>
+        <source>One image pixel per screen pixel</source>
+        <translation>Ein Bildpixel pro Bildschirmpixel</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Messen</translation>
+    </message>
+    <message>
+        <source>Drag across the image to measure in image pixels</source>
+        <translation>Über das Bild ziehen, um in Bildpixeln zu messen</translation>
+    </message>
+    <message>
+        <source>◀</source>
+        <translation>◀</translation>
+    </message>
+    <message>
+        <source>Previous image</source>
+        <translation>Vorheriges Bild</translation>
+    </message>
+    <message>
+        <source>▶</source>
+        <translation>▶</translation>
+    </message>
+    <message>
+        <source>Next image</source>
+        <translation>Nächstes Bild</translation>
+    </message>
+    <message>
+        <source>Click a box to zoom to it</source>
+        <translation>Eine Box anklicken, um auf sie zu zoomen</translation>
+    </message>
+    <message>
+        <source>matched (true positive)</source>
+        <translation>zugeordnet (richtig positiv)</translation>
+    </message>
+    <message>
+        <source>object found</source>
+        <translation>gefundenes Objekt</translation>
+    </message>
+    <message>
+        <source>false positive</source>
+        <translation>Fehlalarm</translation>
+    </message>
+    <message>
+        <source>missed (false negative)</source>
+        <translation>übersehen (falsch negativ)</translation>
+    </message>
+    <message>
+        <source>wrong class</source>
+        <translation>falsche Klasse</translation>
+    </message>
+    <message>
+        <source>All classes</source>
+        <translation>Alle Klassen</translation>
+    </message>
+    <message>
+        <source>No detections to show.</source>
+        <translation>Keine Detektionen zum Anzeigen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt;: %n image(s)</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;: %n Bild</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;: %n Bilder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, mAP@[.5:.95] &lt;b&gt;%1&lt;/b&gt;, AP50 %2</source>
+        <translation>, mAP@[.5:.95] &lt;b&gt;%1&lt;/b&gt;, AP50 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of the evaluated images are not in the open dataset (moved, renamed or deleted since the run).</source>
+        <translation>
+            <numerusform>%n der ausgewerteten Bilder ist nicht im geöffneten Datensatz (seit dem Lauf verschoben, umbenannt oder gelöscht).</numerusform>
+            <numerusform>%n der ausgewerteten Bilder sind nicht im geöffneten Datensatz (seit dem Lauf verschoben, umbenannt oder gelöscht).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#009e73&apos;&gt;&lt;b&gt;%1&lt;/b&gt; matched&lt;/span&gt; · &lt;span style=&apos;color:#0072b2&apos;&gt;&lt;b&gt;%2&lt;/b&gt; missed&lt;/span&gt; · &lt;span style=&apos;color:#d55e00&apos;&gt;&lt;b&gt;%3&lt;/b&gt; false positives&lt;/span&gt; · &lt;span style=&apos;color:#cc79a7&apos;&gt;&lt;b&gt;%4&lt;/b&gt; wrong class&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#009e73&apos;&gt;&lt;b&gt;%1&lt;/b&gt; zugeordnet&lt;/span&gt; · &lt;span style=&apos;color:#0072b2&apos;&gt;&lt;b&gt;%2&lt;/b&gt; übersehen&lt;/span&gt; · &lt;span style=&apos;color:#d55e00&apos;&gt;&lt;b&gt;%3&lt;/b&gt; Fehlalarme&lt;/span&gt; · &lt;span style=&apos;color:#cc79a7&apos;&gt;&lt;b&gt;%4&lt;/b&gt; falsche Klasse&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>background</source>
+        <translation>Hintergrund</translation>
+    </message>
+    <message>
+        <source>%1 (AP50 %2)</source>
+        <translation>%1 (AP50 %2)</translation>
+    </message>
+    <message>
+        <source>Images (%1 of %2)</source>
+        <translation>Bilder (%1 von %2)</translation>
+    </message>
+    <message>
+        <source>Images (%1)</source>
+        <translation>Bilder (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing %1 of %2 images: the %n box(es) with truth %3 predicted as %4.</source>
+        <translation>
+            <numerusform>%1 von %2 Bildern angezeigt: die %n Box mit Wahrheit %3, vorhergesagt als %4.</numerusform>
+            <numerusform>%1 von %2 Bildern angezeigt: die %n Boxen mit Wahrheit %3, vorhergesagt als %4.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing all %n image(s).</source>
+        <translation>
+            <numerusform>Das %n Bild wird angezeigt.</numerusform>
+            <numerusform>Alle %n Bilder werden angezeigt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Showing %1 of %2 images.</source>
+        <translation>%1 von %2 Bildern angezeigt.</translation>
+    </message>
+    <message>
+        <source>%1 is not in the open dataset.</source>
+        <translation>%1 ist nicht im geöffneten Datensatz.</translation>
+    </message>
+    <message>
+        <source>at %1, %2, %3 × %4 px</source>
+        <translation>bei %1, %2, %3 × %4 px</translation>
+    </message>
+    <message>
+        <source>missed: %1</source>
+        <translation>übersehen: %1</translation>
+    </message>
+    <message>
+        <source>Missed %1 %2</source>
+        <translation>Übersehen: %1 %2</translation>
+    </message>
+    <message>
+        <source>Object %1 %2, found as another class</source>
+        <translation>Objekt %1 %2, als andere Klasse gefunden</translation>
+    </message>
+    <message>
+        <source>Object %1 %2, found</source>
+        <translation>Objekt %1 %2, gefunden</translation>
+    </message>
+    <message>
+        <source>%1 %2 (is %3)</source>
+        <translation>%1 %2 (ist %3)</translation>
+    </message>
+    <message>
+        <source>Wrong class: %1 (%2) on a %3 %4</source>
+        <translation>Falsche Klasse: %1 (%2) auf %3 %4</translation>
+    </message>
+    <message>
+        <source>False positive: %1 (%2) %3</source>
+        <translation>Fehlalarm: %1 (%2) %3</translation>
+    </message>
+    <message>
+        <source>Matched: %1 (%2) %3, IoU %4</source>
+        <translation>Zugeordnet: %1 (%2) %3, IoU %4</translation>
+    </message>
+</context>
+<context>
+    <name>loupe::DetectionReview</name>
+    <message>
+        <source>matched</source>
+        <translation>zugeordnet</translation>
+    </message>
+    <message>
+        <source>false positive</source>
+        <translation>Fehlalarm</translation>
+    </message>
+    <message>
+        <source>wrong class</source>
+        <translation>falsche Klasse</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>übersehen</translation>
+    </message>
+    <message>
+        <source>ignored</source>
+        <translation>ignoriert</translation>
+    </message>
+    <message>
+        <source>below threshold</source>
+        <translation>unter der Schwelle</translation>
+    </message>
+    <message>
+        <source>cannot read it: %1</source>
+        <translation>nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <source>not JSON: %1</source>
+        <translation>kein JSON: %1</translation>
+    </message>
+    <message>
+        <source>expected an array of image paths</source>
+        <translation>erwartet: ein Array von Bildpfaden</translation>
+    </message>
+    <message>
+        <source>expected a string (an image path)</source>
+        <translation>erwartet: ein String (ein Bildpfad)</translation>
+    </message>
+    <message>
+        <source>%1 names no classes (dataset.classes)</source>
+        <translation>%1 nennt keine Klassen (dataset.classes)</translation>
     </message>
 </context>
 <context>
@@ -2021,6 +2344,31 @@ Die Optionen eines Befehls zeigt &apos;loupe-cli COMMAND --help&apos;.</translat
             <numerusform>  dazu %n Crowd-Regionen (COCO iscrowd), angezeigt, aber nicht als Objekte gezählt
 </numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Masks     %1 read, %2 all background, %3 pixels ignored (255)
+</source>
+        <translation>Masken    %1 gelesen, %2 nur Hintergrund, %3 Pixel ignoriert (255)
+</translation>
+    </message>
+    <message>
+        <source>%1 px in %2 images, %3 regions, smallest %4×%5 px%6
+</source>
+        <translation>%1 px in %2 Bildern, %3 Regionen, kleinste %4×%5 px%6
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>  ← %n under 5 px</source>
+        <translation>
+            <numerusform>  ← %n unter 5 px</numerusform>
+            <numerusform>  ← %n unter 5 px</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no pixels
+</source>
+        <translation>keine Pixel
+</translation>
     </message>
 </context>
 <context>
@@ -2585,6 +2933,69 @@ Epoche %2: %3</translation>
         <source>%1 &lt;span style=&apos;color:gray&apos;&gt;(from %2)&lt;/span&gt;</source>
         <translation>%1 &lt;span style=&apos;color:gray&apos;&gt;(aus %2)&lt;/span&gt;</translation>
     </message>
+    <message>
+        <source>Reading masks</source>
+        <translation>Masken werden gelesen</translation>
+    </message>
+</context>
+<context>
+    <name>loupe::Masks</name>
+    <message>
+        <source>value %1 in %2 pixels stands for no class (the classes are 1 to %3, 0 background, 255 ignored)</source>
+        <translation>Wert %1 in %2 Pixeln steht für keine Klasse (die Klassen sind 1 bis %3, 0 Hintergrund, 255 ignoriert)</translation>
+    </message>
+    <message>
+        <source>cannot read the mask: %1</source>
+        <translation>Maske nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <source>mask file of %1 MB is above the limit of %2 MB</source>
+        <translation>Maskendatei von %1 MB liegt über der Grenze von %2 MB</translation>
+    </message>
+    <message>
+        <source>empty mask file (0 bytes)</source>
+        <translation>leere Maskendatei (0 Bytes)</translation>
+    </message>
+    <message>
+        <source>mask claims %1×%2 pixels, above the limit of %3 megapixels</source>
+        <translation>Maske gibt %1×%2 Pixel an, mehr als die Grenze von %3 Megapixeln</translation>
+    </message>
+    <message>
+        <source>the mask&apos;s pixel data cannot be decoded</source>
+        <translation>die Pixeldaten der Maske lassen sich nicht dekodieren</translation>
+    </message>
+    <message>
+        <source>mask pixels of an unsupported type (use 8- or 16-bit PNG)</source>
+        <translation>Maskenpixel eines nicht unterstützten Typs (8- oder 16-Bit-PNG verwenden)</translation>
+    </message>
+    <message>
+        <source>colour %1 (palette index %2) in %3 pixels is in no class of labelmap.txt</source>
+        <translation>Farbe %1 (Palettenindex %2) in %3 Pixeln gehört zu keiner Klasse der labelmap.txt</translation>
+    </message>
+    <message>
+        <source>value %1 stands for no class (16-bit mask; the classes are 1 to %2)</source>
+        <translation>Wert %1 steht für keine Klasse (16-Bit-Maske; die Klassen sind 1 bis %2)</translation>
+    </message>
+    <message>
+        <source>colour mask, but no labelmap.txt says which class each colour is</source>
+        <translation>Farbmaske, aber keine labelmap.txt sagt, welche Klasse jede Farbe ist</translation>
+    </message>
+    <message>
+        <source>colour %1 in %2 pixels is in no class of labelmap.txt</source>
+        <translation>Farbe %1 in %2 Pixeln gehört zu keiner Klasse der labelmap.txt</translation>
+    </message>
+    <message>
+        <source>mask is %1×%2 px, its image %3×%4 px</source>
+        <translation>Maske ist %1×%2 px, ihr Bild %3×%4 px</translation>
+    </message>
+    <message>
+        <source>image claims %1×%2 pixels, above the limit of %3 megapixels</source>
+        <translation>Bild gibt %1×%2 Pixel an, mehr als die Grenze von %3 Megapixeln</translation>
+    </message>
+    <message>
+        <source>RLE mask is %1×%2 px, its image %3×%4 px</source>
+        <translation>RLE-Maske ist %1×%2 px, ihr Bild %3×%4 px</translation>
+    </message>
 </context>
 <context>
     <name>loupe::Metrics</name>
@@ -2794,6 +3205,37 @@ Epoche %2: %3</translation>
     <message>
         <source>unknown step type %1; expected one of %2</source>
         <translation>unbekannter Schritttyp %1; erwartet eines von %2</translation>
+    </message>
+</context>
+<context>
+    <name>loupe::PngPalette</name>
+    <message>
+        <source>damaged palette PNG header</source>
+        <translation>beschädigter Kopf eines Paletten-PNG</translation>
+    </message>
+    <message>
+        <source>PNG claims %1×%2 pixels, above the limit of %3 megapixels</source>
+        <translation>PNG gibt %1×%2 Pixel an, mehr als die Grenze von %3 Megapixeln</translation>
+    </message>
+    <message>
+        <source>truncated PNG (chunk runs past the end of the file)</source>
+        <translation>abgeschnittenes PNG (Chunk reicht über das Dateiende hinaus)</translation>
+    </message>
+    <message>
+        <source>truncated PNG (no IEND chunk)</source>
+        <translation>abgeschnittenes PNG (kein IEND-Chunk)</translation>
+    </message>
+    <message>
+        <source>palette PNG without a palette (no PLTE chunk)</source>
+        <translation>Paletten-PNG ohne Palette (kein PLTE-Chunk)</translation>
+    </message>
+    <message>
+        <source>damaged PNG pixel data (zlib: %1)</source>
+        <translation>beschädigte PNG-Pixeldaten (zlib: %1)</translation>
+    </message>
+    <message>
+        <source>damaged PNG pixel data (unknown row filter)</source>
+        <translation>beschädigte PNG-Pixeldaten (unbekannter Zeilenfilter)</translation>
     </message>
 </context>
 <context>
@@ -3457,6 +3899,14 @@ wahr: %2, vorhergesagt: %3 (%4%), Verlust %5</translation>
     <message>
         <source>At %1 px input the model&apos;s last feature map is only %2 × %3 cells, too coarse to show where it looked; train at %4 px or more for a %5 × %5 map.</source>
         <translation>Bei %1 px Eingabe ist die letzte Feature-Map des Modells nur %2 × %3 Zellen groß, zu grob, um zu zeigen, wohin es geschaut hat; trainieren Sie mit %4 px oder mehr für eine %5 × %5-Karte.</translation>
+    </message>
+    <message>
+        <source> (detection)</source>
+        <translation> (Detektion)</translation>
+    </message>
+    <message>
+        <source>The run saved no detections for %1.</source>
+        <translation>Der Lauf hat keine Detektionen für %1 gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -5850,10 +6300,6 @@ Sein letzter Checkpoint (nach der letzten abgeschlossenen Epoche) bleibt erhalte
         <translation>keine Kopfzeile</translation>
     </message>
     <message>
-        <source>looked for class folders of images (optionally under train/, valid/, test/), a CSV file, COCO JSON (in ./, annotations/ or train/, valid/, test/), Pascal VOC (Annotations/ or XML beside the images), YOLO (data.yaml, classes.txt, obj.data or labels/) and IDX files</source>
-        <translation>gesucht wurde nach Klassenordnern mit Bildern (optional unter train/, valid/, test/), einer CSV-Datei, COCO-JSON (in ./, annotations/ oder train/, valid/, test/), Pascal VOC (Annotations/ oder XML neben den Bildern), YOLO (data.yaml, classes.txt, obj.data oder labels/) und IDX-Dateien</translation>
-    </message>
-    <message>
         <source>class folders under split folders (train/, valid/, test/)</source>
         <translation>Klassenordner unter Split-Ordnern (train/, valid/, test/)</translation>
     </message>
@@ -6033,6 +6479,73 @@ Sein letzter Checkpoint (nach der letzten abgeschlossenen Epoche) bleibt erhalte
         <source>No images found for the YOLO labels in %1; looked in: %2</source>
         <translation>Keine Bilder zu den YOLO-Labels in %1 gefunden; gesucht in: %2</translation>
     </message>
+    <message>
+        <source>looked for class folders of images (optionally under train/, valid/, test/), a CSV file, COCO JSON (in ./, annotations/ or train/, valid/, test/), Pascal VOC (Annotations/ or XML beside the images), YOLO (data.yaml, classes.txt, obj.data or labels/), IDX files, mask folders (images/ and masks/) and MVTec AD (train/good/, test/, ground_truth/)</source>
+        <translation>gesucht wurde nach Klassenordnern mit Bildern (optional unter train/, valid/, test/), einer CSV-Datei, COCO-JSON (in ./, annotations/ oder train/, valid/, test/), Pascal VOC (Annotations/ oder XML neben den Bildern), YOLO (data.yaml, classes.txt, obj.data oder labels/), IDX-Dateien, Maskenordnern (images/ und masks/) und MVTec AD (train/good/, test/, ground_truth/)</translation>
+    </message>
+    <message>
+        <source>no class names (one name a line expected)</source>
+        <translation>keine Klassennamen (ein Name pro Zeile erwartet)</translation>
+    </message>
+    <message>
+        <source>%1 classes; masks of 8 bits hold at most 254</source>
+        <translation>%1 Klassen; 8-Bit-Masken fassen höchstens 254</translation>
+    </message>
+    <message>
+        <source>expected name:r,g,b:parts:actions</source>
+        <translation>erwartet name:r,g,b:parts:actions</translation>
+    </message>
+    <message>
+        <source>no classes besides the background</source>
+        <translation>keine Klassen außer dem Hintergrund</translation>
+    </message>
+    <message>
+        <source>mask folders: %1/ and %2/ under split folders</source>
+        <translation>Maskenordner: %1/ und %2/ unter Aufteilungsordnern</translation>
+    </message>
+    <message>
+        <source>mask folders: %1/ and %2/ with the same file names</source>
+        <translation>Maskenordner: %1/ und %2/ mit gleichen Dateinamen</translation>
+    </message>
+    <message>
+        <source>no images/ and masks/ folders in %1</source>
+        <translation>keine Ordner images/ und masks/ in %1</translation>
+    </message>
+    <message>
+        <source>no mask for this image in %1 (looked for %2.png)</source>
+        <translation>keine Maske zu diesem Bild in %1 (gesucht: %2.png)</translation>
+    </message>
+    <message>
+        <source>mask without an image of the same name in %1</source>
+        <translation>Maske ohne gleichnamiges Bild in %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) have no mask and are left out</source>
+        <translation>
+            <numerusform>%n Bild hat keine Maske und wird ausgelassen</numerusform>
+            <numerusform>%n Bilder haben keine Maske und werden ausgelassen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no classes.txt or labelmap.txt beside the masks: classes are named by their mask values (%1)</source>
+        <translation>keine classes.txt oder labelmap.txt neben den Masken: die Klassen sind nach ihren Maskenwerten benannt (%1)</translation>
+    </message>
+    <message>
+        <source>MVTec AD: train/good/, test/&lt;defect&gt;/ and ground_truth/</source>
+        <translation>MVTec AD: train/good/, test/&lt;Defekt&gt;/ und ground_truth/</translation>
+    </message>
+    <message>
+        <source>MVTec AD: categories with train/good/, test/&lt;defect&gt;/ and ground_truth/</source>
+        <translation>MVTec AD: Kategorien mit train/good/, test/&lt;Defekt&gt;/ und ground_truth/</translation>
+    </message>
+    <message>
+        <source>no MVTec AD layout (train/good/, test/, ground_truth/) in %1</source>
+        <translation>kein MVTec-AD-Aufbau (train/good/, test/, ground_truth/) in %1</translation>
+    </message>
+    <message>
+        <source>no mask %1</source>
+        <translation>keine Maske %1</translation>
+    </message>
 </context>
 <context>
     <name>loupe::scanner</name>
@@ -6048,6 +6561,10 @@ Sein letzter Checkpoint (nach der letzten abgeschlossenen Epoche) bleibt erhalte
         <source>file of %1 MB is above the limit of %2 MB</source>
         <translation>Datei mit %1 MB liegt über der Grenze von %2 MB</translation>
     </message>
+    <message>
+        <source>mask is empty, yet its image is filed under &quot;%1&quot;</source>
+        <translation>Maske ist leer, obwohl ihr Bild unter &quot;%1&quot; abgelegt ist</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -6058,10 +6575,6 @@ Sein letzter Checkpoint (nach der letzten abgeschlossenen Epoche) bleibt erhalte
     <message>
         <source>Dataset to open.</source>
         <translation>Zu öffnender Datensatz.</translation>
-    </message>
-    <message>
-        <source>auto, folder, csv, coco, voc, yolo or idx.</source>
-        <translation>auto, folder, csv, coco, voc, yolo oder idx.</translation>
     </message>
     <message>
         <source>A label file kept apart from the images.</source>
@@ -6086,6 +6599,10 @@ Sein letzter Checkpoint (nach der letzten abgeschlossenen Epoche) bleibt erhalte
     <message>
         <source>Page to open: overview, report, browser, augment, train, runs or predictions.</source>
         <translation>Zu öffnende Seite: overview, report, browser, augment, train, runs oder predictions.</translation>
+    </message>
+    <message>
+        <source>auto, folder, csv, coco, voc, yolo, idx, masks or mvtec.</source>
+        <translation>auto, folder, csv, coco, voc, yolo, idx, masks oder mvtec.</translation>
     </message>
 </context>
 </TS>

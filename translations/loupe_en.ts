@@ -68,6 +68,72 @@
             <numerusform>%n objects smaller than 5×5 px even at full size: %1; crop to the region of interest or tile the image instead of downsizing</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n region(s) of &quot;%1&quot; are under 5 px on their shorter side even at full size (the smallest: %2×%3 px in %4); crop to the region of interest or tile the image instead of downsizing</source>
+        <translation>
+            <numerusform>%n region of &quot;%1&quot; is under 5 px on its shorter side even at full size (the smallest: %2×%3 px in %4); crop to the region of interest or tile the image instead of downsizing</numerusform>
+            <numerusform>%n regions of &quot;%1&quot; are under 5 px on their shorter side even at full size (the smallest: %2×%3 px in %4); crop to the region of interest or tile the image instead of downsizing</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>loupe::DetectionPredictionsView</name>
+    <message numerus="yes">
+        <source>%n missed</source>
+        <translation>
+            <numerusform>%n missed</numerusform>
+            <numerusform>%n missed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n false positive(s)</source>
+        <translation>
+            <numerusform>%n false positive</numerusform>
+            <numerusform>%n false positives</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n wrong class</source>
+        <translation>
+            <numerusform>%n wrong class</numerusform>
+            <numerusform>%n wrong class</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>no errors (%n found)</source>
+        <translation>
+            <numerusform>no errors (%n found)</numerusform>
+            <numerusform>no errors (%n found)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt;: %n image(s)</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;: %n image</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;: %n images</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of the evaluated images are not in the open dataset (moved, renamed or deleted since the run).</source>
+        <translation>
+            <numerusform>%n of the evaluated images is not in the open dataset (moved, renamed or deleted since the run).</numerusform>
+            <numerusform>%n of the evaluated images are not in the open dataset (moved, renamed or deleted since the run).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing %1 of %2 images: the %n box(es) with truth %3 predicted as %4.</source>
+        <translation>
+            <numerusform>Showing %1 of %2 images: the %n box with truth %3 predicted as %4.</numerusform>
+            <numerusform>Showing %1 of %2 images: the %n boxes with truth %3 predicted as %4.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing all %n image(s).</source>
+        <translation>
+            <numerusform>Showing the %n image.</numerusform>
+            <numerusform>Showing all %n images.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>loupe::Diagnosis</name>
@@ -109,6 +175,13 @@
 </numerusform>
             <numerusform>  plus %n crowd regions (COCO iscrowd), shown but not counted as objects
 </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>  ← %n under 5 px</source>
+        <translation>
+            <numerusform>  ← %n under 5 px</numerusform>
+            <numerusform>  ← %n under 5 px</numerusform>
         </translation>
     </message>
 </context>
@@ -330,6 +403,13 @@
         <translation>
             <numerusform>%n image is named by more than one split; it is kept in the first</numerusform>
             <numerusform>%n images are named by more than one split; each is kept in the first</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) have no mask and are left out</source>
+        <translation>
+            <numerusform>%n image has no mask and is left out</numerusform>
+            <numerusform>%n images have no mask and are left out</numerusform>
         </translation>
     </message>
 </context>

@@ -12,6 +12,7 @@
 #include <QThreadPool>
 #include <QWheelEvent>
 
+#include <algorithm>
 #include <cmath>
 
 namespace loupe {
@@ -48,6 +49,7 @@ void ImageViewer::open(const QString &path, const std::vector<Annotation> &objec
 {
     const quint64 generation = ++m_generation;
     m_loading = true;
+    m_boxes.clear();
     m_pool->clear(); // a newer image makes queued ones stale
     m_pool->start([this, path, objects, classes, idx, idxIndex, generation] {
         Loaded loaded = load(path, objects, idx, idxIndex);
@@ -113,6 +115,7 @@ void ImageViewer::display(const QString &path, Loaded loaded, const std::vector<
 void ImageViewer::setImage(const QImage &image, const std::vector<Annotation> &objects, const QStringList &classes)
 {
     ++m_generation;
+    m_boxes.clear();
     Loaded loaded;
     loaded.image = image.format() == QImage::Format_Grayscale8 ? image : image.convertToFormat(QImage::Format_RGB32);
     loaded.masks = maskOverlays(objects);
@@ -129,6 +132,7 @@ void ImageViewer::clear(const QString &message)
     m_pixmap = QPixmap();
     m_objects.clear();
     m_masks.clear();
+    m_boxes.clear();
     m_measure = QLineF();
     m_message = message.isEmpty() ? tr("Select a thumbnail to view the image.") : message;
     m_status.clear();
@@ -162,6 +166,21 @@ void ImageViewer::actualSize()
     m_fit = false;
     m_scale = 1.0;
     m_offset = QPointF(std::round((width() - m_image.width()) / 2.0), std::round((height() - m_image.height()) / 2.0));
+    Q_EMIT zoomChanged(m_scale);
+    updateStatus(m_cursor);
+    update();
+}
+
+void ImageViewer::showRegion(const QRectF &imageRect)
+{
+    if (m_image.isNull() || width() <= 0 || height() <= 0)
+        return;
+    constexpr double kShare = 3.0; // the region fills a third of the view
+    const double w = std::max(imageRect.width(), 1.0) * kShare;
+    const double h = std::max(imageRect.height(), 1.0) * kShare;
+    m_scale = std::clamp(std::min(width() / w, height() / h), std::min(kMinScale, fitScale()), kMaxScale);
+    m_offset = QRectF(rect()).center() - imageRect.center() * m_scale;
+    m_fit = false;
     Q_EMIT zoomChanged(m_scale);
     updateStatus(m_cursor);
     update();
@@ -268,9 +287,75 @@ void ImageViewer::paintEvent(QPaintEvent *)
         p.setRenderHint(QPainter::SmoothPixmapTransform, m_scale < 1.0);
         p.drawPixmap(mapToWidget(src), m_pixmap, src);
     }
-    if (m_overlays)
+    if (m_overlays) {
         drawOverlays(p);
+        drawBoxOverlays(p);
+    }
     drawMeasurement(p);
+}
+
+void ImageViewer::setBoxOverlays(std::vector<OverlayBox> boxes)
+{
+    m_boxes = std::move(boxes);
+    update();
+}
+
+QRectF ImageViewer::markerRect(const QRectF &imageBox) const
+{
+    QRectF r = mapToWidget(imageBox);
+    if (r.width() < kMinMarkerPx || r.height() < kMinMarkerPx) {
+        // A 3-pixel defect at 30 % zoom is under a screen pixel: frame it so it is found.
+        const QPointF c = r.center();
+        r = QRectF(c.x() - kMinMarkerPx, c.y() - kMinMarkerPx, 2 * kMinMarkerPx, 2 * kMinMarkerPx);
+    }
+    return r;
+}
+
+void ImageViewer::drawBoxOverlays(QPainter &p)
+{
+    if (m_boxes.empty())
+        return;
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing);
+    const QFontMetrics fm(font());
+    std::vector<QRectF> tags; // labels placed so far
+    // Faint boxes first, so that the ones in focus are drawn over them.
+    for (const bool dimmedPass : {true, false}) {
+        for (const OverlayBox &b : m_boxes) {
+            if (b.dimmed != dimmedPass)
+                continue;
+            QColor colour = b.color;
+            if (b.dimmed)
+                colour.setAlpha(90);
+            const QRectF r = markerRect(b.box);
+            // A dark halo under the line keeps it visible on light and dark images alike.
+            if (!b.dimmed) {
+                p.setPen(QPen(QColor(0, 0, 0, 140), 4, Qt::SolidLine));
+                p.setBrush(Qt::NoBrush);
+                p.drawRect(r);
+            }
+            p.setPen(QPen(colour, 2, b.style));
+            p.setBrush(Qt::NoBrush);
+            p.drawRect(r);
+            if (!b.label.isEmpty() && !b.dimmed) {
+                const double top = b.labelBelow ? r.bottom() + 1 : r.top() - fm.height() - 2;
+                QRectF tag(r.left(), top, fm.horizontalAdvance(b.label) + 6, fm.height() + 2);
+                // Boxes on one object (a match and a duplicate) would put their labels on one
+                // spot: stack them instead, away from the box.
+                const double shift = b.labelBelow ? tag.height() : -tag.height();
+                for (int tries = 0; tries < 6 && std::any_of(tags.begin(), tags.end(), [&](const QRectF &t) {
+                                        return t.intersects(tag);
+                                    });
+                     ++tries)
+                    tag.translate(0, shift);
+                tags.push_back(tag);
+                p.fillRect(tag, colour);
+                p.setPen(colour.lightnessF() > 0.6 ? Qt::black : Qt::white);
+                p.drawText(tag, Qt::AlignCenter, b.label);
+            }
+        }
+    }
+    p.restore();
 }
 
 void ImageViewer::drawOverlays(QPainter &p)

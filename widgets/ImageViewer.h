@@ -4,6 +4,7 @@
 #include "dataset/Sample.h"
 
 #include <QImage>
+#include <QColor>
 #include <QLineF>
 #include <QPixmap>
 #include <QWidget>
@@ -14,6 +15,18 @@
 class QThreadPool;
 
 namespace loupe {
+
+/// A box drawn over the image in its pixels, apart from the image's own objects: predictions and
+/// how they matched. `label` is written above it (below with labelBelow, so that the labels of two
+/// boxes on one object do not cover each other); a dimmed box is drawn faint (not in focus).
+struct OverlayBox {
+    QRectF box;
+    QColor color;
+    Qt::PenStyle style = Qt::SolidLine;
+    QString label;
+    bool dimmed = false;
+    bool labelBelow = false;
+};
 
 /// One image at full resolution: zoom (wheel around the cursor, fit, 1:1), pan by dragging,
 /// box and mask overlays in class colours, the pixel under the cursor, and a ruler for
@@ -47,6 +60,13 @@ public:
     /// Multiplies the zoom, keeping the image point under `anchor` (widget coordinates) in place.
     void zoomBy(double factor, const QPointF &anchor);
     void zoomBy(double factor) { zoomBy(factor, QRectF(rect()).center()); }
+    /// Zooms and pans so that a region (image pixels) fills about a third of the view, centred:
+    /// a box a few pixels wide shows with its surroundings.
+    void showRegion(const QRectF &imageRect);
+
+    /// Boxes drawn over the image (after its objects), until the next open, setImage or clear.
+    void setBoxOverlays(std::vector<OverlayBox> boxes);
+    const std::vector<OverlayBox> &boxOverlays() const { return m_boxes; }
 
     void setOverlaysVisible(bool visible);
     bool overlaysVisible() const { return m_overlays; }
@@ -95,6 +115,9 @@ private:
     void updateStatus(const QPointF &cursor);
     void drawOverlays(QPainter &p);
     void drawMeasurement(QPainter &p);
+    void drawBoxOverlays(QPainter &p);
+    /// A box's rectangle on screen, widened to a visible frame when it is under a few screen pixels.
+    QRectF markerRect(const QRectF &imageBox) const;
 
     QThreadPool *m_pool;
     quint64 m_generation = 0;
@@ -105,6 +128,7 @@ private:
     QPixmap m_pixmap;
     std::vector<Annotation> m_objects;
     std::vector<QImage> m_masks;
+    std::vector<OverlayBox> m_boxes;
     QStringList m_classes;
 
     double m_scale = 1.0;

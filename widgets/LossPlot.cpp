@@ -229,8 +229,15 @@ void LossPlot::addEpoch(const EpochMetrics &m)
         m_epochDev->addData(m.epoch, m.devLoss);
         added = true;
     }
-    if (finite(m.devMacroF1)) {
-        m_devF1->addData(m.epoch, m.devMacroF1);
+    // The right axis holds the task's ranking figure: macro F1, or a detector's COCO mAP.
+    const double score = m.hasClassMetrics ? m.devMacroF1 : m.value(QStringLiteral("dev_map"), qQNaN());
+    const QString scoreName = m.hasClassMetrics ? tr("dev macro F1 (right axis)") : tr("dev mAP (right axis)");
+    if (m_devF1->name() != scoreName) {
+        m_devF1->setName(scoreName);
+        m_plot->yAxis2->setLabel(m.hasClassMetrics ? tr("dev macro F1") : tr("dev mAP"));
+    }
+    if (finite(score)) {
+        m_devF1->addData(m.epoch, score);
         added = true;
     }
     if (added)

@@ -34,6 +34,9 @@
 #include <QToolBar>
 #include <QTreeWidget>
 
+#include <algorithm>
+#include <iterator>
+
 namespace loupe {
 
 namespace {
@@ -346,12 +349,14 @@ void MainWindow::openDataset(const QString &path, const InspectOptions &options)
 
 void MainWindow::showProgress(int phase, int done, int total)
 {
+    // In InspectPhase's order.
     static const char *const phases[] = {QT_TR_NOOP("Reading labels"), QT_TR_NOOP("Reading headers"),
-                                         QT_TR_NOOP("Checking images")};
+                                         QT_TR_NOOP("Checking images"), QT_TR_NOOP("Reading masks")};
+    const int last = int(std::size(phases)) - 1;
     m_progress->setRange(0, std::max(total, 0));
     m_progress->setValue(done);
-    m_progress->setFormat(tr(phases[std::clamp(phase, 0, 2)]) + QStringLiteral(" %v/%m"));
-    m_status->setText(tr("%1: %2 of %3").arg(tr(phases[std::clamp(phase, 0, 2)])).arg(done).arg(total));
+    m_progress->setFormat(tr(phases[std::clamp(phase, 0, last)]) + QStringLiteral(" %v/%m"));
+    m_status->setText(tr("%1: %2 of %3").arg(tr(phases[std::clamp(phase, 0, last)])).arg(done).arg(total));
 }
 
 void MainWindow::showError(const QString &message)

@@ -2,6 +2,7 @@
 
 #include "PredictionsText.h"
 #include "dataset/Errors.h"
+#include "eval/DetectionReview.h"
 #include "project/Project.h"
 
 #include <QAction>
@@ -59,7 +60,8 @@ void PredictionRunPicker::refresh(const QString &datasetRoot, const QString &wan
     m_runs.clear();
     if (!datasetRoot.isEmpty()) {
         for (RunSummary &r : runfolder::listRuns(projectfile::folderFor(datasetRoot))) {
-            if (QFileInfo::exists(predictionfiles::devPath(r.dir)) || QFileInfo::exists(predictionfiles::testPath(r.dir)))
+            if (QFileInfo::exists(predictionfiles::devPath(r.dir)) || QFileInfo::exists(predictionfiles::testPath(r.dir))
+                || QFileInfo::exists(detectionfiles::devPath(r.dir)) || QFileInfo::exists(detectionfiles::testPath(r.dir)))
                 m_runs.push_back(std::move(r));
         }
     }
@@ -70,7 +72,9 @@ void PredictionRunPicker::refresh(const QString &datasetRoot, const QString &wan
             QString text = r.name;
             if (r.configReadable)
                 text += QStringLiteral(" — %1").arg(r.config.model);
-            if (r.bestEpoch > 0)
+            if (detectionfiles::isDetectionRun(r.dir))
+                text += Text::tr(" (detection)");
+            else if (r.bestEpoch > 0)
                 text += Text::tr(", dev macro F1 %1").arg(QLocale().toString(r.bestMacroF1, 'f', 3));
             m_run->addItem(text, r.dir);
             m_run->setItemData(m_run->count() - 1, QStringLiteral("%1\n%2").arg(r.dir, configSummary(r.config)),
@@ -122,9 +126,10 @@ void PredictionRunPicker::fillSplits()
     m_split->clear();
     const QString run = currentRunDir();
     if (!run.isEmpty()) {
-        if (QFileInfo::exists(predictionfiles::devPath(run)))
+        // A detection run writes detections-<split>.json, a classification run predictions-<split>.csv.
+        if (QFileInfo::exists(predictionfiles::devPath(run)) || QFileInfo::exists(detectionfiles::devPath(run)))
             m_split->addItem(Text::tr("dev"), QStringLiteral("dev"));
-        if (QFileInfo::exists(predictionfiles::testPath(run)))
+        if (QFileInfo::exists(predictionfiles::testPath(run)) || QFileInfo::exists(detectionfiles::testPath(run)))
             m_split->addItem(Text::tr("test"), QStringLiteral("test"));
     }
     const int i = m_split->findData(keep);

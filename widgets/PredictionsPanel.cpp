@@ -1,6 +1,7 @@
 #include "PredictionsPanel.h"
 
 #include "ConfusionMatrixView.h"
+#include "DetectionPredictionsView.h"
 #include "ImageViewer.h"
 #include "LabelSaver.h"
 #include "PredictionDelegate.h"
@@ -14,6 +15,7 @@
 #include "ThumbnailGallery.h"
 #include "ThumbnailLoader.h"
 #include "dataset/LabelEdits.h"
+#include "eval/DetectionReview.h"
 #include "project/Project.h"
 
 #include <QAction>
@@ -27,6 +29,7 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QTabWidget>
 #include <QToolBar>
 #include <QUndoStack>
@@ -97,6 +100,12 @@ PredictionsPanel::PredictionsPanel(QWidget *parent)
     if (!m_splitter->restoreState(splitterSetting().get()))
         m_splitter->setSizes({420, 380, 280});
     connect(m_splitter, &QSplitter::splitterMoved, this, [this] { splitterSetting().set(m_splitter->saveState()); });
+    m_detection = new DetectionPredictionsView(this);
+    m_detection->setObjectName(QStringLiteral("detectionPredictions"));
+    m_pages = new QStackedWidget(this);
+    m_pages->setObjectName(QStringLiteral("predictionsPages"));
+    m_pages->addWidget(m_splitter);
+    m_pages->addWidget(m_detection);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -105,7 +114,7 @@ PredictionsPanel::PredictionsPanel(QWidget *parent)
     layout->addWidget(m_summary);
     layout->addWidget(m_message);
     layout->addWidget(m_saveBusy);
-    layout->addWidget(m_splitter, 1);
+    layout->addWidget(m_pages, 1);
 
     connect(m_runs, &PredictionRunPicker::refreshRequested, this, &PredictionsPanel::refreshRuns);
     connect(m_runs, &PredictionRunPicker::selectionChanged, this, &PredictionsPanel::loadPredictions);
@@ -292,6 +301,8 @@ void PredictionsPanel::loadPredictions()
     const QString run = currentRunDir();
     const QString split = currentSplit();
     const RunSummary *summary = m_runs->currentRun();
+    // The one place the page looks at the run's task: detection runs get their own view.
+    const bool detect = m_inspection && !run.isEmpty() && !split.isEmpty() && detectionfiles::isDetectionRun(run);
     PredictionRunPicker::Loaded loaded;
     if (!m_inspection) {
         m_summary->setText(tr("Open a dataset, train a model on the Train page, then study its mistakes here."));
@@ -299,7 +310,7 @@ void PredictionsPanel::loadPredictions()
         m_summary->setText(tr("No run of this dataset has saved predictions yet: train one on the Train page "
                               "(runs are kept in %1).")
                                .arg(projectfile::folderFor(m_inspection->dataset.root)));
-    } else {
+    } else if (!detect) {
         loaded = m_runs->load();
     }
     m_historyData = std::move(loaded.history);
@@ -335,6 +346,19 @@ void PredictionsPanel::loadPredictions()
     updateMatrix();
     updateCount();
     m_gallery->scheduleRequest();
+    m_pages->setCurrentWidget(detect ? static_cast<QWidget *>(m_detection) : m_splitter);
+    if (detect) {
+        const QString problem = m_detection->load(run, split, m_inspection);
+        if (!problem.isEmpty())
+            showMessage(tr("Cannot show the predictions: %1").arg(problem), true);
+        m_summary->setText(problem.isEmpty() && m_detection->images().empty()
+                               ? tr("The run saved no detections for %1.").arg(split)
+                               : m_detection->summaryText());
+        if (!wantedPath.isEmpty())
+            m_detection->showImage(wantedPath);
+        return;
+    }
+    m_detection->clear();
     if (p.items.empty()) {
         m_viewerBox->clear(m_inspection ? tr("No predictions to show.") : tr("Open a dataset to study its predictions."));
         showDetails(-1);
@@ -418,8 +442,15 @@ void PredictionsPanel::openRow(const QModelIndex &proxyIndex)
     showDetails(row);
 }
 
+bool PredictionsPanel::showsDetections() const
+{
+    return m_pages->currentWidget() == m_detection;
+}
+
 bool PredictionsPanel::showImage(const QString &path)
 {
+    if (showsDetections())
+        return m_detection->showImage(path);
     const QModelIndex index = m_gallery->indexOfSourceRow(m_model->rowOfPath(path), [this] { clearFilters(); });
     if (!index.isValid())
         return false;
@@ -429,6 +460,8 @@ bool PredictionsPanel::showImage(const QString &path)
 
 QString PredictionsPanel::currentPath() const
 {
+    if (showsDetections())
+        return m_detection->currentPath();
     return m_currentRow >= 0 && m_currentRow < m_model->rowCount() ? m_model->at(m_currentRow).path : QString();
 }
 

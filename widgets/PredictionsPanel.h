@@ -17,12 +17,14 @@ class QLabel;
 class QListView;
 class QProgressBar;
 class QSplitter;
+class QStackedWidget;
 class QTabWidget;
 class QToolBar;
 class QUndoStack;
 
 namespace loupe {
 
+class DetectionPredictionsView;
 class ImageViewer;
 class LabelSaver;
 class PredictionDelegate;
@@ -111,6 +113,10 @@ public:
 
     QString messageText() const;
 
+    /// True while the page shows a detection run (DetectionPredictionsView) instead of classification.
+    bool showsDetections() const;
+    DetectionPredictionsView *detectionView() const { return m_detection; }
+
     // Parts, for tests and the lead's wiring.
     PredictionModel *model() const { return m_model; }
     PredictionFilterModel *proxy() const { return m_proxy; }
@@ -174,6 +180,9 @@ private:
     QProgressBar *m_saveBusy;
     QLabel *m_summary;
     QSplitter *m_splitter = nullptr;
+    /// Classification (m_splitter) or detection (m_detection): chosen in loadPredictions only.
+    QStackedWidget *m_pages = nullptr;
+    DetectionPredictionsView *m_detection = nullptr;
 
     PredictionFilterBar *m_filters;
     ThumbnailGallery *m_gallery;

@@ -47,7 +47,7 @@ RunsPanel::RunsPanel(QWidget *parent)
 {
     setObjectName(QStringLiteral("runsPanel"));
     m_metric->setObjectName(QStringLiteral("rankingMetric"));
-    for (RankingMetric m : {RankingMetric::MacroF1, RankingMetric::Accuracy, RankingMetric::DevLoss})
+    for (RankingMetric m : rankingMetrics())
         m_metric->addItem(rankingMetricTitle(m), rankingMetricKey(m));
     m_metric->setToolTip(tr("The one number that ranks this project's runs (saved in loupe.json)."));
     auto *refreshButton = new QPushButton(tr("Refresh"), this);

@@ -115,6 +115,9 @@ TrainForm::TrainForm(QWidget *parent)
     , m_epochs(new QSpinBox(this))
     , m_patience(new QSpinBox(this))
     , m_classWeights(new QComboBox(this))
+    , m_task(new QComboBox(this))
+    , m_tiles(new QLineEdit(this))
+    , m_roi(new QLineEdit(this))
     , m_pipeline(new QLabel(this))
     , m_editPipeline(new QToolButton(this))
     , m_loadPipeline(new QToolButton(this))
@@ -226,7 +229,19 @@ TrainForm::TrainForm(QWidget *parent)
     m_classWeights->setObjectName(QStringLiteral("classWeights"));
     m_classWeights->addItem(Text::tr("none"), QStringLiteral("none"));
     m_classWeights->addItem(Text::tr("auto (inverse frequency)"), QStringLiteral("auto"));
-    data->addRow(Text::tr("Class weights"), m_classWeights);
+    m_task->setObjectName(QStringLiteral("task"));
+    m_task->addItem(Text::tr("from the labels"), QString());
+    m_task->addItem(Text::tr("classify images"), QStringLiteral("classify"));
+    m_task->addItem(Text::tr("detect objects"), QStringLiteral("detect"));
+    m_task->setToolTip(Text::tr("From the labels: image labels train a classifier, boxes alone a detector."));
+    data->addPair(Text::tr("Task"), m_task, Text::tr("Class weights"), m_classWeights);
+    m_tiles->setObjectName(QStringLiteral("tiles"));
+    m_tiles->setToolTip(Text::tr("Detection: cut each image (or the region) into rows × columns tiles, each fed at the "
+                                 "image size, so that small defects keep their pixels. 1x1 feeds the whole image."));
+    m_roi->setObjectName(QStringLiteral("roi"));
+    m_roi->setPlaceholderText(Text::tr("whole image"));
+    m_roi->setToolTip(Text::tr("Detection: the region of interest x,y,w,h in image pixels; only it is seen."));
+    data->addPair(Text::tr("Tiles"), m_tiles, Text::tr("Region"), m_roi);
     // One pipeline: the one the Augment page edits and previews. It is shown here, not chosen here,
     // so that what the preview shows and what the run trains with cannot drift apart.
     m_pipeline->setObjectName(QStringLiteral("pipelineSummary"));
@@ -295,6 +310,9 @@ TrainConfig TrainForm::config() const
     c.epochs = m_epochs->value();
     c.earlyStopPatience = m_patience->value();
     c.classWeights = m_classWeights->currentData().toString();
+    c.task = m_task->currentData().toString();
+    c.tiles = m_tiles->text().trimmed().isEmpty() ? QStringLiteral("1x1") : m_tiles->text().trimmed();
+    c.roi = m_roi->text().trimmed();
     c.pipelineJson = m_pipelineJson;
     c.precision = m_precision->currentData().toString();
     c.threads = m_threads->value();
@@ -317,6 +335,9 @@ void TrainForm::setConfig(const TrainConfig &c)
     m_patience->setValue(c.earlyStopPatience);
     // Explicit weights have no field here; "auto" is the nearest the form can say.
     m_classWeights->setCurrentIndex(c.classWeights == QLatin1String("none") ? 0 : 1);
+    m_task->setCurrentIndex(std::max(0, m_task->findData(c.task)));
+    m_tiles->setText(c.tiles);
+    m_roi->setText(c.roi);
     // A run's (or a preset's) own pipeline goes to the Augment page; a config without one (an old
     // preset, a default) leaves the page's pipeline as it is.
     if (!c.pipelineJson.isEmpty()) {
@@ -386,7 +407,8 @@ void TrainForm::setFieldsEnabled(bool enabled)
 {
     for (QWidget *w : std::initializer_list<QWidget *>{m_model, m_init, m_initBrowse, m_imageSize, m_batch, m_optimizer, m_lr,
                                                       m_weightDecay, m_schedule, m_warmup, m_epochs, m_patience,
-                                                      m_classWeights, m_loadPipeline, m_precision, m_threads, m_seed, m_preset})
+                                                      m_classWeights, m_task, m_tiles, m_roi, m_loadPipeline, m_precision,
+                                                      m_threads, m_seed, m_preset})
         w->setEnabled(enabled);
 }
 

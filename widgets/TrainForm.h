@@ -8,6 +8,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QLineEdit;
 class QDoubleSpinBox;
 class QLabel;
 class QSpinBox;
@@ -84,6 +85,9 @@ private:
     QSpinBox *m_epochs;
     QSpinBox *m_patience;
     QComboBox *m_classWeights;
+    QComboBox *m_task;
+    QLineEdit *m_tiles;
+    QLineEdit *m_roi;
     QByteArray m_pipelineJson;
     QLabel *m_pipeline;
     QToolButton *m_editPipeline;

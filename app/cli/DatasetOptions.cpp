@@ -16,7 +16,7 @@ QStringList imagesNames(DatasetOptions::ImagesName name)
 } // namespace
 
 DatasetOptions::DatasetOptions(ImagesName imagesName)
-    : format(QStringLiteral("format"), Cli::tr("auto, folder, csv, coco, voc, yolo or idx."), QStringLiteral("F"),
+    : format(QStringLiteral("format"), Cli::tr("auto, folder, csv, coco, voc, yolo, idx, masks or mvtec."), QStringLiteral("F"),
         QStringLiteral("auto"))
     , labels(QStringLiteral("labels"), Cli::tr("A label file kept apart from the images."), QStringLiteral("FILE"))
     , images(imagesNames(imagesName), Cli::tr("The folder the label file's image paths start from."),

@@ -79,6 +79,8 @@ public:
         try {
             const Dataset dataset = readDataset(p.positionalArguments().at(1), m_dataset.importOptions(p), threadCount,
                                                 printer);
+            if (runTask(p.positionalArguments().at(0)) == QLatin1String("detect"))
+                return runDetection(p, dataset, threadCount);
             const RunEvaluation r = evaluateRun(p.positionalArguments().at(0), dataset, p.value(m_predictions),
                                                 threadCount, nullptr, p.value(m_precision));
             std::fprintf(stderr, "%s\n", qPrintable(r.precisionReason));
@@ -101,10 +103,46 @@ public:
     }
 
 private:
+    int runDetection(const QCommandLineParser &p, const Dataset &dataset, int threads) const
+    {
+        const DetectionRunEvaluation r = evaluateDetectionRun(p.positionalArguments().at(0), dataset,
+                                                              p.value(m_predictions), threads, nullptr,
+                                                              p.value(m_precision));
+        std::fprintf(stderr, "%s\n", qPrintable(r.precisionReason));
+        for (const BadFile &b : r.skipped)
+            std::fprintf(stderr, "%s\n", qPrintable(Cli::tr("skipped %1: %2").arg(b.path, b.reason)));
+        QTextStream out(stdout);
+        if (p.isSet(m_json)) {
+            out << QString::fromUtf8(detectionMetricsJson(r)) << '\n';
+            return Done;
+        }
+        const DetectionMetrics &m = r.metrics;
+        out << Cli::tr("%1 images (%2), weights %3\n").arg(r.images).arg(r.tiles, r.checkpoint);
+        out << Cli::tr("mAP@[.5:.95] %1, AP50 %2, AP75 %3\n\n").arg(m.map, 0, 'f', 4).arg(m.ap50, 0, 'f', 4).arg(m.ap75, 0, 'f', 4);
+        int width = 8;
+        for (const auto &c : m.perClass)
+            width = std::max(width, int(c.name.size()));
+        out << QStringLiteral("%1 %2 %3 %4 %5\n")
+                   .arg(Cli::tr("class"), -width)
+                   .arg(Cli::tr("AP"), 8)
+                   .arg(Cli::tr("AP50"), 8)
+                   .arg(Cli::tr("recall"), 8)
+                   .arg(Cli::tr("boxes"), 8);
+        for (const auto &c : m.perClass)
+            out << QStringLiteral("%1 %2 %3 %4 %5\n")
+                       .arg(c.name, -width)
+                       .arg(c.ap, 8, 'f', 4)
+                       .arg(c.ap50, 8, 'f', 4)
+                       .arg(c.recall, 8, 'f', 4)
+                       .arg(c.support, 8);
+        return Done;
+    }
+
     const QCommandLineOption m_json{QStringLiteral("json"), Cli::tr("Print one JSON object for scripts.")};
     const QCommandLineOption m_predictions{
         QStringLiteral("predictions"),
-        Cli::tr("Write path,true_label,predicted_label,confidence,loss and one p:<class> probability per class."),
+        Cli::tr("Write path,true_label,predicted_label,confidence,loss and one p:<class> probability per class; for a "
+                "detection run, the COCO results JSON."),
         QStringLiteral("FILE")};
     const DatasetOptions m_dataset;
     const QCommandLineOption m_threads{QStringLiteral("threads"), Cli::tr("Compute threads (0 = every core)."),

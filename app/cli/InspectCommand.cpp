@@ -45,6 +45,7 @@ public:
             case InspectPhase::Import: break;
             case InspectPhase::Headers: printer.update(Cli::tr("Reading headers"), done, total); break;
             case InspectPhase::Verify: printer.update(Cli::tr("Checking images"), done, total); break;
+            case InspectPhase::Masks: printer.update(Cli::tr("Reading masks"), done, total); break;
             }
         };
         const Inspection result = inspectDataset(p.positionalArguments().front(), options, progress);

@@ -41,7 +41,9 @@ public:
                            o.maxSteps);
         });
         printer.finish();
-        for (std::size_t i = 0; i < r.paths.size(); ++i)
+        for (const QString &line : r.imageLines)
+            std::printf("  %s\n", qPrintable(line));
+        for (std::size_t i = 0; i < r.truth.size() && i < r.paths.size(); ++i)
             std::printf("%s\n",
                         qPrintable(Cli::tr("  %1  true %2, predicted %3%4")
                                        .arg(r.paths[i], r.classes.value(r.truth[i]), r.classes.value(r.predicted[i]))

@@ -19,7 +19,8 @@ struct OverfitCheckOptions {
     /// first bad option, or the model's problem, or nothing.
     QString apply(const QCommandLineParser &p, OverfitOptions *options) const;
 
-    QCommandLineOption model, images, imageSize, channels, maxSteps, seed, threads, precision;
+    QCommandLineOption model, images, imageSize, channels, maxSteps, seed, threads, precision, task, tiles, tileOverlap,
+        roi, anchors;
     DatasetOptions dataset;
 };
 

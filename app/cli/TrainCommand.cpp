@@ -42,13 +42,19 @@ TrainCallbacks printingCallbacks(ProgressPrinter &printer)
     };
     callbacks.onEpoch = [&printer](const EpochMetrics &m) {
         printer.finish();
-        std::printf("%s\n", qPrintable(Cli::tr("epoch %1: train loss %2, dev loss %3, dev accuracy %4, dev macro F1 %5, "
-                                               "%6 images/s, %7 s%8")
+        // Detection's figures: the loss parts and COCO's mAP and AP50.
+        const QString figures = m.hasClassMetrics
+            ? Cli::tr("dev accuracy %1, dev macro F1 %2").arg(m.devAccuracy, 0, 'f', 4).arg(m.devMacroF1, 0, 'f', 4)
+            : Cli::tr("classification %1, box %2, dev mAP %3, dev AP50 %4")
+                  .arg(m.value(QStringLiteral("train_loss_classification")), 0, 'f', 4)
+                  .arg(m.value(QStringLiteral("train_loss_box")), 0, 'f', 4)
+                  .arg(m.value(QStringLiteral("dev_map")), 0, 'f', 4)
+                  .arg(m.value(QStringLiteral("dev_ap50")), 0, 'f', 4);
+        std::printf("%s\n", qPrintable(Cli::tr("epoch %1: train loss %2, dev loss %3, %4, %5 images/s, %6 s%7")
                                            .arg(m.epoch)
                                            .arg(m.trainLoss, 0, 'f', 4)
                                            .arg(m.devLoss, 0, 'f', 4)
-                                           .arg(m.devAccuracy, 0, 'f', 4)
-                                           .arg(m.devMacroF1, 0, 'f', 4)
+                                           .arg(figures)
                                            .arg(m.imagesPerSecond, 0, 'f', 1)
                                            .arg(m.seconds, 0, 'f', 1)
                                            .arg(m.best ? Cli::tr(" (best)") : QString())));
@@ -66,8 +72,8 @@ class TrainCommand : public Command
 public:
     QString description() const override
     {
-        return Cli::tr("Trains an image classifier into a run folder: config.json, metrics.jsonl, "
-                       "a TensorBoard event file, checkpoints and predictions.csv.");
+        return Cli::tr("Trains an image classifier or an object detector into a run folder: config.json, "
+                       "metrics.jsonl, a TensorBoard event file, checkpoints and predictions.");
     }
 
     void declare(QCommandLineParser &p) const override

@@ -3,6 +3,9 @@
 #include "Command.h"
 #include "OptionValues.h"
 
+#include "imaging/Tiling.h"
+#include "model/AnchorTuning.h"
+
 namespace loupe::cli {
 
 namespace {
@@ -40,6 +43,15 @@ TrainOptions::TrainOptions()
                          Cli::tr("auto (bfloat16 where the CPU has AVX512-BF16 or AMX, else float32), fp32 or bf16."),
                          "P"))
     , resume(QStringLiteral("resume"), Cli::tr("Continue the run in RUN_DIR from its last checkpoint."))
+    , task(valued("task", Cli::tr("classify or detect (default: from the labels; boxes only → detect)."), "T"))
+    , tiles(valued("tiles", Cli::tr("Detection: cut each image (or the region) into RxC tiles, each fed at the input "
+                                   "size (default 1x1)."),
+                   "RxC"))
+    , tileOverlap(valued("tile-overlap", Cli::tr("Detection: pixels neighbouring tiles share (default 32)."), "PX"))
+    , roi(valued("roi", Cli::tr("Detection: the region of interest x,y,w,h in image pixels."), "X,Y,W,H"))
+    , anchors(valued("anchors",
+                     Cli::tr("Detection: auto (tuned to the training boxes) or SIZES:RATIOS, e.g. 8,16,32,64,128:0.5,1,2."),
+                     "A"))
 {
 }
 
@@ -49,7 +61,7 @@ void TrainOptions::declare(QCommandLineParser &p) const
     p.addOptions(dataset.options());
     p.addOptions({model, imageSize, channels, epochs, batch, lr, optimizer, momentum, weightDecay,
                   schedule, warmup, augment, classWeights, earlyStop, init, threads, loaderThreads, seed, devFraction,
-                  maxSteps, precision, resume});
+                  maxSteps, precision, resume, task, tiles, tileOverlap, roi, anchors});
 }
 
 QString TrainOptions::apply(const QCommandLineParser &p, TrainConfig *config) const
@@ -69,6 +81,26 @@ QString TrainOptions::apply(const QCommandLineParser &p, TrainConfig *config) co
         cfg.initWeights = p.value(init);
     if (p.isSet(precision))
         cfg.precision = p.value(precision);
+    if (p.isSet(task))
+        cfg.task = p.value(task);
+    try {
+        if (p.isSet(tiles)) {
+            parseTileCount(p.value(tiles));
+            cfg.tiles = p.value(tiles);
+        }
+        if (p.isSet(roi)) {
+            parseRoi(p.value(roi));
+            cfg.roi = p.value(roi);
+        }
+        if (p.isSet(anchors)) {
+            parseAnchorSetting(p.value(anchors));
+            cfg.anchors = p.value(anchors);
+        }
+    } catch (const TilingError &e) {
+        return e.message();
+    } catch (const AnchorError &e) {
+        return e.message();
+    }
     QString error;
     if (!readSeed(p, seed, &cfg.seed, &error))
         return error;
@@ -96,7 +128,7 @@ QString TrainOptions::apply(const QCommandLineParser &p, TrainConfig *config) co
         || !readInt(p, threads, 0, &cfg.threads, &error) || !readInt(p, loaderThreads, 1, &cfg.loaderThreads, &error)
         || !readInt(p, maxSteps, 0, &cfg.maxStepsPerEpoch, &error) || !readDouble(p, lr, &cfg.learningRate, &error)
         || !readDouble(p, momentum, &cfg.momentum, &error) || !readDouble(p, weightDecay, &cfg.weightDecay, &error)
-        || !readDouble(p, devFraction, &cfg.devFraction, &error))
+        || !readInt(p, tileOverlap, 0, &cfg.tileOverlap, &error) || !readDouble(p, devFraction, &cfg.devFraction, &error))
         return error;
     return cfg.validate();
 }

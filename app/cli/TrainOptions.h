@@ -22,7 +22,7 @@ struct TrainOptions {
     DatasetOptions dataset;
     QCommandLineOption out, model, imageSize, channels, epochs, batch, lr, optimizer, momentum,
         weightDecay, schedule, warmup, augment, classWeights, earlyStop, init, threads, loaderThreads, seed,
-        devFraction, maxSteps, precision, resume;
+        devFraction, maxSteps, precision, resume, task, tiles, tileOverlap, roi, anchors;
 };
 
 } // namespace loupe::cli

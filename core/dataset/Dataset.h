@@ -12,7 +12,7 @@ namespace loupe {
 
 /// A dataset as read from the user's files: images, labels and everything that was wrong with them.
 struct Dataset {
-    QString format;  ///< folder, csv, coco, voc, yolo or idx
+    QString format;  ///< folder, csv, coco, voc, yolo, idx, masks or mvtec
     QString root;    ///< the path the user gave
     QString layout;       ///< the layout recognised, in words ("COCO: annotations/ beside image folders"); may be empty
     QString layoutSource; ///< the file or folder the layout was recognised from
@@ -21,6 +21,10 @@ struct Dataset {
     std::vector<BadFile> badFiles; ///< unreadable images and labels that point at missing files
     QStringList warnings;          ///< problems that did not stop the import
     std::shared_ptr<const IdxImages> idx; ///< pixel store of an IDX dataset, null otherwise
+    /// A mask layout (PNG mask folders, MVTec AD): every sample's pixels are labelled, by its mask
+    /// file, or all background when it has none (MVTec's "good" images).
+    bool maskLayout = false;
+    MaskCoding maskCoding; ///< how the mask files code classes (mask layouts)
 
     bool hasObjects() const
     {

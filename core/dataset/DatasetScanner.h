@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Dataset.h"
+#include "DatasetStats.h"
 #include "StopToken.h"
 #include "imaging/SafeDecoder.h"
 
@@ -26,6 +27,13 @@ int readHeaders(Dataset &dataset, const ScanOptions &options = {}, const Progres
 /// Phase 2: decode and hash every image. Returns the number of files found broken.
 int verifyImages(Dataset &dataset, const ScanOptions &options = {}, const ProgressFn &progress = {},
                  const StopToken *stop = nullptr);
+
+/// Phase 3, mask layouts only: reads every sample's class-index mask (readClassMask) and counts
+/// pixels, images and connected regions per class into `stats`. Moves samples whose mask cannot be
+/// used to badFiles, named by the mask file: unreadable, a size other than the image's, values no
+/// class stands for, or empty while the image is filed under a defect (MVTec). Returns that count.
+int checkMasks(Dataset &dataset, MaskStats &stats, const ScanOptions &options = {}, const ProgressFn &progress = {},
+               const StopToken *stop = nullptr);
 
 /// A fast 64-bit hash of bytes, for finding identical files.
 quint64 contentHash(const char *data, std::size_t size);

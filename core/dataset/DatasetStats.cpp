@@ -52,7 +52,12 @@ void countClasses(const Dataset &ds, DatasetStats &st)
         imageLevel = imageLevel || s.classId >= 0;
     st.countsObjects = !imageLevel && ds.hasObjects();
     for (const Sample &s : ds.samples) {
-        if (st.countsObjects) {
+        if (ds.maskLayout) {
+            // Images holding the class: from the masks once read, else from the defect folder (MVTec).
+            // An all-background image is a negative, not an unlabelled image.
+            if (!st.masks.scanned && s.mask.foregroundClass >= 0 && s.mask.foregroundClass < int(counts.size()))
+                ++counts[s.mask.foregroundClass];
+        } else if (st.countsObjects) {
             bool any = false;
             for (const Annotation &a : s.objects) {
                 if (a.crowd)
@@ -68,6 +73,9 @@ void countClasses(const Dataset &ds, DatasetStats &st)
             ++st.unlabelled;
         }
     }
+    if (ds.maskLayout && st.masks.scanned)
+        for (std::size_t i = 0; i < counts.size() && i < st.masks.classes.size(); ++i)
+            counts[i] = st.masks.classes[i].images;
     int total = 0, most = 0, mostIndex = -1;
     for (int i = 0; i < int(counts.size()); ++i) {
         total += counts[i];
@@ -237,6 +245,27 @@ void objectStats(const Dataset &ds, DatasetStats &st)
                                .arg(atRisk->imageSize.width()));
 }
 
+// The boxes' 5×5 px rule applied to mask regions: a region thinner than 5 px is lost to any downsizing.
+void maskStats(const Dataset &ds, DatasetStats &st)
+{
+    if (!st.masks.scanned)
+        return;
+    for (std::size_t k = 0; k < st.masks.classes.size(); ++k) {
+        const MaskStats::ClassFigures &c = st.masks.classes[k];
+        if (c.underMinimum == 0 || !c.hasSmallest)
+            continue;
+        st.warnings.append(QCoreApplication::translate("loupe::DatasetStats",
+                                                       "%n region(s) of \"%1\" are under 5 px on their shorter side "
+                                                       "even at full size (the smallest: %2×%3 px in %4); crop to the "
+                                                       "region of interest or tile the image instead of downsizing",
+                                                       nullptr, c.underMinimum)
+                               .arg(ds.classes.value(int(k)))
+                               .arg(c.smallest.box.width())
+                               .arg(c.smallest.box.height())
+                               .arg(shortName(c.smallest.path)));
+    }
+}
+
 void duplicateStats(const Dataset &ds, DatasetStats &st)
 {
     std::unordered_map<quint64, std::vector<int>> byHash;
@@ -281,13 +310,16 @@ void duplicateStats(const Dataset &ds, DatasetStats &st)
 
 } // namespace
 
-DatasetStats computeStats(const Dataset &ds)
+DatasetStats computeStats(const Dataset &ds, const MaskStats *masks)
 {
     DatasetStats st;
     st.images = int(ds.samples.size());
+    if (masks)
+        st.masks = *masks;
     countClasses(ds, st);
     sizeStats(ds, st);
     objectStats(ds, st);
+    maskStats(ds, st);
     duplicateStats(ds, st);
     return st;
 }

@@ -2,6 +2,7 @@
 
 #include "Dataset.h"
 
+#include <QRect>
 #include <QSize>
 #include <QStringList>
 
@@ -9,6 +10,30 @@
 #include <vector>
 
 namespace loupe {
+
+/// What the masks of a mask layout hold, read pixel by pixel (scanner::checkMasks).
+struct MaskStats {
+    /// A connected region of one class (8-connected), by its bounding box.
+    struct Region {
+        QString path; ///< the image's
+        QRect box;
+        int area = 0; ///< pixels
+    };
+    struct ClassFigures {
+        quint64 pixels = 0;
+        int images = 0;       ///< images in which the class has pixels
+        int regions = 0;      ///< connected regions over all images
+        int underMinimum = 0; ///< regions whose bounding box is under 5 px on its shorter side
+        bool hasSmallest = false;
+        Region smallest;      ///< the region with the shortest box side (ties: smaller area)
+    };
+    bool scanned = false;       ///< the masks were read; false: the figures below are not known
+    int images = 0;             ///< masks read (images without a mask file count as all background)
+    int emptyImages = 0;        ///< all background (MVTec's "good" images, negatives)
+    quint64 backgroundPixels = 0;
+    quint64 ignoredPixels = 0;  ///< value 255 (VOC's boundary)
+    std::vector<ClassFigures> classes; ///< one per dataset class, in class order
+};
 
 /// What the practice asks of a dataset before training: balance, sizes, the smallest objects,
 /// duplicates and conflicting labels. Computed from a scanned Dataset; cheap (no pixel reads).
@@ -46,6 +71,8 @@ struct DatasetStats {
     static constexpr int kHeatmapCells = 8;
     std::array<std::array<int, kHeatmapCells>, kHeatmapCells> heatmap{}; ///< object centres, [row][column]
 
+    MaskStats masks; ///< mask layouts, once their masks were read
+
     std::vector<QStringList> duplicateGroups; ///< identical files, two or more each
     std::vector<QStringList> conflictGroups;  ///< identical files under different labels
     QStringList warnings;
@@ -57,6 +84,8 @@ struct DatasetStats {
 /// The smallest side, in pixels, an object may keep after resizing and still be seen.
 constexpr int kMinVisibleObjectPx = 5;
 
-DatasetStats computeStats(const Dataset &dataset);
+/// `masks`, when given and scanned, adds the mask figures: class counts become the images holding
+/// each class, and regions under 5×5 px are warned about.
+DatasetStats computeStats(const Dataset &dataset, const MaskStats *masks = nullptr);
 
 } // namespace loupe

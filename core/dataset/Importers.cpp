@@ -91,7 +91,8 @@ QString lookedFor()
         "loupe::importers",
         "looked for class folders of images (optionally under train/, valid/, test/), a CSV file, COCO JSON "
         "(in ./, annotations/ or train/, valid/, test/), Pascal VOC (Annotations/ or XML beside the images), "
-        "YOLO (data.yaml, classes.txt, obj.data or labels/) and IDX files");
+        "YOLO (data.yaml, classes.txt, obj.data or labels/), IDX files, mask folders (images/ and masks/) "
+        "and MVTec AD (train/good/, test/, ground_truth/)");
 }
 
 QString describeFolderLayout(const Dataset &ds)
@@ -136,7 +137,8 @@ QString describeFolderLayout(const Dataset &ds)
 QStringList knownFormats()
 {
     return {QStringLiteral("auto"), QStringLiteral("folder"), QStringLiteral("csv"), QStringLiteral("coco"),
-            QStringLiteral("voc"),  QStringLiteral("yolo"),   QStringLiteral("idx")};
+            QStringLiteral("voc"),  QStringLiteral("yolo"),   QStringLiteral("idx"), QStringLiteral("masks"),
+            QStringLiteral("mvtec")};
 }
 
 QString detectFormat(const QString &path, const QString &labelsFile)
@@ -170,6 +172,14 @@ QString detectFormat(const QString &path, const QString &labelsFile)
     const QString dir = info.absoluteFilePath();
     if (hasIdx(dir))
         return QStringLiteral("idx");
+    // Before class folders: MVTec's train/good/ and test/<defect>/ look like class folders under splits.
+    if (importers::recogniseMvtec(dir).matched())
+        return QStringLiteral("mvtec");
+    // Before YOLO and COCO: a mask folder may keep a classes.txt or a COCO JSON for its class names. A VOC
+    // devkit with Annotations/ stays VOC (boxes for every image, masks for a few); --format masks reads its masks.
+    if (importers::recogniseMaskFolders(dir).matched()
+        && !QFileInfo(QDir(dir).filePath(QStringLiteral("Annotations"))).isDir())
+        return QStringLiteral("masks");
     const importers::Recognised voc = importers::recogniseVoc(dir);
     if (voc.matched() && QFileInfo(voc.source).isDir())
         return QStringLiteral("voc");
@@ -210,8 +220,10 @@ Dataset importDataset(const QString &path, const ImportOptions &options)
     if (!knownFormats().contains(format))
         throw DatasetError(QCoreApplication::translate("loupe::importers", "unknown format \"%1\"; expected one of %2")
                                .arg(format, knownFormats().join(QLatin1String(", "))));
-    // Class folders are their own images and IDX files hold their pixels: no image root to give.
-    if (!options.imagesDir.isEmpty() && (format == QLatin1String("folder") || format == QLatin1String("idx")))
+    // Class folders and mask layouts are their own images and IDX files hold their pixels: no image root to give.
+    if (!options.imagesDir.isEmpty()
+        && (format == QLatin1String("folder") || format == QLatin1String("idx") || format == QLatin1String("masks")
+            || format == QLatin1String("mvtec")))
         throw DatasetError(QCoreApplication::translate("loupe::importers",
                                                        "an image folder (--images) is for label files; %1 datasets "
                                                        "hold their images themselves")
@@ -293,6 +305,10 @@ Dataset importDataset(const QString &path, const ImportOptions &options)
             ds.layout = yolo.matched() ? yolo.layout : QCoreApplication::translate("loupe::importers", "YOLO labels");
             ds.layoutSource = yolo.matched() ? yolo.source : dir;
         }
+    } else if (format == QLatin1String("masks")) {
+        ds = importers::importMaskFolders(dir);
+    } else if (format == QLatin1String("mvtec")) {
+        ds = importers::importMvtec(dir);
     } else if (format == QLatin1String("idx")) {
         ds = importers::importIdx(info.isFile() ? path : dir, options.labelsFile);
         if (ds.layout.isEmpty()) {

@@ -8,7 +8,7 @@ namespace loupe {
 
 /// What the user asked to read.
 struct ImportOptions {
-    QString format = QStringLiteral("auto"); ///< auto, folder, csv, coco, voc, yolo, idx
+    QString format = QStringLiteral("auto"); ///< auto, folder, csv, coco, voc, yolo, idx, masks, mvtec
     QString labelsFile;                      ///< a label file separate from the image folder (csv, coco, idx)
     QString imagesDir;  ///< where the images are, for any label format (--images); empty: the layout decides
     QString csvColumns; ///< "PATH,LABEL" column names or 1-based numbers (--csv-columns); empty: found by content
@@ -59,6 +59,20 @@ Dataset importVoc(const QString &root, const QString &imageRoot = {});
 Dataset importYolo(const QString &root, const QString &imageRoot = {});
 /// MNIST-style IDX: an images file (idx3) and its labels file (idx1), raw or .gz.
 Dataset importIdx(const QString &imagesFile, const QString &labelsFile = {});
+/// PNG mask folders: images/ and masks/ (also JPEGImages/ and SegmentationClass/) holding files of the
+/// same stem (a mask may add "_mask"), in the folder itself, under train/ valid/ test/, or with those
+/// splits inside images/ and masks/. Masks hold class values (grey or palette indexes; a palette PNG is
+/// read by its indexes, not its colours), 0/255 or 0/1 when there is one class, or colours. The classes
+/// come from labelmap.txt (VOC / CVAT: `name:r,g,b::`, line order = value), classes.txt (one name a line;
+/// value 0 is the background, named on the first line or not at all) or a COCO JSON's categories (value
+/// = category id), found in the folder, beside or in the masks folder; without one, from the values the
+/// masks hold (a warning says so). Images without a mask and masks without an image are bad files.
+Dataset importMaskFolders(const QString &root);
+/// MVTec AD: `<category>/train/good/`, `test/<defect>/`, `ground_truth/<defect>/<stem>_mask.png`; root is
+/// one category or a folder of them. Each defect folder is a class ("category/defect" for several
+/// categories); a defect mask's non-zero pixels are its class; "good" images have no mask (all
+/// background). train/ is the Train split, test/ the Test split.
+Dataset importMvtec(const QString &root);
 
 /// What a layout probe recognised in a folder: the layout in words ("YOLO: data.yaml with
 /// images/ and labels/") and the file or folder that told. An empty layout: not this kind.
@@ -72,6 +86,8 @@ struct Recognised {
 Recognised recogniseCoco(const QString &dir);
 Recognised recogniseYolo(const QString &dir);
 Recognised recogniseVoc(const QString &dir);
+Recognised recogniseMaskFolders(const QString &dir);
+Recognised recogniseMvtec(const QString &dir);
 
 /// Image file endings the importers consider.
 bool isImageFile(const QString &fileName);

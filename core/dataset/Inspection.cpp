@@ -67,8 +67,20 @@ Inspection inspectDataset(const QString &path, const InspectOptions &options, co
         out.verifySeconds = timer.nsecsElapsed() / 1e9;
         out.verified = !(stop && stop->stopRequested());
     }
+    MaskStats masks;
+    if (out.dataset.maskLayout && options.verify && !(stop && stop->stopRequested())) {
+        timer.restart();
+        scanner::checkMasks(
+            out.dataset, masks, options.scan,
+            [&](int done, int total) {
+                if (progress)
+                    progress(InspectPhase::Masks, done, total);
+            },
+            stop);
+        out.maskSeconds = timer.nsecsElapsed() / 1e9;
+    }
     out.stopped = stop && stop->stopRequested();
-    out.stats = computeStats(out.dataset);
+    out.stats = computeStats(out.dataset, &masks);
     return out;
 }
 
@@ -121,6 +133,33 @@ QByteArray reportJson(const Inspection &in)
         objects["smallest"] = smallest;
     }
     j["objects"] = objects;
+    if (ds.maskLayout) {
+        const MaskStats &m = st.masks;
+        nlohmann::json masks = {{"checked", m.scanned}};
+        if (m.scanned) {
+            masks["images"] = m.images;
+            masks["empty_images"] = m.emptyImages;
+            masks["background_pixels"] = m.backgroundPixels;
+            masks["ignored_pixels"] = m.ignoredPixels;
+            nlohmann::json perClass = nlohmann::json::array();
+            for (std::size_t k = 0; k < m.classes.size(); ++k) {
+                const MaskStats::ClassFigures &c = m.classes[k];
+                nlohmann::json one = {{"name", u8(ds.classes.value(int(k)))},
+                                      {"pixels", c.pixels},
+                                      {"images", c.images},
+                                      {"regions", c.regions},
+                                      {"under_5px", c.underMinimum}};
+                if (c.hasSmallest) {
+                    one["smallest_px"] = nlohmann::json::array({c.smallest.box.width(), c.smallest.box.height()});
+                    one["smallest_area"] = c.smallest.area;
+                    one["smallest_path"] = u8(c.smallest.path);
+                }
+                perClass.push_back(one);
+            }
+            masks["per_class"] = perClass;
+        }
+        j["masks"] = masks;
+    }
     nlohmann::json dups = nlohmann::json::array();
     for (const QStringList &g : st.duplicateGroups) {
         nlohmann::json paths = nlohmann::json::array();
@@ -141,7 +180,7 @@ QByteArray reportJson(const Inspection &in)
     for (const QString &w : ds.warnings + st.warnings)
         warnings.push_back(u8(w));
     j["warnings"] = warnings;
-    j["seconds"] = {{"headers", in.headerSeconds}, {"verify", in.verifySeconds}};
+    j["seconds"] = {{"headers", in.headerSeconds}, {"verify", in.verifySeconds}, {"masks", in.maskSeconds}};
     j["complete"] = !in.stopped;
     return QByteArray::fromStdString(j.dump(2));
 }
@@ -216,6 +255,30 @@ QString formatReport(const Inspection &in)
                 r += shades[level];
             }
             r += QLatin1Char('\n');
+        }
+    }
+    if (ds.maskLayout && st.masks.scanned) {
+        const MaskStats &m = st.masks;
+        r += QLatin1Char('\n');
+        r += Text::tr("Masks     %1 read, %2 all background, %3 pixels ignored (255)\n")
+                 .arg(m.images)
+                 .arg(m.emptyImages)
+                 .arg(m.ignoredPixels);
+        int nameWidth = 8;
+        for (const QString &c : ds.classes)
+            nameWidth = std::max(nameWidth, int(c.size()));
+        for (std::size_t k = 0; k < m.classes.size(); ++k) {
+            const MaskStats::ClassFigures &c = m.classes[k];
+            r += QStringLiteral("  %1 ").arg(ds.classes.value(int(k)), -nameWidth);
+            r += c.hasSmallest ? Text::tr("%1 px in %2 images, %3 regions, smallest %4×%5 px%6\n")
+                                     .arg(c.pixels)
+                                     .arg(c.images)
+                                     .arg(c.regions)
+                                     .arg(c.smallest.box.width())
+                                     .arg(c.smallest.box.height())
+                                     .arg(c.underMinimum > 0 ? Text::tr("  ← %n under 5 px", nullptr, c.underMinimum)
+                                                             : QString())
+                               : Text::tr("no pixels\n");
         }
     }
     if (!ds.badFiles.empty()) {

@@ -22,20 +22,21 @@ struct Inspection;
 /// front end can show the images while they are still being checked. Runs on the inspecting thread.
 using InspectIndexedFn = std::function<void(const Inspection &indexed)>;
 
-enum class InspectPhase { Import, Headers, Verify };
+enum class InspectPhase { Import, Headers, Verify, Masks };
 
 struct Inspection {
     Dataset dataset;
     DatasetStats stats;
     double headerSeconds = 0;
     double verifySeconds = 0;
+    double maskSeconds = 0; ///< reading the masks of a mask layout (with the full check only)
     bool stopped = false;  ///< the stop token ended it early; figures cover what was read
     bool verified = false; ///< every image went through the full decode check
 };
 
 using InspectProgressFn = std::function<void(InspectPhase phase, int done, int total)>;
 
-/// Imports, scans headers, verifies and computes statistics. Throws LabelFileError and
+/// Imports, scans headers, verifies, reads the masks of a mask layout (with verify) and computes statistics. Throws LabelFileError and
 /// DatasetError like importDataset; broken images never throw, they are listed.
 Inspection inspectDataset(const QString &path, const InspectOptions &options = {},
                           const InspectProgressFn &progress = {}, const StopToken *stop = nullptr,

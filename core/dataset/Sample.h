@@ -4,6 +4,8 @@
 #include <QString>
 #include <QtGlobal>
 
+#include <array>
+#include <map>
 #include <vector>
 
 namespace loupe {
@@ -35,6 +37,36 @@ struct Annotation {
     bool hasMask() const { return !polygons.empty() || !rle.isEmpty(); }
 };
 
+/// The mask file that labels an image's pixels (PNG mask folders, MVTec AD).
+///
+/// A sample keeps the path and the mask is decoded when needed (readClassMask in Masks.h), not at
+/// import: inspection images are large (a 5000×4000 mask is 20 MB decoded and a few kB as PNG), so a
+/// dataset of thousands of them holds paths, and the loader decodes each mask with its image.
+struct MaskFile {
+    QString path; ///< empty: no mask file (in a mask layout: every pixel is background)
+    /// A binary mask (MVTec's 0/255 per defect folder): every non-zero pixel is this class (0-based
+    /// class id). -1: the pixel values name the classes, through the dataset's MaskCoding.
+    int foregroundClass = -1;
+    bool isEmpty() const { return path.isEmpty(); }
+};
+
+/// How a dataset's mask files code classes, into class-index values: 0 background, k the dataset's
+/// class k−1 (classes[k−1]), 255 ignored (VOC's boundary), -1 no class (a mask holding it is refused).
+struct MaskCoding {
+    static constexpr int kIgnore = 255;
+    static constexpr int kNoClass = -1;
+    /// Grey value or palette index → class-index value.
+    std::array<int, 256> valueToClass;
+    /// 0xRRGGBB → class-index value, from labelmap.txt. Empty: masks hold values (grey or palette
+    /// indexes), not colours; a palette PNG is then read by its indexes, never by its colours.
+    std::map<quint32, int> colourToClass;
+    MaskCoding()
+    {
+        for (int v = 0; v < 256; ++v)
+            valueToClass[v] = v;
+    }
+};
+
 /// One image of a dataset with its labels.
 struct Sample {
     QString path;                      ///< absolute path; for IDX the IDX file followed by "#index"
@@ -45,6 +77,7 @@ struct Sample {
     int idxIndex = -1;                 ///< position in the dataset's IDX store, -1 for files
     quint64 contentHash = 0;           ///< of the file's bytes (IDX: of the pixels); 0 until verified
     std::vector<Annotation> objects;
+    MaskFile mask; ///< mask layouts only
 };
 
 /// A file that could not be used, with the reason a person can act on.

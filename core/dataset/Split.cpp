@@ -30,6 +30,8 @@ int stratum(const Sample &s)
 {
     if (s.classId >= 0)
         return s.classId;
+    if (s.mask.foregroundClass >= 0) // MVTec: the defect folder
+        return s.mask.foregroundClass;
     for (const Annotation &a : s.objects)
         if (!a.crowd) // crowd regions are not objects
             return a.classId;

@@ -6,11 +6,16 @@
 #include "project/RunFolder.h"
 #include "loader/DataLoader.h"
 #include "eval/Evaluation.h"
+#include "eval/DetectionEvaluation.h"
 #include "eval/LoadedRun.h"
+#include "model/WeightImportError.h"
 #include "model/TorchRuntime.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 namespace loupe {
 
@@ -88,6 +93,163 @@ RunEvaluation evaluateRun(const QString &runDir, const Dataset &dataset, const Q
         if (const QString error = predictionfiles::write(predictionsCsv, out.predictions); !error.isEmpty())
             throw DatasetError(error);
     return out;
+}
+
+QString runTask(const QString &runDir)
+{
+    const QString task = runfolder::readConfig(runDir).value(QStringLiteral("task")).toString();
+    return task.isEmpty() ? QStringLiteral("classify") : task;
+}
+
+namespace {
+
+std::vector<double> doubles(const QJsonValue &v)
+{
+    std::vector<double> out;
+    for (const QJsonValue &x : v.toArray())
+        out.push_back(x.toDouble());
+    return out;
+}
+
+} // namespace
+
+DetectionRunEvaluation evaluateDetectionRun(const QString &runDir, const Dataset &dataset,
+                                            const QString &predictionsJson, int threads, const StopToken *stop,
+                                            const QString &precisionSetting)
+{
+    DetectionRunEvaluation out;
+    const PrecisionChoice precision = choosePrecision(precisionSetting);
+    if (precision.setting.isEmpty())
+        throw DatasetError(precision.reason);
+    out.precision = precision.name();
+    out.precisionReason = precision.reason;
+    const QJsonObject config = runfolder::readConfig(runDir);
+    const TrainConfig cfg = TrainConfig::fromJson(config);
+    for (const QJsonValue &v : config.value(QStringLiteral("dataset")).toObject().value(QStringLiteral("classes")).toArray())
+        out.classes.append(v.toString());
+    if (out.classes.isEmpty())
+        throw DatasetError(Text::tr("%1 names no classes").arg(runfolder::configPath(runDir)));
+    const QJsonObject detection = config.value(QStringLiteral("detection")).toObject();
+    const QJsonObject anchors = detection.value(QStringLiteral("anchors")).toObject();
+    DetectorSpec spec;
+    spec.arch = cfg.model.toStdString();
+    spec.numClasses = int(out.classes.size());
+    spec.inChannels = cfg.channels;
+    spec.anchors.strides.clear();
+    for (double v : doubles(anchors.value(QStringLiteral("strides"))))
+        spec.anchors.strides.push_back(int(v));
+    spec.anchors.sizes = doubles(anchors.value(QStringLiteral("sizes")));
+    spec.anchors.scales = doubles(anchors.value(QStringLiteral("scales")));
+    spec.anchors.ratios = doubles(anchors.value(QStringLiteral("ratios")));
+    spec.pyramidChannels = detection.value(QStringLiteral("pyramid_channels")).toInt(spec.pyramidChannels);
+    spec.headConvs = detection.value(QStringLiteral("head_convs")).toInt(spec.headConvs);
+    const TileSetup tiles = TileSetup::fromJson(detection.value(QStringLiteral("tiles")).toObject());
+    out.tiles = tiles.describe();
+
+    out.checkpoint = runfolder::bestCheckpointPath(runDir);
+    if (!QFileInfo::exists(out.checkpoint))
+        out.checkpoint = runfolder::lastCheckpointPath(runDir);
+    if (!QFileInfo::exists(out.checkpoint))
+        throw DatasetError(Text::tr("%1 has no checkpoint to evaluate yet").arg(runDir));
+    std::shared_ptr<DetectorImpl> model;
+    Pipeline pipeline;
+    try {
+        model = makeDetector(spec);
+        pipeline = (cfg.pipelineJson.isEmpty() ? Pipeline::defaultTraining(cfg.imageSize, cfg.channels)
+                                               : Pipeline::fromJson(cfg.pipelineJson))
+                       .evaluationPipeline();
+        importWeights(*model, out.checkpoint.toStdString());
+    } catch (const std::invalid_argument &e) {
+        throw DatasetError(Text::tr("%1: %2").arg(runfolder::configPath(runDir), QString::fromStdString(e.what())));
+    } catch (const PipelineError &e) {
+        throw DatasetError(Text::tr("%1: %2").arg(runfolder::configPath(runDir), QString::fromStdString(e.what())));
+    } catch (const WeightImportError &e) {
+        throw DatasetError(e.message());
+    }
+    model->setComputeMode(computeModeFor(cfg.model.toStdString(), precision.precision));
+    model->eval();
+
+    // The dataset's classes onto the run's, by name.
+    Dataset data = dataset;
+    data.classes = out.classes;
+    for (Sample &s : data.samples)
+        for (Annotation &a : s.objects) {
+            if (a.classId < 0)
+                continue;
+            const QString name = dataset.classes.value(a.classId);
+            a.classId = int(out.classes.indexOf(name));
+            if (a.classId < 0)
+                throw DatasetError(Text::tr("class \"%1\" of the dataset is not one the run was trained on (%2)")
+                                       .arg(name, out.classes.join(QLatin1String(", "))));
+        }
+    std::vector<int> images(data.samples.size());
+    for (std::size_t i = 0; i < images.size(); ++i)
+        images[i] = int(i);
+    if (images.empty())
+        throw DatasetError(Text::tr("the dataset has no images to evaluate"));
+    setComputeThreads(threads);
+    LoaderOptions lo;
+    lo.batchSize = std::max(1, cfg.batchSize);
+    lo.imageSize = cfg.imageSize;
+    lo.channels = cfg.channels;
+    lo.shuffle = false;
+    lo.threads = std::max(1, cfg.loaderThreads);
+    std::vector<int> indices;
+    std::vector<QRect> regions;
+    tileItems(data, images, tiles, indices, regions, &out.skipped);
+    DataLoader loader(data, indices, pipeline, lo);
+    loader.setRegions(regions);
+    const DetectionEvalOutput eval = evaluateDetector(*model, loader, data, tiles, {}, stop);
+    for (const BadFile &b : loader.takeErrors())
+        out.skipped.push_back(b);
+    out.detections = eval.detections;
+    out.metrics = eval.metrics;
+    out.images = int(eval.images.size());
+    if (!predictionsJson.isEmpty())
+        if (const QString error = cocoresults::write(predictionsJson, out.detections); !error.isEmpty())
+            throw DatasetError(error);
+    return out;
+}
+
+QByteArray detectionMetricsJson(const DetectionRunEvaluation &e)
+{
+    const DetectionMetrics &m = e.metrics;
+    QJsonArray perClass;
+    for (const DetectionClassMetrics &c : m.perClass) {
+        QJsonArray precision, scores;
+        for (double v : c.precision50)
+            precision.append(v);
+        for (double v : c.scores50)
+            scores.append(v);
+        perClass.append(QJsonObject{{QStringLiteral("name"), c.name},
+                                    {QStringLiteral("ap"), c.ap},
+                                    {QStringLiteral("ap50"), c.ap50},
+                                    {QStringLiteral("ap75"), c.ap75},
+                                    {QStringLiteral("recall"), c.recall},
+                                    {QStringLiteral("support"), c.support},
+                                    {QStringLiteral("detections"), c.detections},
+                                    {QStringLiteral("precision50"), precision},
+                                    {QStringLiteral("scores50"), scores}});
+    }
+    QJsonArray stats;
+    for (double v : m.cocoStats())
+        stats.append(v);
+    const QJsonObject o{{QStringLiteral("task"), QStringLiteral("detect")},
+                        {QStringLiteral("map"), m.map},
+                        {QStringLiteral("ap50"), m.ap50},
+                        {QStringLiteral("ap75"), m.ap75},
+                        {QStringLiteral("ap_small"), m.apSmall},
+                        {QStringLiteral("ap_medium"), m.apMedium},
+                        {QStringLiteral("ap_large"), m.apLarge},
+                        {QStringLiteral("ar100"), m.ar100},
+                        {QStringLiteral("coco_stats"), stats},
+                        {QStringLiteral("images"), e.images},
+                        {QStringLiteral("detections"), int(e.detections.size())},
+                        {QStringLiteral("tiles"), e.tiles},
+                        {QStringLiteral("precision"), e.precision},
+                        {QStringLiteral("checkpoint"), e.checkpoint},
+                        {QStringLiteral("per_class"), perClass}};
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
 } // namespace loupe

@@ -2,6 +2,7 @@
 
 #include "StopToken.h"
 #include "dataset/Dataset.h"
+#include "eval/DetectionMetrics.h"
 #include "eval/Metrics.h"
 #include "eval/Predictions.h"
 
@@ -32,5 +33,37 @@ struct RunEvaluation {
 RunEvaluation evaluateRun(const QString &runDir, const Dataset &dataset, const QString &predictionsCsv = {},
                           int threads = 0, const StopToken *stop = nullptr,
                           const QString &precision = QStringLiteral("auto"));
+
+/// The task a run folder was trained for: config.json's "task", "classify" when it has none (runs from
+/// before detection). Throws DatasetError when the folder has no readable config.json.
+QString runTask(const QString &runDir);
+
+/// A trained detector measured on a dataset with COCO's rules.
+struct DetectionRunEvaluation {
+    DetectionMetrics metrics;
+    QStringList classes;          ///< the run's, in category id order (id = index + 1)
+    int images = 0;
+    std::vector<BadFile> skipped; ///< images that could not be read
+    QString checkpoint;
+    QString precision;
+    QString precisionReason;
+    QString tiles;                ///< how the images were cut, in words
+    /// In the original images' pixels: image id = the image's index in the dataset + 1, category id =
+    /// the run's class index + 1, file name = the image's path.
+    std::vector<CocoDetection> detections;
+};
+
+/// Loads a detection run's best (else last) checkpoint and predicts every image of the dataset (those
+/// without boxes too: they can only add false positives) with the run's tiles; classes are matched by
+/// name and a dataset class the run never saw is refused. Writes the detections in the COCO results
+/// format to `predictionsJson` when given. Throws DatasetError for an unusable run folder or dataset.
+DetectionRunEvaluation evaluateDetectionRun(const QString &runDir, const Dataset &dataset,
+                                            const QString &predictionsJson = {}, int threads = 0,
+                                            const StopToken *stop = nullptr,
+                                            const QString &precision = QStringLiteral("auto"));
+
+/// `eval --json`'s object for a detection run: task, map, ap50, ap75, the COCO summary, per_class
+/// [{name, ap, ap50, support}] and each class's precision–recall curve at IoU 0.5.
+QByteArray detectionMetricsJson(const DetectionRunEvaluation &evaluation);
 
 } // namespace loupe

@@ -13,6 +13,11 @@ struct Text {
 };
 } // namespace
 
+std::vector<RankingMetric> rankingMetrics()
+{
+    return {RankingMetric::MacroF1, RankingMetric::Accuracy, RankingMetric::Map, RankingMetric::DevLoss};
+}
+
 QString rankingMetricKey(RankingMetric metric)
 {
     switch (metric) {
@@ -22,13 +27,15 @@ QString rankingMetricKey(RankingMetric metric)
         return QStringLiteral("accuracy");
     case RankingMetric::DevLoss:
         return QStringLiteral("dev_loss");
+    case RankingMetric::Map:
+        return QStringLiteral("map");
     }
     return {};
 }
 
 std::optional<RankingMetric> rankingMetricFromKey(const QString &key)
 {
-    for (RankingMetric m : {RankingMetric::MacroF1, RankingMetric::Accuracy, RankingMetric::DevLoss})
+    for (RankingMetric m : rankingMetrics())
         if (key == rankingMetricKey(m))
             return m;
     return std::nullopt;
@@ -43,6 +50,8 @@ QString rankingMetricTitle(RankingMetric metric)
         return Text::tr("Accuracy");
     case RankingMetric::DevLoss:
         return Text::tr("Dev loss");
+    case RankingMetric::Map:
+        return Text::tr("mAP");
     }
     return {};
 }
@@ -56,9 +65,11 @@ double metricValue(const EpochMetrics &epoch, RankingMetric metric)
 {
     switch (metric) {
     case RankingMetric::MacroF1:
-        return epoch.devMacroF1;
+        return epoch.hasClassMetrics ? epoch.devMacroF1 : std::numeric_limits<double>::quiet_NaN();
     case RankingMetric::Accuracy:
-        return epoch.devAccuracy;
+        return epoch.hasClassMetrics ? epoch.devAccuracy : std::numeric_limits<double>::quiet_NaN();
+    case RankingMetric::Map:
+        return epoch.value(QStringLiteral("dev_map"), std::numeric_limits<double>::quiet_NaN());
     case RankingMetric::DevLoss:
         return epoch.devLoss;
     }

@@ -11,9 +11,12 @@
 
 namespace loupe {
 
-enum class RankingMetric { MacroF1, Accuracy, DevLoss };
+enum class RankingMetric { MacroF1, Accuracy, DevLoss, Map };
 
-/// "macro_f1", "accuracy", "dev_loss": the names used in loupe.json and on the command line.
+/// Every ranking metric, in the order the window lists them.
+std::vector<RankingMetric> rankingMetrics();
+
+/// "macro_f1", "accuracy", "dev_loss", "map" (COCO mAP@[.5:.95] of a detector): the names used in loupe.json and on the command line.
 QString rankingMetricKey(RankingMetric metric);
 /// Parses a key; nullopt for an unknown one.
 std::optional<RankingMetric> rankingMetricFromKey(const QString &key);
@@ -21,7 +24,8 @@ std::optional<RankingMetric> rankingMetricFromKey(const QString &key);
 QString rankingMetricTitle(RankingMetric metric);
 bool higherIsBetter(RankingMetric metric);
 
-/// The metric's value in one evaluated epoch.
+/// The metric's value in one evaluated epoch; NaN when the epoch's task has no such figure (macro F1
+/// of a detector, mAP of a classifier), so that such runs rank last rather than as zero.
 double metricValue(const EpochMetrics &epoch, RankingMetric metric);
 /// The run's score: the metric at its best epoch (the one marked best, else the best value over
 /// all epochs); nullopt when the history is empty.

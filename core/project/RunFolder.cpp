@@ -64,15 +64,20 @@ QJsonObject readConfig(const QString &runDir)
 
 QJsonObject metricsToJson(const EpochMetrics &m)
 {
-    return QJsonObject{{QStringLiteral("epoch"), m.epoch},
-                       {QStringLiteral("train_loss"), m.trainLoss},
-                       {QStringLiteral("dev_loss"), m.devLoss},
-                       {QStringLiteral("dev_accuracy"), m.devAccuracy},
-                       {QStringLiteral("dev_macro_f1"), m.devMacroF1},
-                       {QStringLiteral("images_per_s"), m.imagesPerSecond},
-                       {QStringLiteral("seconds"), m.seconds},
-                       {QStringLiteral("lr"), m.learningRate},
-                       {QStringLiteral("best"), m.best}};
+    QJsonObject o{{QStringLiteral("epoch"), m.epoch},
+                  {QStringLiteral("train_loss"), m.trainLoss},
+                  {QStringLiteral("dev_loss"), m.devLoss},
+                  {QStringLiteral("images_per_s"), m.imagesPerSecond},
+                  {QStringLiteral("seconds"), m.seconds},
+                  {QStringLiteral("lr"), m.learningRate},
+                  {QStringLiteral("best"), m.best}};
+    if (m.hasClassMetrics) {
+        o.insert(QStringLiteral("dev_accuracy"), m.devAccuracy);
+        o.insert(QStringLiteral("dev_macro_f1"), m.devMacroF1);
+    }
+    for (const auto &[key, value] : m.extra)
+        o.insert(key, value);
+    return o;
 }
 
 QString writeMetrics(const QString &runDir, const std::vector<EpochMetrics> &history)
@@ -110,6 +115,14 @@ EpochMetrics metricsFromJson(const QJsonObject &j)
     m.seconds = j.value(QStringLiteral("seconds")).toDouble();
     m.learningRate = j.value(QStringLiteral("lr")).toDouble();
     m.best = j.value(QStringLiteral("best")).toBool();
+    m.hasClassMetrics = j.contains(QStringLiteral("dev_accuracy"));
+    static const QStringList known{QStringLiteral("epoch"), QStringLiteral("train_loss"), QStringLiteral("dev_loss"),
+                                   QStringLiteral("dev_accuracy"), QStringLiteral("dev_macro_f1"),
+                                   QStringLiteral("images_per_s"), QStringLiteral("seconds"), QStringLiteral("lr"),
+                                   QStringLiteral("best")};
+    for (auto it = j.begin(); it != j.end(); ++it)
+        if (it.value().isDouble() && !known.contains(it.key()))
+            m.extra.emplace_back(it.key(), it.value().toDouble());
     return m;
 }
 

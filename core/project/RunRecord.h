@@ -6,6 +6,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <utility>
 #include <vector>
 
 namespace loupe {
@@ -21,6 +22,19 @@ struct EpochMetrics {
     double seconds = 0;
     double learningRate = 0;
     bool best = false;
+    /// False for a task that has no accuracy or macro F1 (detection): metrics.jsonl leaves them out.
+    bool hasClassMetrics = true;
+    /// The task's own figures, under their metrics.jsonl keys: the loss parts
+    /// ("train_loss_classification", "dev_loss_box", ...), detection's "dev_map" and "dev_ap50".
+    std::vector<std::pair<QString, double>> extra;
+    /// An extra figure by key, or `fallback`.
+    double value(const QString &key, double fallback = -1) const
+    {
+        for (const auto &[k, v] : extra)
+            if (k == key)
+                return v;
+        return fallback;
+    }
 };
 
 /// Diverged: a loss blew up and the run stopped, the training loss (learning rate, broken data) or

@@ -51,6 +51,11 @@ QJsonObject TrainConfig::toJson() const
         {QStringLiteral("seed"), QString::number(seed)},
         {QStringLiteral("dev_fraction"), devFraction},
         {QStringLiteral("max_steps_per_epoch"), maxStepsPerEpoch},
+        {QStringLiteral("task"), task},
+        {QStringLiteral("tiles"), tiles},
+        {QStringLiteral("tile_overlap"), tileOverlap},
+        {QStringLiteral("roi"), roi},
+        {QStringLiteral("anchors"), anchors},
     };
 }
 
@@ -119,6 +124,11 @@ TrainConfig TrainConfig::fromJson(const QJsonObject &j)
     c.seed = seed.toULongLong();
     num("dev_fraction", c.devFraction);
     num("max_steps_per_epoch", c.maxStepsPerEpoch);
+    str("task", c.task);
+    str("tiles", c.tiles);
+    num("tile_overlap", c.tileOverlap);
+    str("roi", c.roi);
+    str("anchors", c.anchors);
     return c;
 }
 
@@ -151,6 +161,10 @@ QString TrainConfig::validate() const
         return Text::tr("dev fraction must be in [0, 1)");
     if (earlyStopPatience < 0)
         return Text::tr("early-stopping patience must be 0 (off) or more");
+    if (!task.isEmpty() && task != QLatin1String("classify") && task != QLatin1String("detect"))
+        return Text::tr("unknown task \"%1\"; expected classify or detect").arg(task);
+    if (tileOverlap < 0)
+        return Text::tr("tile overlap must be 0 or more pixels");
     return {};
 }
 

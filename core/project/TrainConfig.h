@@ -11,6 +11,8 @@ namespace loupe {
 /// Everything a training run is made from; written to the run's config.json so that a run can
 /// be resumed, compared and reproduced.
 struct TrainConfig {
+    /// classify|detect; empty = from the labels (image labels classify, boxes only detect)
+    QString task;
     QString model = QStringLiteral("resnet18"); ///< resnet18|resnet34|resnet50|vgg16|vgg19
     int imageSize = 224;
     int channels = 3;                           ///< 1 or 3; grey images are repeated into 3
@@ -41,6 +43,11 @@ struct TrainConfig {
     quint64 seed = 0;
     double devFraction = 0.1;                   ///< when the dataset has no dev split of its own
     int maxStepsPerEpoch = 0;                   ///< 0 = whole epoch (tests and quick looks)
+    // Detection: how the images are cut, and the anchors.
+    QString tiles = QStringLiteral("1x1");      ///< RxC tiles over the image or region of interest
+    int tileOverlap = 32;                       ///< pixels neighbouring tiles share
+    QString roi;                                ///< x,y,w,h in image pixels; empty = the whole image
+    QString anchors = QStringLiteral("auto");   ///< auto (tuned from the training boxes) or SIZES:RATIOS
 
     QJsonObject toJson() const;
     /// Reads what toJson wrote; missing keys keep their defaults. Throws DatasetError on wrong types.

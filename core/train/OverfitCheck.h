@@ -12,21 +12,30 @@ namespace loupe {
 
 /// The practice's first sanity check: a model must be able to learn five images by heart.
 struct OverfitOptions {
+    QString task; ///< classify|detect; empty = from the labels
     QString model = QStringLiteral("resnet18");
     int images = 5;
     int imageSize = 64;
     int channels = 3;
     int maxSteps = 300;
-    double lossThreshold = 0.05; ///< training loss that counts as "near zero"
+    /// Training loss that counts as "near zero"; 0 = the task's (0.05 for cross-entropy, 0.1 for a
+    /// detector's focal plus box loss, whose box part stays above zero while every box is found).
+    double lossThreshold = 0;
     double learningRate = 1e-3;  ///< Adam
     quint64 seed = 0;
     int threads = 0;
     QString precision = QStringLiteral("auto"); ///< auto|fp32|bf16 (model/Precision.h)
+    // Detection: as `train` takes them.
+    QString tiles = QStringLiteral("1x1");
+    int tileOverlap = 32;
+    QString roi;
+    QString anchors = QStringLiteral("auto");
 };
 
 struct OverfitResult {
     bool passed = false;
     double finalLoss = 0;
+    double lossThreshold = 0; ///< what finalLoss had to go under
     int steps = 0;
     int correct = 0;
     std::vector<QString> paths;
@@ -34,6 +43,10 @@ struct OverfitResult {
     std::vector<int> predicted;
     QStringList classes;      ///< names of truth and predicted (object-only datasets get derived classes)
     QStringList failedChecks; ///< each check that failed, with its numbers
+    /// Detection: one line per image ("a.jpg: 2 of 2 boxes found, no false positive"); truth and
+    /// predicted stay empty.
+    QStringList imageLines;
+    QString task;             ///< "classify" or "detect"
     QString precision;        ///< what the model computed in: "fp32" or "bf16"
     QString message;          ///< verdict with the likely causes when it failed
 };

@@ -42,4 +42,19 @@ TrainDevSplit splitForTraining(const Dataset &data, double devFraction, quint64 
     return out;
 }
 
+TrainDevSplit splitForDetection(const Dataset &data, double devFraction, quint64 seed)
+{
+    Dataset byObject = data;
+    byObject.classes.append(QStringLiteral("(none)"));
+    for (Sample &s : byObject.samples) {
+        s.classId = int(data.classes.size());
+        for (const Annotation &a : s.objects)
+            if (!a.crowd && a.classId >= 0) {
+                s.classId = a.classId;
+                break;
+            }
+    }
+    return splitForTraining(byObject, devFraction, seed);
+}
+
 } // namespace loupe

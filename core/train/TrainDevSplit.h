@@ -17,4 +17,8 @@ struct TrainDevSplit {
 /// labelled non-test images with `devFraction` held out (seeded). Unlabelled images are left out.
 TrainDevSplit splitForTraining(const Dataset &data, double devFraction, quint64 seed);
 
+/// The same for a detector: every image counts (one without objects teaches what is not a defect),
+/// and the split is stratified by the class of each image's first object, "none" for an image without.
+TrainDevSplit splitForDetection(const Dataset &data, double devFraction, quint64 seed);
+
 } // namespace loupe

@@ -14,7 +14,7 @@
 #include "loader/DataLoader.h"
 #include "eval/Evaluation.h"
 #include "model/TorchRuntime.h"
-#include "train/DevHistory.h"
+#include "train/TrainingTask.h"
 #include "train/Diagnosis.h"
 #include "train/EarlyStopping.h"
 #include "train/LearningRateSchedule.h"
@@ -66,18 +66,7 @@ void setLearningRate(torch::optim::Optimizer &optimizer, double lr)
         group.options().set_lr(lr);
 }
 
-/// The side of the last convolutional stage's maps for a square input of `size` pixels.
-QSize lastFeatureMapSize(ClassifierImpl &model, int channels, int size)
-{
-    c10::InferenceMode inference;
-    const bool wasTraining = model.is_training();
-    model.eval();
-    const torch::Tensor f = model.features(torch::zeros({1, channels, size, size}));
-    model.train(wasTraining);
-    return QSize(int(f.size(3)), int(f.size(2)));
-}
-
-bool hasBatchNorm(ClassifierImpl &model)
+bool hasBatchNorm(NetworkImpl &model)
 {
     for (const auto &module : model.modules(/*include_self=*/false))
         if (dynamic_cast<torch::nn::BatchNorm2dImpl *>(module.get()))
@@ -107,8 +96,7 @@ QString checkpointsOnDisk(const QString &runDir, const CheckpointState &state)
 } // namespace
 
 struct Trainer::Impl {
-    Dataset data;
-    bool derivedClasses = false; ///< image classes taken from the objects
+    std::unique_ptr<TrainingTask> task;
     TrainConfig cfg;
     QString runDir;
     bool resume = false;
@@ -138,19 +126,15 @@ private:
         TrainResult result;
         TrainDevSplit split;
         const std::vector<int> *devImages = nullptr; ///< dev, or train when there is no dev image
-        int numClasses = 0;
         Pipeline evalPipeline;
         LoaderOptions devOptions;
         std::unique_ptr<DataLoader> trainLoader;
         std::unique_ptr<DataLoader> devLoader;
-        std::shared_ptr<ClassifierImpl> model;
+        std::shared_ptr<NetworkImpl> model;
         PrecisionChoice precision;
         std::unique_ptr<torch::optim::Optimizer> optimizer;
-        torch::nn::functional::CrossEntropyFuncOptions lossOptions;
         CheckpointState state;
         std::unique_ptr<EarlyStopping> stopping;
-        PredictionHistory devHistory;
-        QString historyFile;
         EventFileWriter events;
         int stepsPerEpoch = 0;
         double explodeAt = 0;
@@ -171,9 +155,10 @@ private:
             return false;
         }
     };
-    /// One epoch's training: summed loss and images seen.
+    /// One epoch's training: summed loss (and its parts) and images seen.
     struct EpochTotals {
         double lossSum = 0;
+        std::vector<std::pair<QString, double>> partSums;
         qint64 images = 0;
     };
 
@@ -183,10 +168,10 @@ private:
     bool openRunFolder(Session &s);
     bool writeRunConfig(Session &s);
     bool trainEpoch(Session &s, int epoch, const QElapsedTimer &epochClock, EpochTotals &totals);
-    bool evaluateEpoch(Session &s, int epoch, double epochRate, double trainLoss, EvalOutput &dev);
+    bool evaluateEpoch(Session &s, int epoch, double epochRate, double trainLoss, TaskEvaluation &dev);
     double devLossWithBatchStatistics(Session &s);
     QString devBlowUpMessage(Session &s, int epoch, double trainLoss, double devLoss, double batchStatsLoss);
-    bool recordEpoch(Session &s, const EpochMetrics &metrics, const EvalOutput &dev);
+    bool recordEpoch(Session &s, const EpochMetrics &metrics);
     bool stopEarly(Session &s);
     void finish(Session &s);
 };
@@ -194,8 +179,7 @@ private:
 Trainer::Trainer(const Dataset &dataset, TrainConfig config, QString runDir)
     : d(std::make_unique<Impl>())
 {
-    d->derivedClasses = hasOnlyObjectLabels(dataset);
-    d->data = classificationView(dataset);
+    d->task = makeTrainingTask(dataset, config);
     d->cfg = std::move(config);
     d->runDir = QDir(runDir).absolutePath();
 }
@@ -261,10 +245,6 @@ TrainResult Trainer::Impl::run(const TrainCallbacks &cb)
     Session s(cb);
     if (!prepareData(s) || !buildModel(s) || !openRunFolder(s))
         return s.result;
-    // What the model answered on every dev image after every epoch; a resume keeps earlier epochs.
-    s.historyFile = predictionfiles::historyPath(runDir);
-    s.devHistory = startDevHistory(data, *s.devImages, s.historyFile, s.state.epoch,
-                                   [&s](const QString &text) { s.note(text); });
     if (!writeRunConfig(s))
         return s.result;
 
@@ -273,7 +253,7 @@ TrainResult Trainer::Impl::run(const TrainCallbacks &cb)
     s.result.epochsRun = s.state.epoch;
     s.stepsPerEpoch = cfg.maxStepsPerEpoch > 0 ? std::min(cfg.maxStepsPerEpoch, s.trainLoader->batchesPerEpoch())
                                                : s.trainLoader->batchesPerEpoch();
-    s.explodeAt = blownUpLoss(s.numClasses);
+    s.explodeAt = task->explodeAt();
     s.runClock.start();
 
     s.model->train();
@@ -287,20 +267,26 @@ TrainResult Trainer::Impl::run(const TrainCallbacks &cb)
         const double trainSeconds = epochClock.nsecsElapsed() / 1e9;
 
         const double trainLoss = totals.images > 0 ? totals.lossSum / double(totals.images) : 0.0;
-        EvalOutput dev;
+        TaskEvaluation dev;
         if (!evaluateEpoch(s, epoch, epochRate, trainLoss, dev))
             return s.result;
-        const ClassificationMetrics metrics = computeMetrics(dev.truth, dev.predicted, data.classes);
         EpochMetrics m;
         m.epoch = epoch;
         m.trainLoss = trainLoss;
         m.devLoss = dev.loss;
-        m.devAccuracy = std::isfinite(metrics.accuracy) ? metrics.accuracy : 0.0;
-        m.devMacroF1 = metrics.macroF1;
+        m.hasClassMetrics = dev.hasClassMetrics;
+        m.devAccuracy = dev.accuracy;
+        m.devMacroF1 = dev.macroF1;
+        for (const auto &[part, sum] : totals.partSums)
+            m.extra.emplace_back(QStringLiteral("train_loss_") + part, totals.images > 0 ? sum / double(totals.images) : 0.0);
+        for (const auto &[part, value] : dev.lossParts)
+            m.extra.emplace_back(QStringLiteral("dev_loss_") + part, value);
+        for (const auto &[key, value] : dev.metrics)
+            m.extra.emplace_back(QStringLiteral("dev_") + key, value);
         m.imagesPerSecond = totals.images / std::max(1e-9, trainSeconds);
         m.seconds = epochClock.nsecsElapsed() / 1e9;
         m.learningRate = epochRate;
-        if (!recordEpoch(s, m, dev))
+        if (!recordEpoch(s, m))
             return s.result;
         if (stopEarly(s))
             break;
@@ -315,11 +301,6 @@ bool Trainer::Impl::prepareData(Session &s)
 {
     if (const QString problem = cfg.validate(); !problem.isEmpty())
         return s.fail(problem);
-    if (derivedClasses)
-        s.note(data.warnings.back());
-    if (data.classes.size() < 2)
-        return s.fail(Text::tr("a classifier needs at least two classes; this dataset has %1").arg(data.classes.size()));
-
     setComputeThreads(cfg.threads);
     torch::manual_seed(cfg.seed);
 #ifdef __GLIBC__
@@ -331,12 +312,12 @@ bool Trainer::Impl::prepareData(Session &s)
 #endif
 
     // The images to learn from: those the dataset marks as train or dev, or a stratified split.
-    s.split = splitForTraining(data, cfg.devFraction, cfg.seed);
-    if (s.split.train.empty())
-        return s.fail(Text::tr("no labelled training images: classification needs class folders, a CSV or IDX labels"));
+    s.split = task->split(cfg.devFraction, cfg.seed);
+    const NoteFn note = [&s](const QString &text) { s.note(text); };
+    if (const QString problem = task->prepare(s.split, cfg, note); !problem.isEmpty())
+        return s.fail(problem);
     if (s.split.dev.empty())
         s.note(Text::tr("no dev images: dev loss and metrics are computed on the training images"));
-    s.numClasses = int(data.classes.size());
 
     // Pipelines: training as given, evaluation only its deterministic steps.
     // A pipeline given whole (the window's Augment page, a resumed run's config.json) is used as
@@ -367,19 +348,19 @@ bool Trainer::Impl::prepareData(Session &s)
     // A last batch of one image would make batch norm's statistics meaningless.
     const int trainCount = int(s.split.train.size());
     lo.dropLast = trainCount > cfg.batchSize && trainCount % cfg.batchSize == 1;
-    s.trainLoader = std::make_unique<DataLoader>(data, s.split.train, trainPipeline, lo);
+    s.trainLoader = task->makeLoader(s.split.train, trainPipeline, lo, note);
     s.devOptions = lo;
     s.devOptions.shuffle = false;
     s.devOptions.dropLast = false;
     s.devImages = s.split.dev.empty() ? &s.split.train : &s.split.dev;
-    s.devLoader = std::make_unique<DataLoader>(data, *s.devImages, s.evalPipeline, s.devOptions);
+    s.devLoader = task->makeLoader(*s.devImages, s.evalPipeline, s.devOptions, note);
     return true;
 }
 
 bool Trainer::Impl::buildModel(Session &s)
 {
     // Model, initial weights, optimizer, class weights.
-    s.model = makeModel({cfg.model.toStdString(), s.numClasses, cfg.channels});
+    s.model = task->buildNetwork();
     if (!cfg.initWeights.isEmpty()) {
         QString file = cfg.initWeights;
         if (QFileInfo(file).isDir()) {
@@ -408,29 +389,6 @@ bool Trainer::Impl::buildModel(Session &s)
     s.note(s.precision.reason);
     s.optimizer = makeOptimizer(cfg, s.model->parameters());
 
-    torch::Tensor classWeights;
-    if (cfg.classWeights == QLatin1String("auto")) {
-        std::vector<int> counts(s.numClasses, 0);
-        for (int i : s.split.train)
-            ++counts[data.samples[i].classId];
-        const std::vector<double> w = inverseFrequencyWeights(counts);
-        classWeights = torch::tensor(std::vector<float>(w.begin(), w.end()));
-        s.note(Text::tr("class weights (inverse frequency): %1").arg([&] {
-            QStringList parts;
-            for (int c = 0; c < s.numClasses; ++c)
-                parts.append(QStringLiteral("%1 %2").arg(data.classes.at(c)).arg(w[c], 0, 'f', 3));
-            return parts.join(QLatin1String(", "));
-        }()));
-    } else if (cfg.classWeights == QLatin1String("explicit")) {
-        if (int(cfg.explicitClassWeights.size()) != s.numClasses)
-            return s.fail(Text::tr("%1 class weights given for %2 classes")
-                              .arg(cfg.explicitClassWeights.size())
-                              .arg(s.numClasses));
-        std::vector<float> w(cfg.explicitClassWeights.begin(), cfg.explicitClassWeights.end());
-        classWeights = torch::tensor(w);
-    }
-    if (classWeights.defined())
-        s.lossOptions.weight(classWeights);
     return true;
 }
 
@@ -474,7 +432,10 @@ bool Trainer::Impl::openRunFolder(Session &s)
 
 bool Trainer::Impl::writeRunConfig(Session &s)
 {
+    const Dataset &data = task->data();
     QJsonObject config = cfg.toJson();
+    config[QStringLiteral("task")] = task->name();
+    task->describe(config);
     config[QStringLiteral("dataset")] = QJsonObject{{QStringLiteral("root"), data.root},
                                                     {QStringLiteral("format"), data.format},
                                                     {QStringLiteral("classes"), QJsonArray::fromStringList(data.classes)},
@@ -522,8 +483,8 @@ bool Trainer::Impl::trainEpoch(Session &s, int epoch, const QElapsedTimer &epoch
         const double lr = scheduledRate(cfg, epoch, state.globalStep - 1, s.stepsPerEpoch);
         setLearningRate(*s.optimizer, lr);
         s.optimizer->zero_grad();
-        const torch::Tensor logits = s.model->forward(batch.images);
-        const torch::Tensor loss = torch::nn::functional::cross_entropy(logits, batch.labels, s.lossOptions);
+        const TaskLoss taskLoss = task->loss(batch);
+        const torch::Tensor &loss = taskLoss.total;
         const double value = loss.item<double>();
         if (!std::isfinite(value) || value > s.explodeAt) {
             loader.stop();
@@ -542,8 +503,14 @@ bool Trainer::Impl::trainEpoch(Session &s, int epoch, const QElapsedTimer &epoch
         }
         loss.backward();
         s.optimizer->step();
-        totals.lossSum += value * double(batch.labels.size(0));
-        totals.images += batch.labels.size(0);
+        const double rows = double(batch.images.size(0));
+        totals.lossSum += value * rows;
+        totals.partSums.resize(taskLoss.parts.size());
+        for (std::size_t k = 0; k < taskLoss.parts.size(); ++k) {
+            totals.partSums[k].first = taskLoss.parts[k].first;
+            totals.partSums[k].second += taskLoss.parts[k].second.item<double>() * rows;
+        }
+        totals.images += batch.images.size(0);
         ++s.stepsThisSession;
         if (state.globalStep % 10 == 0)
             s.events.addScalar(QStringLiteral("train/step_loss"), state.globalStep, float(value));
@@ -573,13 +540,13 @@ bool Trainer::Impl::trainEpoch(Session &s, int epoch, const QElapsedTimer &epoch
     return true;
 }
 
-bool Trainer::Impl::evaluateEpoch(Session &s, int epoch, double epochRate, double trainLoss, EvalOutput &dev)
+bool Trainer::Impl::evaluateEpoch(Session &s, int epoch, double epochRate, double trainLoss, TaskEvaluation &dev)
 {
-    dev = evaluateModel(*s.model, *s.devLoader);
+    dev = task->evaluate(*s.devLoader);
     // Dev images deleted or damaged since the scan are left out of the metrics: say which.
     for (const BadFile &b : s.devLoader->takeErrors())
         s.note(Text::tr("skipped %1: %2").arg(b.path, b.reason));
-    if (dev.samples.empty())
+    if (dev.images == 0)
         return s.fail(Text::tr("none of the %1 dev images could be read in epoch %2 (deleted or damaged since the "
                                "dataset was opened). %3")
                           .arg(s.devLoader->size())
@@ -622,7 +589,8 @@ double Trainer::Impl::devLossWithBatchStatistics(Session &s)
     // (every buffer) are put back afterwards, so the check leaves the model as it was.
     LoaderOptions options = s.devOptions;
     options.shuffle = true;
-    DataLoader loader(data, *s.devImages, s.evalPipeline, options);
+    const std::unique_ptr<DataLoader> devLoader = task->makeLoader(*s.devImages, s.evalPipeline, options, [](const QString &) {});
+    DataLoader &loader = *devLoader;
     std::vector<torch::Tensor> saved;
     for (const torch::Tensor &b : s.model->buffers())
         saved.push_back(b.clone());
@@ -634,13 +602,10 @@ double Trainer::Impl::devLossWithBatchStatistics(Session &s)
         loader.startEpoch(1);
         Batch batch;
         while (loader.next(batch)) {
-            if (batch.labels.size(0) < 2) // batch statistics need two images
+            if (batch.images.size(0) < 2) // batch statistics need two images
                 continue;
-            const torch::Tensor loss = torch::nn::functional::cross_entropy(
-                s.model->forward(batch.images), batch.labels,
-                torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kSum));
-            lossSum += loss.item<double>();
-            images += batch.labels.size(0);
+            lossSum += task->loss(batch).total.item<double>() * double(batch.images.size(0));
+            images += batch.images.size(0);
         }
     } catch (const c10::Error &) {
         images = 0;
@@ -658,8 +623,8 @@ double Trainer::Impl::devLossWithBatchStatistics(Session &s)
 
 QString Trainer::Impl::devBlowUpMessage(Session &s, int epoch, double trainLoss, double devLoss, double batchStatsLoss)
 {
-    const QSize maps = lastFeatureMapSize(*s.model, cfg.channels, cfg.imageSize);
-    const QSize larger = lastFeatureMapSize(*s.model, cfg.channels, 2 * cfg.imageSize);
+    const QSize maps = task->lastFeatureMapSize(cfg.channels, cfg.imageSize);
+    const QSize larger = task->lastFeatureMapSize(cfg.channels, 2 * cfg.imageSize);
     return Text::tr("the dev loss blew up in epoch %1 (%2) while the training loss did not (%3), and the same dev "
                     "images give %4 with batch statistics: training has not diverged, and this is not a learning-rate "
                     "problem. Batch norm's running statistics, which evaluation uses, do not fit the model: "
@@ -684,7 +649,7 @@ QString Trainer::Impl::devBlowUpMessage(Session &s, int epoch, double trainLoss,
         .arg(checkpointsOnDisk(runDir, s.state));
 }
 
-bool Trainer::Impl::recordEpoch(Session &s, const EpochMetrics &metrics, const EvalOutput &dev)
+bool Trainer::Impl::recordEpoch(Session &s, const EpochMetrics &metrics)
 {
     EpochMetrics m = metrics;
     CheckpointState &state = s.state;
@@ -698,16 +663,25 @@ bool Trainer::Impl::recordEpoch(Session &s, const EpochMetrics &metrics, const E
         saveCheckpoint(runfolder::bestCheckpointPath(runDir).toStdString(), *s.model, *s.optimizer, state);
     saveCheckpoint(runfolder::lastCheckpointPath(runDir).toStdString(), *s.model, *s.optimizer, state);
     s.result.history.push_back(m);
-    s.devHistory.epochs.push_back(toHistoryEpoch(data, dev, s.devHistory, m.epoch));
-    if (const QString error = predictionfiles::writeHistory(s.historyFile, s.devHistory); !error.isEmpty())
-        s.note(error);
+    task->afterEpoch(m.epoch, runDir, [&s](const QString &text) { s.note(text); });
     // A run whose metrics cannot be written (full disk) stops: its curves would silently end.
     if (const QString error = runfolder::writeMetrics(runDir, s.result.history); !error.isEmpty())
         return s.fail(error);
     s.events.addScalar(QStringLiteral("loss/train"), m.epoch, float(m.trainLoss));
     s.events.addScalar(QStringLiteral("loss/dev"), m.epoch, float(m.devLoss));
-    s.events.addScalar(QStringLiteral("dev/accuracy"), m.epoch, float(m.devAccuracy));
-    s.events.addScalar(QStringLiteral("dev/macro_f1"), m.epoch, float(m.devMacroF1));
+    if (m.hasClassMetrics) {
+        s.events.addScalar(QStringLiteral("dev/accuracy"), m.epoch, float(m.devAccuracy));
+        s.events.addScalar(QStringLiteral("dev/macro_f1"), m.epoch, float(m.devMacroF1));
+    }
+    for (const auto &[key, value] : m.extra) {
+        // "dev_map" → "dev/map", "train_loss_box" → "loss/train_box"
+        QString tag = key;
+        if (tag.startsWith(QLatin1String("train_loss_")) || tag.startsWith(QLatin1String("dev_loss_")))
+            tag = QStringLiteral("loss/") + tag.remove(QStringLiteral("loss_"));
+        else
+            tag.replace(tag.indexOf(QLatin1Char('_')), 1, QLatin1Char('/'));
+        s.events.addScalar(tag, m.epoch, float(value));
+    }
     s.events.addScalar(QStringLiteral("train/images_per_s"), m.epoch, float(m.imagesPerSecond));
     s.events.flush();
     s.result.epochsRun = m.epoch;
@@ -738,31 +712,8 @@ void Trainer::Impl::finish(Session &s)
         importWeights(*s.model, runfolder::bestCheckpointPath(runDir).toStdString());
         predictionEpoch = s.state.bestEpoch;
     }
-    const EvalOutput finalDev = evaluateModel(*s.model, *s.devLoader);
-    if (const QString error = writePredictionsCsv(runfolder::predictionsPath(runDir), data, finalDev); !error.isEmpty())
-        s.note(error);
-    if (const QString error = predictionfiles::write(predictionfiles::devPath(runDir),
-                                                     toPredictionSet(data, finalDev, QStringLiteral("dev"), predictionEpoch));
-        !error.isEmpty())
-        s.note(error);
-
-    // The dataset's own test images, never seen while training or choosing the epoch.
-    if (s.split.test.empty())
-        return;
-    DataLoader testLoader(data, s.split.test, s.evalPipeline, s.devOptions);
-    const EvalOutput test = evaluateModel(*s.model, testLoader);
-    for (const BadFile &b : testLoader.takeErrors())
-        s.note(Text::tr("skipped %1: %2").arg(b.path, b.reason));
-    if (const QString error = predictionfiles::write(predictionfiles::testPath(runDir),
-                                                     toPredictionSet(data, test, QStringLiteral("test"), predictionEpoch));
-        !error.isEmpty())
-        s.note(error);
-    const ClassificationMetrics testMetrics = computeMetrics(test.truth, test.predicted, data.classes);
-    s.note(Text::tr("test images: accuracy %1, macro F1 %2 on %3 images (weights of epoch %4)")
-               .arg(testMetrics.accuracy, 0, 'f', 4)
-               .arg(testMetrics.macroF1, 0, 'f', 4)
-               .arg(test.samples.size())
-               .arg(predictionEpoch));
+    task->writePredictions(runDir, *s.devLoader, s.split.test, s.evalPipeline, s.devOptions, predictionEpoch,
+                           [&s](const QString &text) { s.note(text); });
 }
 
 } // namespace loupe

@@ -1,5 +1,6 @@
 #include "loader/DataLoader.h"
 
+#include "augment/TileTargets.h"
 #include "augment/Transforms.h"
 #include "imaging/SafeDecoder.h"
 
@@ -42,11 +43,11 @@ void shuffleIndices(std::vector<int> &v, std::uint64_t state)
 }
 
 /// Largest DCT reduction that still leaves at least twice the input size (Full when the size is unknown).
-DecodeScale decodeReduction(const Sample &sample, int inputSize)
+DecodeScale decodeReduction(int width, int height, int inputSize)
 {
-    if (sample.width <= 0 || sample.height <= 0)
+    if (width <= 0 || height <= 0)
         return DecodeScale::Full;
-    const int shorter = std::min(sample.width, sample.height);
+    const int shorter = std::min(width, height);
     for (DecodeScale scale : {DecodeScale::Eighth, DecodeScale::Quarter, DecodeScale::Half})
         if (shorter / int(scale) >= 2 * inputSize)
             return scale;
@@ -94,10 +95,20 @@ void DataLoader::stop()
     m_workers.clear();
 }
 
+void DataLoader::setRegions(std::vector<QRect> regions)
+{
+    stop();
+    if (!regions.empty() && regions.size() != m_indices.size())
+        throw std::invalid_argument("DataLoader::setRegions: one region per image index");
+    m_regions = std::move(regions);
+}
+
 void DataLoader::startEpoch(int epoch)
 {
     stop();
-    m_order = m_indices;
+    m_order.resize(m_indices.size());
+    for (std::size_t i = 0; i < m_order.size(); ++i)
+        m_order[i] = int(i);
     if (m_options.shuffle)
         shuffleIndices(m_order, mix64(m_options.seed ^ (std::uint64_t(epoch) << 32)));
     {
@@ -136,11 +147,15 @@ void DataLoader::work(int epoch, std::uint64_t generation)
         float *dst = images.data_ptr<float>();
         int rows = 0;
         for (int k = begin; k < end; ++k) {
-            const int sample = m_order[k];
+            const int item = m_order[k];
+            const int sample = m_indices[std::size_t(item)];
             QString error;
-            if (fill(sample, epoch, dst + rows * imageFloats, &error)) {
+            std::vector<Annotation> objects;
+            if (fill(item, epoch, dst + rows * imageFloats, &objects, &error)) {
                 labels.push_back(m_dataset.samples[sample].classId);
                 batch.samples.push_back(sample);
+                batch.items.push_back(item);
+                batch.objects.push_back(std::move(objects));
                 ++rows;
             } else {
                 std::lock_guard<std::mutex> lock(m_mutex);
@@ -193,9 +208,11 @@ std::vector<BadFile> DataLoader::takeErrors()
     return out;
 }
 
-bool DataLoader::fill(int sampleIndex, int epoch, float *dst, QString *error) const
+bool DataLoader::fill(int item, int epoch, float *dst, std::vector<Annotation> *objectsOut, QString *error) const
 {
+    const int sampleIndex = m_indices[std::size_t(item)];
     const Sample &sample = m_dataset.samples[sampleIndex];
+    const QRect region = m_regions.empty() ? QRect() : m_regions[std::size_t(item)];
     const int c = m_options.channels, s = m_options.imageSize;
     cv::Mat image;
     double reduce = 1.0;
@@ -206,7 +223,8 @@ bool DataLoader::fill(int sampleIndex, int epoch, float *dst, QString *error) co
         DecodeOptions decode;
         decode.grey = c == 1;
         if (m_reducedDecode) {
-            decode.scale = decodeReduction(sample, s);
+            decode.scale = region.isEmpty() ? decodeReduction(sample.width, sample.height, s)
+                                            : decodeReduction(region.width(), region.height(), s);
             reduce = int(decode.scale);
         }
         DecodeResult result = decodeImageFile(sample.path, decode);
@@ -231,15 +249,50 @@ bool DataLoader::fill(int sampleIndex, int epoch, float *dst, QString *error) co
                     v /= reduce;
         }
     }
-    AugmentedImage out = m_pipeline.apply(image, objects, sampleSeed(m_options.seed, epoch, sampleIndex));
+    // The region (a tile, a region of interest) is cut first; its objects are those the tile keeps.
+    std::uint64_t seedKey = std::uint64_t(sampleIndex);
+    if (!region.isEmpty()) {
+        const QRect scaled(int(std::floor(region.x() / reduce)), int(std::floor(region.y() / reduce)),
+                           std::max(1, int(std::lround(region.width() / reduce))),
+                           std::max(1, int(std::lround(region.height() / reduce))));
+        const QRect cut = scaled.intersected(QRect(0, 0, image.cols, image.rows));
+        if (cut.isEmpty()) {
+            if (error)
+                *error = Text::tr("the region %1,%2,%3,%4 lies outside the image (%5×%6)")
+                             .arg(region.x())
+                             .arg(region.y())
+                             .arg(region.width())
+                             .arg(region.height())
+                             .arg(image.cols * reduce)
+                             .arg(image.rows * reduce);
+            return false;
+        }
+        const TileGrid grid(QSize(image.cols, image.rows), TileCount{1, 1}, 0, cut);
+        objects = objectsInTile(grid, 0, objects);
+        image = image(cv::Rect(cut.x(), cut.y(), cut.width(), cut.height()));
+        seedKey = mix64(seedKey ^ (std::uint64_t(std::uint32_t(region.x())) << 32 | std::uint32_t(region.y())));
+    }
+    AugmentedImage out = m_pipeline.apply(image, objects, sampleSeed(m_options.seed, epoch, int(seedKey & 0x7fffffff)));
     cv::Mat m = out.image;
     if (m.empty()) {
         if (error)
             *error = Text::tr("the augmentation pipeline returned no image");
         return false;
     }
-    if (m.rows != s || m.cols != s)
+    if (m.rows != s || m.cols != s) {
+        const double fx = double(s) / m.cols, fy = double(s) / m.rows;
+        for (Annotation &a : out.objects) {
+            a.box = QRectF(a.box.x() * fx, a.box.y() * fy, a.box.width() * fx, a.box.height() * fy);
+            for (Polygon &p : a.polygons)
+                for (std::size_t k = 0; k + 1 < p.size(); k += 2) {
+                    p[k] *= fx;
+                    p[k + 1] *= fy;
+                }
+        }
         cv::resize(m, m, cv::Size(s, s), 0, 0, cv::INTER_AREA);
+    }
+    if (objectsOut)
+        *objectsOut = std::move(out.objects);
     if (m.depth() != CV_32F)
         m.convertTo(m, CV_32F, 1.0 / 255.0);
     if (m.channels() != c) {
@@ -327,8 +380,8 @@ QJsonObject describePreprocessing(const Dataset &dataset, const std::vector<int>
         if (sample.idxIndex >= 0 && dataset.idx) {
             w = dataset.idx->cols;
             h = dataset.idx->rows;
-        } else if (reducedDecode && decodeReduction(sample, s) != DecodeScale::Full) {
-            const int k = int(decodeReduction(sample, s));
+        } else if (reducedDecode && decodeReduction(sample.width, sample.height, s) != DecodeScale::Full) {
+            const int k = int(decodeReduction(sample.width, sample.height, s));
             ++reduced;
             w = (w + k - 1) / k; // libjpeg's scaled size
             h = (h + k - 1) / k;
@@ -458,7 +511,15 @@ torch::Tensor DataLoader::loadOne(int sampleIndex, int epoch, QString *error) co
 {
     const int c = m_options.channels, s = m_options.imageSize;
     torch::Tensor t = torch::empty({c, s, s}, torch::kFloat32);
-    if (!fill(sampleIndex, epoch, t.data_ptr<float>(), error))
+    // A loader over one image's items may not hold this sample: look for it, else read it whole.
+    const auto it = std::find(m_indices.begin(), m_indices.end(), sampleIndex);
+    if (it == m_indices.end() || !m_regions.empty()) {
+        DataLoader single(m_dataset, {sampleIndex}, m_pipeline, m_options);
+        if (!single.fill(0, epoch, t.data_ptr<float>(), nullptr, error))
+            return {};
+        return t;
+    }
+    if (!fill(int(it - m_indices.begin()), epoch, t.data_ptr<float>(), nullptr, error))
         return {};
     return t;
 }

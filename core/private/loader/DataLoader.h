@@ -7,6 +7,7 @@
 #include <torch/torch.h>
 
 #include <QJsonObject>
+#include <QRect>
 
 #include <condition_variable>
 #include <map>
@@ -32,6 +33,9 @@ struct Batch {
     torch::Tensor images;
     torch::Tensor labels;
     std::vector<int> samples; ///< dataset sample index of each row
+    std::vector<int> items;   ///< position of each row in the loader's list (which region of the sample)
+    /// Each row's objects after the pipeline, in the input's pixels (crowd regions included).
+    std::vector<std::vector<Annotation>> objects;
 };
 
 /// Decodes and transforms images on worker threads and hands out batches in order, a few ahead
@@ -48,6 +52,13 @@ public:
 
     int batchesPerEpoch() const;
     int size() const { return int(m_indices.size()); }
+    /// Makes each item a region of its image (a tile, a region of interest; in the image's pixels), one
+    /// per index given to the constructor; an empty rectangle is the whole image. The region is cut
+    /// before the pipeline, and the objects are clipped to it (an object keeping under half its area is
+    /// dropped). Call before startEpoch.
+    void setRegions(std::vector<QRect> regions);
+    const std::vector<int> &indices() const { return m_indices; }
+    const std::vector<QRect> &regions() const { return m_regions; }
 
     /// Starts preparing the epoch's batches; stops any epoch still running.
     void startEpoch(int epoch);
@@ -63,15 +74,16 @@ public:
 
 private:
     void work(int epoch, std::uint64_t generation);
-    bool fill(int sampleIndex, int epoch, float *dst, QString *error) const;
+    bool fill(int item, int epoch, float *dst, std::vector<Annotation> *objects, QString *error) const;
 
     const Dataset &m_dataset;
     std::vector<int> m_indices;
+    std::vector<QRect> m_regions; ///< empty, or one per index
     Pipeline m_pipeline;
     LoaderOptions m_options;
     bool m_reducedDecode = false;
 
-    std::vector<int> m_order;
+    std::vector<int> m_order; ///< positions in m_indices, in the epoch's order
     std::vector<std::thread> m_workers;
     std::mutex m_mutex;
     std::condition_variable m_ready; ///< a batch finished

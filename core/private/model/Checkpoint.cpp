@@ -33,7 +33,7 @@ double readScalar(torch::serialize::InputArchive &in, const char *key, double fa
 
 } // namespace
 
-void saveCheckpoint(const std::string &file, ClassifierImpl &model, torch::optim::Optimizer &optimizer,
+void saveCheckpoint(const std::string &file, NetworkImpl &model, torch::optim::Optimizer &optimizer,
                     const CheckpointState &state)
 {
     torch::serialize::OutputArchive root;
@@ -63,7 +63,7 @@ void saveCheckpoint(const std::string &file, ClassifierImpl &model, torch::optim
     saveArchiveAtomically(root, file);
 }
 
-CheckpointState loadCheckpoint(const std::string &file, ClassifierImpl &model, torch::optim::Optimizer *optimizer)
+CheckpointState loadCheckpoint(const std::string &file, NetworkImpl &model, torch::optim::Optimizer *optimizer)
 {
     // importWeights checks every name and shape before it copies anything.
     const ImportReport report = importWeights(model, file);

@@ -28,11 +28,11 @@ struct CheckpointState {
 /// Writes model, optimizer, progress and the RNG state to one file, atomically (temporary file,
 /// then rename): a kill at any moment leaves the previous checkpoint intact. The model part is
 /// readable by importWeights, so any checkpoint can initialise another run.
-void saveCheckpoint(const std::string &file, ClassifierImpl &model, torch::optim::Optimizer &optimizer,
+void saveCheckpoint(const std::string &file, NetworkImpl &model, torch::optim::Optimizer &optimizer,
                     const CheckpointState &state);
 
 /// Reads a checkpoint into model (shapes checked; WeightImportError on mismatch) and, when given,
 /// the optimizer; restores the RNG state. Returns the progress it holds.
-CheckpointState loadCheckpoint(const std::string &file, ClassifierImpl &model, torch::optim::Optimizer *optimizer);
+CheckpointState loadCheckpoint(const std::string &file, NetworkImpl &model, torch::optim::Optimizer *optimizer);
 
 } // namespace loupe

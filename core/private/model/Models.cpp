@@ -207,6 +207,19 @@ public:
         return g.linear(g.flatten(g.globalAveragePool(x)), "fc", *m_fc);
     }
 
+    std::vector<torch::Tensor> stageOutputs(torch::Tensor x) override
+    {
+        x = torch::relu(m_bn1(m_conv1(x)));
+        x = m_maxpool(x);
+        std::vector<torch::Tensor> out;
+        for (std::size_t i = 0; i < m_layers.size(); ++i) {
+            x = m_layers[i]->forward(x);
+            out.push_back(x);
+        }
+        return out;
+    }
+    std::vector<int> stageChannels() const override { return m_stageChannels; }
+
     std::string headPrefix() const override { return "fc"; }
     std::string firstConvWeight() const override { return "conv1.weight"; }
     void resetHead() override { m_fc->reset_parameters(); } // torchvision leaves fc at Linear's default
@@ -233,6 +246,7 @@ private:
                 inplanes = planes[i] * Block::ContainedType::kExpansion;
             }
             m_layers.push_back(register_module("layer" + std::to_string(i + 1), layer));
+            m_stageChannels.push_back(inplanes);
         }
         m_avgpool = register_module("avgpool", nn::AdaptiveAvgPool2d(nn::AdaptiveAvgPool2dOptions({1, 1})));
         m_fc = register_module("fc", nn::Linear(inplanes, spec().numClasses));
@@ -245,6 +259,7 @@ private:
     std::vector<nn::Sequential> m_layers;
     nn::AdaptiveAvgPool2d m_avgpool {nullptr};
     nn::Linear m_fc {nullptr};
+    std::vector<int> m_stageChannels;
 };
 
 // ---- VGG with batch norm (torchvision's vgg16_bn / vgg19_bn) ----
@@ -410,44 +425,28 @@ std::string findPrefix(const TensorMap &tensors, const std::string &firstConv)
 
 } // namespace
 
-namespace {
-
-/// LibTorch's CPU autocast to bfloat16 for one scope, as torch.autocast("cpu") does in Python:
-/// the state is per thread, and the cache of weights cast to bfloat16 is dropped when the
-/// outermost scope ends (the optimizer changes the weights before the next forward pass).
-class AutocastScope
+AutocastScope::AutocastScope(bool enable)
+    : m_enable(enable)
 {
-public:
-    explicit AutocastScope(bool enable)
-        : m_enable(enable)
-    {
-        if (!m_enable)
-            return;
-        m_wasEnabled = at::autocast::is_cpu_enabled();
-        m_previousType = at::autocast::get_autocast_cpu_dtype();
-        at::autocast::set_cpu_enabled(true);
-        at::autocast::set_autocast_cpu_dtype(at::kBFloat16);
-        at::autocast::increment_nesting();
-    }
-    ~AutocastScope()
-    {
-        if (!m_enable)
-            return;
-        if (at::autocast::decrement_nesting() == 0)
-            at::autocast::clear_cache();
-        at::autocast::set_cpu_enabled(m_wasEnabled);
-        at::autocast::set_autocast_cpu_dtype(m_previousType);
-    }
-    AutocastScope(const AutocastScope &) = delete;
-    AutocastScope &operator=(const AutocastScope &) = delete;
+    if (!m_enable)
+        return;
+    m_wasEnabled = at::autocast::is_cpu_enabled();
+    m_previousType = at::autocast::get_autocast_cpu_dtype();
+    at::autocast::set_cpu_enabled(true);
+    at::autocast::set_autocast_cpu_dtype(at::kBFloat16);
+    at::autocast::increment_nesting();
+}
 
-private:
-    bool m_enable = false;
-    bool m_wasEnabled = false;
-    at::ScalarType m_previousType = at::kBFloat16;
-};
+AutocastScope::~AutocastScope()
+{
+    if (!m_enable)
+        return;
+    if (at::autocast::decrement_nesting() == 0)
+        at::autocast::clear_cache();
+    at::autocast::set_cpu_enabled(m_wasEnabled);
+    at::autocast::set_autocast_cpu_dtype(m_previousType);
+}
 
-} // namespace
 
 torch::Tensor ClassifierImpl::forward(torch::Tensor x)
 {
@@ -457,20 +456,20 @@ torch::Tensor ClassifierImpl::forward(torch::Tensor x)
 torch::Tensor ClassifierImpl::features(torch::Tensor x)
 {
     checkInput(x);
-    if (m_compute.channelsLast)
+    if (computeMode().channelsLast)
         x = x.contiguous(at::MemoryFormat::ChannelsLast);
-    AutocastScope autocast(m_compute.bfloat16);
+    AutocastScope autocast(computeMode().bfloat16);
     return computeFeatures(std::move(x)).to(torch::kFloat);
 }
 
 torch::Tensor ClassifierImpl::classify(torch::Tensor features)
 {
-    AutocastScope autocast(m_compute.bfloat16);
+    AutocastScope autocast(computeMode().bfloat16);
     // Losses, softmax and metrics read float32, whatever the layers computed in.
     return computeLogits(std::move(features)).to(torch::kFloat);
 }
 
-void ClassifierImpl::setComputeMode(ComputeMode mode)
+void NetworkImpl::setComputeMode(ComputeMode mode)
 {
     if (mode.channelsLast != m_compute.channelsLast) {
         const at::MemoryFormat format = mode.channelsLast ? at::MemoryFormat::ChannelsLast : at::MemoryFormat::Contiguous;
@@ -482,12 +481,12 @@ void ClassifierImpl::setComputeMode(ComputeMode mode)
     m_compute = mode;
 }
 
-void ClassifierImpl::checkInput(const torch::Tensor &x) const
+void NetworkImpl::checkInput(const torch::Tensor &x) const
 {
-    if (x.dim() != 4 || x.size(1) != m_spec.inChannels || x.size(2) < kMinInputSize || x.size(3) < kMinInputSize)
+    if (x.dim() != 4 || x.size(1) != spec().inChannels || x.size(2) < kMinInputSize || x.size(3) < kMinInputSize)
         throw std::invalid_argument(
             Text::tr("the model takes images of shape [N, %1, H, W] with H and W at least %2, not %3")
-                .arg(m_spec.inChannels)
+                .arg(spec().inChannels)
                 .arg(kMinInputSize)
                 .arg(shapeText(x.sizes()))
                 .toStdString());
@@ -552,12 +551,23 @@ std::vector<std::pair<std::string, torch::Tensor>> namedState(const torch::nn::M
     return out;
 }
 
-ImportReport importWeights(ClassifierImpl &model, const std::string &file)
+ImportReport importWeights(NetworkImpl &model, const std::string &file)
 {
     ImportReport report;
     const TensorMap tensors = readWeightFile(file, report.notes);
-    const std::string prefix = findPrefix(tensors, model.firstConvWeight());
+    std::string prefix = findPrefix(tensors, model.firstConvWeight());
     const std::string head = model.headPrefix() + ".";
+    // A file that holds only a backbone (a classifier's weights going into a detector): the
+    // backbone's names are read under the file's own prefix, everything around it stays fresh.
+    const std::string backbone = model.backbonePrefix();
+    const bool backboneOnly = !backbone.empty() && !tensors.count(prefix + model.firstConvWeight())
+        && startsWith(model.firstConvWeight(), backbone);
+    if (backboneOnly)
+        prefix = findPrefix(tensors, model.firstConvWeight().substr(backbone.size()));
+    const auto fileName = [&](const std::string &name) {
+        return backboneOnly ? prefix + name.substr(backbone.size()) : prefix + name;
+    };
+    int freshParts = 0;
 
     // Check everything before copying anything, so a refused file leaves the model as it was.
     std::vector<std::pair<torch::Tensor, torch::Tensor>> copies; // target, value
@@ -568,10 +578,14 @@ ImportReport importWeights(ClassifierImpl &model, const std::string &file)
     int used = 0;
     int countersMissing = 0;
     for (const auto &[name, target] : namedState(model)) {
+        if (backboneOnly && (!startsWith(name, backbone) || startsWith(name, backbone + "fc."))) {
+            ++freshParts; // the pyramid and heads around the backbone, and its unused classifier
+            continue;
+        }
         const bool isHead = startsWith(name, head);
         if (isHead)
             headNames.push_back(name);
-        const auto it = tensors.find(prefix + name);
+        const auto it = tensors.find(fileName(name));
         if (it == tensors.end()) {
             if (isHead) {
                 headFits = false;
@@ -635,6 +649,11 @@ ImportReport importWeights(ClassifierImpl &model, const std::string &file)
     if (!prefix.empty())
         report.notes.push_back(
             Text::tr("names in the file start with \"%1\": read without it").arg(qs(prefix)).toStdString());
+    if (backboneOnly)
+        report.notes.push_back(Text::tr("the file holds a backbone: %1 tensors around it (feature pyramid, heads) "
+                                        "stay freshly initialised")
+                                   .arg(freshParts)
+                                   .toStdString());
     if (countersMissing > 0)
         report.notes.push_back(Text::tr("batch-norm step counters missing from the file, left as they were: %1")
                                    .arg(countersMissing)
@@ -645,7 +664,7 @@ ImportReport importWeights(ClassifierImpl &model, const std::string &file)
     return report;
 }
 
-void saveWeights(ClassifierImpl &model, const std::string &file)
+void saveWeights(NetworkImpl &model, const std::string &file)
 {
     torch::serialize::OutputArchive archive;
     model.save(archive); // every parameter and buffer, nested by module like torch.jit.save
