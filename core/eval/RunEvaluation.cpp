@@ -199,7 +199,7 @@ DetectionRunEvaluation evaluateDetectionRun(const QString &runDir, const Dataset
     tileItems(data, images, tiles, indices, regions, &out.skipped);
     DataLoader loader(data, indices, pipeline, lo);
     loader.setRegions(regions);
-    const DetectionEvalOutput eval = evaluateDetector(*model, loader, data, tiles, {}, stop);
+    const DetectionEvalOutput eval = evaluateDetector(*model, loader, data, tiles, {}, stop, {}, /*withLoss=*/false);
     for (const BadFile &b : loader.takeErrors())
         out.skipped.push_back(b);
     out.detections = eval.detections;

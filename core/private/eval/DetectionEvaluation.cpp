@@ -138,7 +138,7 @@ DetectionGroundTruth detectionGroundTruth(const Dataset &dataset, const std::vec
 
 DetectionEvalOutput evaluateDetector(DetectorImpl &model, DataLoader &loader, const Dataset &dataset,
                                      const TileSetup &setup, const torch::Tensor &classWeights, const StopToken *stop,
-                                     const DecodeOptions &decode)
+                                     const DecodeOptions &decode, bool withLoss)
 {
     DetectionEvalOutput out;
     c10::InferenceMode inference;
@@ -180,12 +180,13 @@ DetectionEvalOutput evaluateDetector(DetectorImpl &model, DataLoader &loader, co
             break;
         }
         const DetectorOutput raw = model.forward(batch.images);
-        const std::vector<DetectionTarget> targets = detectionTargets(batch);
-        const DetectionLoss loss = model.loss(raw, targets, classWeights);
-        const double rows = double(batch.images.size(0));
-        lossSum += loss.total.item<double>() * rows;
-        classSum += loss.classification.item<double>() * rows;
-        boxSum += loss.box.item<double>() * rows;
+        if (withLoss) {
+            const DetectionLoss loss = model.loss(raw, detectionTargets(batch), classWeights);
+            const double rows = double(batch.images.size(0));
+            lossSum += loss.total.item<double>() * rows;
+            classSum += loss.classification.item<double>() * rows;
+            boxSum += loss.box.item<double>() * rows;
+        }
         tiles += batch.images.size(0);
         const std::vector<std::vector<DetectedBox>> found = model.decode(raw, decode);
         const double s = double(raw.width), sh = double(raw.height);

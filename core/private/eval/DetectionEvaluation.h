@@ -65,8 +65,11 @@ struct DetectionEvalOutput {
 
 /// Runs the detector in eval mode without gradients over one pass of the loader (items from
 /// tileItems with the same setup), merges each image's tiles and scores the images with COCO's rules.
+/// The loss against the tiles' targets (anchor matching on every tile) only `withLoss`: the dev pass
+/// of training needs it, prediction does not.
 DetectionEvalOutput evaluateDetector(DetectorImpl &model, DataLoader &loader, const Dataset &dataset,
                                      const TileSetup &setup, const torch::Tensor &classWeights = {},
-                                     const StopToken *stop = nullptr, const DecodeOptions &decode = {});
+                                     const StopToken *stop = nullptr, const DecodeOptions &decode = {},
+                                     bool withLoss = true);
 
 } // namespace loupe
