@@ -364,8 +364,6 @@
         <translation>MASTER_PORT %1 ist keine Portnummer</translation>
     </message>
     <message>
-        <source>rank %1 of %2 stops: ranks %3 have stopped (%4 failed: %5)</source>
-        <translation>Rang %1 von %2 hält an: die Ränge %3 sind beendet (%4 fehlgeschlagen: %5)</translation>
         <source>whole images</source>
         <translation>ganze Bilder</translation>
     </message>
@@ -400,6 +398,10 @@
     <message>
         <source>tile overlap must be 0 or more pixels</source>
         <translation>die Kachelüberlappung muss 0 oder mehr Pixel betragen</translation>
+    </message>
+    <message>
+        <source>rank %1 of %2 stops: ranks %3 have stopped (%4 failed: %5)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -538,6 +540,10 @@
     <message>
         <source>anchors %1 cover %2% of %3 boxes (IoU ≥ 0.5); the defaults %4 cover %5%</source>
         <translation>Anker %1 decken %2 % von %3 Boxen ab (IoU ≥ 0,5); die Standardanker %4 decken %5 % ab</translation>
+    </message>
+    <message>
+        <source>the anchors need strides and sizes of one length, scales and ratios</source>
+        <translation>die Anker brauchen Schrittweiten und Größen gleicher Länge, Skalen und Verhältnisse</translation>
     </message>
 </context>
 <context>
@@ -1504,8 +1510,6 @@ Die Optionen eines Befehls zeigt &apos;loupe-cli COMMAND --help&apos;.</translat
         <translation>N datenparallele Ränge auf diesem Rechner starten (die Batch-Größe gilt je Rang).</translation>
     </message>
     <message>
-        <source>Seconds a rank waits for the others before it stops (default 60).</source>
-        <translation>Sekunden, die ein Rang auf die anderen wartet, bevor er anhält (Vorgabe 60).</translation>
         <source>auto, folder, csv, coco, voc, yolo, idx, masks or mvtec.</source>
         <translation>auto, folder, csv, coco, voc, yolo, idx, masks oder mvtec.</translation>
     </message>
@@ -1590,6 +1594,10 @@ Die Optionen eines Befehls zeigt &apos;loupe-cli COMMAND --help&apos;.</translat
     <message>
         <source>Detection: auto (tuned to the training boxes) or SIZES:RATIOS, e.g. 8,16,32,64,128:0.5,1,2.</source>
         <translation>Detektion: auto (an die Trainingsboxen angepasst) oder GRÖSSEN:VERHÄLTNISSE, z. B. 8,16,32,64,128:0.5,1,2.</translation>
+    </message>
+    <message>
+        <source>Seconds a rank waits for the others before it stops (default 60).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -101,17 +101,6 @@ QString runTask(const QString &runDir)
     return task.isEmpty() ? QStringLiteral("classify") : task;
 }
 
-namespace {
-
-std::vector<double> doubles(const QJsonValue &v)
-{
-    std::vector<double> out;
-    for (const QJsonValue &x : v.toArray())
-        out.push_back(x.toDouble());
-    return out;
-}
-
-} // namespace
 
 DetectionRunEvaluation evaluateDetectionRun(const QString &runDir, const Dataset &dataset,
                                             const QString &predictionsJson, int threads, const StopToken *stop,
@@ -135,22 +124,17 @@ DetectionRunEvaluation evaluateDetectionRun(const QString &runDir, const Dataset
     spec.arch = cfg.model.toStdString();
     spec.numClasses = int(out.classes.size());
     spec.inChannels = cfg.channels;
-    spec.anchors.strides.clear();
-    for (double v : doubles(anchors.value(QStringLiteral("strides"))))
-        spec.anchors.strides.push_back(int(v));
-    spec.anchors.sizes = doubles(anchors.value(QStringLiteral("sizes")));
-    spec.anchors.scales = doubles(anchors.value(QStringLiteral("scales")));
-    spec.anchors.ratios = doubles(anchors.value(QStringLiteral("ratios")));
+    try {
+        spec.anchors = AnchorConfig::fromJson(anchors);
+    } catch (const AnchorError &e) {
+        throw DatasetError(Text::tr("%1: %2").arg(runfolder::configPath(runDir), e.message()));
+    }
     spec.pyramidChannels = detection.value(QStringLiteral("pyramid_channels")).toInt(spec.pyramidChannels);
     spec.headConvs = detection.value(QStringLiteral("head_convs")).toInt(spec.headConvs);
     const TileSetup tiles = TileSetup::fromJson(detection.value(QStringLiteral("tiles")).toObject());
     out.tiles = tiles.describe();
 
-    out.checkpoint = runfolder::bestCheckpointPath(runDir);
-    if (!QFileInfo::exists(out.checkpoint))
-        out.checkpoint = runfolder::lastCheckpointPath(runDir);
-    if (!QFileInfo::exists(out.checkpoint))
-        throw DatasetError(Text::tr("%1 has no checkpoint to evaluate yet").arg(runDir));
+    out.checkpoint = runCheckpoint(runDir);
     std::shared_ptr<DetectorImpl> model;
     Pipeline pipeline;
     try {

@@ -1,6 +1,7 @@
 #include "model/AnchorTuning.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QStringList>
 
 #include <algorithm>
@@ -143,6 +144,49 @@ QString AnchorConfig::toString() const
     for (double v : ratios)
         r << number(v);
     return s.join(QLatin1Char(',')) + QLatin1Char(':') + r.join(QLatin1Char(','));
+}
+
+namespace {
+
+template <typename T> QJsonArray toJsonArray(const std::vector<T> &values)
+{
+    QJsonArray a;
+    for (T v : values)
+        a.append(v);
+    return a;
+}
+
+std::vector<double> doublesOf(const QJsonObject &json, const char *key)
+{
+    std::vector<double> out;
+    for (const QJsonValue &v : json.value(QLatin1String(key)).toArray())
+        out.push_back(v.toDouble());
+    return out;
+}
+
+} // namespace
+
+QJsonObject AnchorConfig::toJson() const
+{
+    return QJsonObject{{QStringLiteral("strides"), toJsonArray(strides)},
+                       {QStringLiteral("sizes"), toJsonArray(sizes)},
+                       {QStringLiteral("scales"), toJsonArray(scales)},
+                       {QStringLiteral("ratios"), toJsonArray(ratios)},
+                       {QStringLiteral("text"), toString()}};
+}
+
+AnchorConfig AnchorConfig::fromJson(const QJsonObject &json)
+{
+    AnchorConfig c;
+    for (double v : doublesOf(json, "strides"))
+        c.strides.push_back(int(v));
+    c.sizes = doublesOf(json, "sizes");
+    c.scales = doublesOf(json, "scales");
+    c.ratios = doublesOf(json, "ratios");
+    if (c.strides.empty() || c.sizes.size() != c.strides.size() || c.scales.empty() || c.ratios.empty())
+        throw AnchorError(QCoreApplication::translate(
+            "loupe::AnchorTuning", "the anchors need strides and sizes of one length, scales and ratios"));
+    return c;
 }
 
 AnchorSetting parseAnchorSetting(const QString &text, const AnchorConfig &levels)

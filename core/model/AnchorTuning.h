@@ -2,6 +2,7 @@
 
 #include "imaging/Tiling.h"
 
+#include <QJsonObject>
 #include <QRectF>
 #include <QSizeF>
 #include <QString>
@@ -37,6 +38,10 @@ struct AnchorConfig {
     std::vector<QSizeF> shapes() const;
     /// "32,64,128,256,512:0.5,1,2", the form parseAnchorSetting() reads (sizes rounded to 0.1 px).
     QString toString() const;
+    /// {"strides", "sizes", "scales", "ratios", "text"}: how config.json records a detector's anchors.
+    QJsonObject toJson() const;
+    /// Reads toJson()'s form. Throws AnchorError when a list is missing or its lengths do not match.
+    static AnchorConfig fromJson(const QJsonObject &json);
 };
 
 /// What `--anchors` asks for: tuning from the training boxes, or the given sizes and ratios.

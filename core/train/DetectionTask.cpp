@@ -30,22 +30,6 @@ constexpr double kFineLevelBelow = 12.0;
 /// The score a detection needs to count in the overfit check.
 constexpr double kOverfitScore = 0.5;
 
-QJsonArray toArray(const std::vector<double> &v)
-{
-    QJsonArray a;
-    for (double x : v)
-        a.append(x);
-    return a;
-}
-
-QJsonArray toArray(const std::vector<int> &v)
-{
-    QJsonArray a;
-    for (int x : v)
-        a.append(x);
-    return a;
-}
-
 /// A one-stage detector trained with focal and L1 box losses, judged by COCO's mAP@[.5:.95].
 class DetectionTask : public TrainingTask
 {
@@ -234,7 +218,7 @@ public:
         config.insert(QStringLiteral("detection"),
                       QJsonObject{{QStringLiteral("tiles"), m_tiles.toJson()},
                                   {QStringLiteral("input_size"), m_config.imageSize},
-                                  {QStringLiteral("anchors"), anchorsToJson(m_anchors)},
+                                  {QStringLiteral("anchors"), m_anchors.toJson()},
                                   {QStringLiteral("anchor_coverage"), m_coverage},
                                   {QStringLiteral("default_anchor_coverage"), m_defaultCoverage},
                                   {QStringLiteral("pyramid_channels"), m_model->detectorSpec().pyramidChannels},
@@ -331,15 +315,6 @@ public:
         if (falsePositives > 0)
             result.failedChecks.append(
                 Text::tr("%1 false positives with score ≥ %2").arg(falsePositives).arg(kOverfitScore));
-    }
-
-    static QJsonObject anchorsToJson(const AnchorConfig &a)
-    {
-        return QJsonObject{{QStringLiteral("strides"), toArray(a.strides)},
-                           {QStringLiteral("sizes"), toArray(a.sizes)},
-                           {QStringLiteral("scales"), toArray(a.scales)},
-                           {QStringLiteral("ratios"), toArray(a.ratios)},
-                           {QStringLiteral("text"), a.toString()}};
     }
 
 private:

@@ -18,6 +18,16 @@ struct Text {
 };
 } // namespace
 
+QString runCheckpoint(const QString &runDir)
+{
+    QString checkpoint = runfolder::bestCheckpointPath(runDir);
+    if (!QFileInfo::exists(checkpoint))
+        checkpoint = runfolder::lastCheckpointPath(runDir);
+    if (!QFileInfo::exists(checkpoint))
+        throw DatasetError(Text::tr("%1 has no checkpoint to evaluate yet").arg(runDir));
+    return checkpoint;
+}
+
 LoadedRun loadRun(const QString &runDir, const QString &precision)
 {
     LoadedRun run;
@@ -31,11 +41,7 @@ LoadedRun loadRun(const QString &runDir, const QString &precision)
     if (run.classes.size() < 2)
         throw DatasetError(Text::tr("%1 names no classes").arg(runfolder::configPath(runDir)));
 
-    run.checkpoint = runfolder::bestCheckpointPath(runDir);
-    if (!QFileInfo::exists(run.checkpoint))
-        run.checkpoint = runfolder::lastCheckpointPath(runDir);
-    if (!QFileInfo::exists(run.checkpoint))
-        throw DatasetError(Text::tr("%1 has no checkpoint to evaluate yet").arg(runDir));
+    run.checkpoint = runCheckpoint(runDir);
 
     const TrainConfig &cfg = run.config;
     try {

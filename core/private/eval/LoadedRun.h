@@ -22,6 +22,9 @@ struct LoadedRun {
     Pipeline evaluation;  ///< the training pipeline without its random steps
 };
 
+/// The checkpoint a run is judged by: best.pt, else last.pt. Throws DatasetError when it has neither.
+QString runCheckpoint(const QString &runDir);
+
 /// Reads config.json and the best (else last) checkpoint of a run folder. Throws DatasetError for a
 /// folder without config, classes or checkpoint, or weights that do not fit the config's model, or
 /// an unknown precision setting (auto|fp32|bf16; the weights are float32 whatever the run trained in).
