@@ -401,7 +401,7 @@
     </message>
     <message>
         <source>rank %1 of %2 stops: ranks %3 have stopped (%4 failed: %5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rang %1 von %2 hält an: die Ränge %3 sind beendet (%4 fehlgeschlagen: %5)</translation>
     </message>
 </context>
 <context>
@@ -1597,7 +1597,7 @@ Die Optionen eines Befehls zeigt &apos;loupe-cli COMMAND --help&apos;.</translat
     </message>
     <message>
         <source>Seconds a rank waits for the others before it stops (default 60).</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekunden, die ein Rang auf die anderen wartet, bevor er anhält (Vorgabe 60).</translation>
     </message>
 </context>
 <context>
