@@ -8,6 +8,7 @@
 #include "eval/DetectionEvaluation.h"
 #include "eval/DetectionMetrics.h"
 #include "eval/RunEvaluation.h"
+#include "loader/DataLoader.h"
 #include "model/Detector.h"
 #include "project/RunFolder.h"
 #include "train/OverfitCheck.h"
@@ -18,6 +19,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -239,6 +241,76 @@ private Q_SLOTS:
         QCOMPARE(again.map, e.metrics.map);
     }
 
+    void emptyTilesAreDrawnAnewEachEpoch()
+    {
+        QTemporaryDir dir;
+        const Dataset ds = readCoco(writeBoxes(dir.path(), 6, 96, 96, 3));
+        std::vector<int> indices;
+        std::vector<char> optional;
+        for (int i = 0; i < 6; ++i)
+            for (int t = 0; t < 4; ++t) {
+                indices.push_back(i);
+                optional.push_back(t == 0 ? 0 : 1); // one kept item an image, three drawn from
+            }
+        LoaderOptions lo;
+        lo.batchSize = 5;
+        lo.imageSize = 32;
+        lo.threads = 1;
+        DataLoader loader(ds, indices, Pipeline::defaultTraining(32, 3), lo);
+        loader.setEpochSample(optional, 4);
+        QCOMPARE(loader.itemsPerEpoch(), 10);
+        QCOMPARE(loader.batchesPerEpoch(), 2);
+        std::vector<std::vector<int>> drawn;
+        for (int epoch = 0; epoch < 3; ++epoch) {
+            loader.startEpoch(epoch);
+            std::vector<int> items;
+            Batch b;
+            while (loader.next(b))
+                items.insert(items.end(), b.items.begin(), b.items.end());
+            std::sort(items.begin(), items.end());
+            QCOMPARE(int(items.size()), 10);
+            QVERIFY(std::adjacent_find(items.begin(), items.end()) == items.end()); // no item twice
+            std::vector<int> extra;
+            for (int i = 0; i < 6; ++i)
+                QVERIFY(std::binary_search(items.begin(), items.end(), 4 * i)); // every kept item
+            for (int item : items)
+                if (optional[std::size_t(item)])
+                    extra.push_back(item);
+            QCOMPARE(int(extra.size()), 4);
+            drawn.push_back(extra);
+        }
+        QVERIFY2(drawn[0] != drawn[1] || drawn[1] != drawn[2], "the empty tiles are drawn anew each epoch");
+
+        // A run with tiles says how many it draws, and config.json keeps the setting.
+        TrainConfig cfg;
+        cfg.task = QStringLiteral("detect");
+        cfg.imageSize = 32;
+        cfg.epochs = 1;
+        cfg.batchSize = 4;
+        cfg.tiles = QStringLiteral("3x3");
+        cfg.tileOverlap = 0;
+        cfg.emptyTiles = QStringLiteral("0.5");
+        cfg.devFraction = 0.34;
+        cfg.threads = 2;
+        cfg.precision = QStringLiteral("fp32");
+        cfg.maxStepsPerEpoch = 1;
+        const QString runDir = dir.filePath(QStringLiteral("run"));
+        Trainer trainer(ds, cfg, runDir);
+        const TrainResult result = trainer.run();
+        QVERIFY2(result.outcome == TrainOutcome::Completed, qPrintable(result.message));
+        const QString notes = result.notes.join(QLatin1Char('\n'));
+        const QRegularExpression said(QStringLiteral("each epoch: the (\\d+) tiles with objects and (\\d+) of the (\\d+) without"));
+        const QRegularExpressionMatch m = said.match(notes);
+        QVERIFY2(m.hasMatch(), qPrintable(notes));
+        const int with = m.captured(1).toInt(), picked = m.captured(2).toInt(), without = m.captured(3).toInt();
+        const QJsonObject config = runfolder::readConfig(runDir);
+        const int trainImages = config.value(QStringLiteral("dataset")).toObject().value(QStringLiteral("train_images")).toInt();
+        QVERIFY(trainImages >= 3);
+        QCOMPARE(with + without, trainImages * 9); // nine tiles a training image
+        QCOMPARE(picked, int(std::ceil(0.5 * with)));
+        QCOMPARE(config.value(QStringLiteral("empty_tiles")).toString(), QStringLiteral("0.5"));
+    }
+
     void cliTrainsAndEvaluatesADetector()
     {
         QTemporaryDir dir;
@@ -277,6 +349,7 @@ private Q_SLOTS:
         for (const QStringList &bad : {QStringList{QStringLiteral("--tiles"), QStringLiteral("0x2")},
                                        QStringList{QStringLiteral("--roi"), QStringLiteral("1,2,3")},
                                        QStringList{QStringLiteral("--anchors"), QStringLiteral("64,32:1")},
+                                       QStringList{QStringLiteral("--empty-tiles"), QStringLiteral("-1")},
                                        QStringList{QStringLiteral("--task"), QStringLiteral("segmentation")}}) {
             const CliRun r = runCli(QStringList{QStringLiteral("train"), data, QStringLiteral("--out"), out} + bad);
             QCOMPARE(r.exitCode, 2);

@@ -403,6 +403,10 @@
         <source>rank %1 of %2 stops: ranks %3 have stopped (%4 failed: %5)</source>
         <translation>Rang %1 von %2 hält an: die Ränge %3 sind beendet (%4 fehlgeschlagen: %5)</translation>
     </message>
+    <message>
+        <source>empty tiles must be &quot;all&quot; or a number of at least 0 (tiles without objects per tile with objects), not &quot;%1&quot;</source>
+        <translation>Leere Kacheln müssen &quot;all&quot; oder eine Zahl ab 0 sein (Kacheln ohne Objekte je Kachel mit Objekten), nicht &quot;%1&quot;</translation>
+    </message>
 </context>
 <context>
     <name>loupe::Advisor</name>
@@ -1598,6 +1602,10 @@ Die Optionen eines Befehls zeigt &apos;loupe-cli COMMAND --help&apos;.</translat
     <message>
         <source>Seconds a rank waits for the others before it stops (default 60).</source>
         <translation>Sekunden, die ein Rang auf die anderen wartet, bevor er anhält (Vorgabe 60).</translation>
+    </message>
+    <message>
+        <source>Detection with tiles or a region: tiles without objects drawn each epoch per tile with objects, a new draw every epoch, or all (default 1).</source>
+        <translation>Detektion mit Kacheln oder Bereich: Kacheln ohne Objekte, die jede Epoche je Kachel mit Objekten neu gezogen werden, oder all (Standard 1).</translation>
     </message>
 </context>
 <context>
@@ -5975,6 +5983,10 @@ Sein letzter Checkpoint (nach der letzten abgeschlossenen Epoche) bleibt erhalte
     <message>
         <source>mAP %1, AP50 %2 on %3 images</source>
         <translation>mAP %1, AP50 %2 auf %3 Bildern</translation>
+    </message>
+    <message>
+        <source>each epoch: the %1 tiles with objects and %2 of the %3 without, drawn anew</source>
+        <translation>jede Epoche: die %1 Kacheln mit Objekten und %2 der %3 ohne, jedes Mal neu gezogen</translation>
     </message>
 </context>
 <context>

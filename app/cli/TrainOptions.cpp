@@ -58,6 +58,10 @@ TrainOptions::TrainOptions()
     , anchors(valued("anchors",
                      Cli::tr("Detection: auto (tuned to the training boxes) or SIZES:RATIOS, e.g. 8,16,32,64,128:0.5,1,2."),
                      "A"))
+    , emptyTiles(valued("empty-tiles",
+                        Cli::tr("Detection with tiles or a region: tiles without objects drawn each epoch per tile with "
+                                "objects, a new draw every epoch, or all (default 1)."),
+                        "R"))
 {
 }
 
@@ -67,7 +71,8 @@ void TrainOptions::declare(QCommandLineParser &p) const
     p.addOptions(dataset.options());
     p.addOptions({model, imageSize, channels, epochs, batch, lr, optimizer, momentum, weightDecay,
                   schedule, warmup, augment, classWeights, earlyStop, init, threads, loaderThreads, seed, devFraction,
-                  maxSteps, precision, resume, distributed, nproc, distTimeout, task, tiles, tileOverlap, roi, anchors});
+                  maxSteps, precision, resume, distributed, nproc, distTimeout, task, tiles, tileOverlap, roi, anchors,
+                  emptyTiles});
 }
 
 QString TrainOptions::apply(const QCommandLineParser &p, TrainConfig *config) const
@@ -102,6 +107,8 @@ QString TrainOptions::apply(const QCommandLineParser &p, TrainConfig *config) co
             parseAnchorSetting(p.value(anchors));
             cfg.anchors = p.value(anchors);
         }
+        if (p.isSet(emptyTiles))
+            cfg.emptyTiles = p.value(emptyTiles);
     } catch (const TilingError &e) {
         return e.message();
     } catch (const AnchorError &e) {

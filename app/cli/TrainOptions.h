@@ -23,7 +23,7 @@ struct TrainOptions {
     QCommandLineOption out, model, imageSize, channels, epochs, batch, lr, optimizer, momentum,
         weightDecay, schedule, warmup, augment, classWeights, earlyStop, init, threads, loaderThreads, seed,
         devFraction, maxSteps, precision, resume, distributed, nproc, distTimeout, task, tiles, tileOverlap, roi,
-        anchors;
+        anchors, emptyTiles;
 };
 
 } // namespace loupe::cli

@@ -172,6 +172,7 @@ DetectionRunEvaluation evaluateDetectionRun(const QString &runDir, const Dataset
     if (images.empty())
         throw DatasetError(Text::tr("the dataset has no images to evaluate"));
     setComputeThreads(threads);
+    keepFreedMemory();
     LoaderOptions lo;
     lo.batchSize = std::max(1, cfg.batchSize);
     lo.imageSize = cfg.imageSize;

@@ -56,6 +56,7 @@ QJsonObject TrainConfig::toJson() const
         {QStringLiteral("tile_overlap"), tileOverlap},
         {QStringLiteral("roi"), roi},
         {QStringLiteral("anchors"), anchors},
+        {QStringLiteral("empty_tiles"), emptyTiles},
     };
 }
 
@@ -129,6 +130,7 @@ TrainConfig TrainConfig::fromJson(const QJsonObject &j)
     num("tile_overlap", c.tileOverlap);
     str("roi", c.roi);
     str("anchors", c.anchors);
+    str("empty_tiles", c.emptyTiles);
     return c;
 }
 
@@ -165,7 +167,26 @@ QString TrainConfig::validate() const
         return Text::tr("unknown task \"%1\"; expected classify or detect").arg(task);
     if (tileOverlap < 0)
         return Text::tr("tile overlap must be 0 or more pixels");
+    if (double ratio = 0; !parseEmptyTiles(emptyTiles, &ratio))
+        return Text::tr("empty tiles must be \"all\" or a number of at least 0 (tiles without objects per tile with "
+                        "objects), not \"%1\"")
+            .arg(emptyTiles);
     return {};
+}
+
+bool parseEmptyTiles(const QString &text, double *ratio)
+{
+    const QString t = text.trimmed();
+    if (t.compare(QLatin1String("all"), Qt::CaseInsensitive) == 0) {
+        *ratio = std::numeric_limits<double>::infinity();
+        return true;
+    }
+    bool ok = false;
+    const double v = t.toDouble(&ok);
+    if (!ok || !std::isfinite(v) || v < 0)
+        return false;
+    *ratio = v;
+    return true;
 }
 
 std::vector<double> inverseFrequencyWeights(const std::vector<int> &counts)

@@ -48,6 +48,8 @@ struct TrainConfig {
     int tileOverlap = 32;                       ///< pixels neighbouring tiles share
     QString roi;                                ///< x,y,w,h in image pixels; empty = the whole image
     QString anchors = QStringLiteral("auto");   ///< auto (tuned from the training boxes) or SIZES:RATIOS
+    /// Tiles without objects drawn each epoch per tile with objects (a new draw every epoch), or "all".
+    QString emptyTiles = QStringLiteral("1");
 
     QJsonObject toJson() const;
     /// Reads what toJson wrote; missing keys keep their defaults. Throws DatasetError on wrong types.
@@ -55,6 +57,9 @@ struct TrainConfig {
     /// A reason the config cannot be used, or an empty string.
     QString validate() const;
 };
+
+/// Reads an emptyTiles setting: a ratio ≥ 0, or infinity for "all"; false when it is neither.
+bool parseEmptyTiles(const QString &text, double *ratio);
 
 /// Inverse-frequency class weights (scikit-learn's "balanced"): n / (classes × n_c); 0 for a class
 /// with no images, so that it cannot blow up the loss.

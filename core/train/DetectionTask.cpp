@@ -1,6 +1,7 @@
 #include "train/TrainingTask.h"
 
 #include "eval/DetectionEvaluation.h"
+#include "augment/TileTargets.h"
 #include "eval/DetectionMetrics.h"
 #include "model/AnchorTuning.h"
 #include "model/Detector.h"
@@ -14,6 +15,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace loupe {
 
@@ -195,6 +197,44 @@ public:
         return loader;
     }
 
+    std::unique_ptr<DataLoader> makeTrainLoader(const std::vector<int> &images, const Pipeline &pipeline,
+                                                const LoaderOptions &options, const NoteFn &note) const override
+    {
+        std::unique_ptr<DataLoader> loader = makeLoader(images, pipeline, options, note);
+        double ratio = std::numeric_limits<double>::infinity();
+        if (m_tiles.isWholeImage() || !parseEmptyTiles(m_config.emptyTiles, &ratio) || std::isinf(ratio))
+            return loader;
+        // Inspection images hold a few small objects, so most tiles show none: an epoch of every tile
+        // spends most of its time on background the focal loss then mostly ignores. Each epoch takes
+        // every tile with an object and a fresh draw of the empty ones.
+        const std::vector<int> &indices = loader->indices();
+        const std::vector<QRect> &regions = loader->regions();
+        std::vector<char> empty(indices.size(), 0);
+        int withObjects = 0, without = 0;
+        for (std::size_t k = 0; k < indices.size(); ++k) {
+            const Sample &s = m_data.samples[std::size_t(indices[k])];
+            std::vector<Annotation> objects;
+            for (const Annotation &a : s.objects)
+                if (!a.crowd && a.classId >= 0 && a.box.width() > 0 && a.box.height() > 0)
+                    objects.push_back(a);
+            const QSize size = imageSizeOf(m_data, indices[k]);
+            const QRect region = regions.empty() ? QRect() : regions[k];
+            bool kept = !objects.empty();
+            if (kept && !region.isEmpty() && !size.isEmpty())
+                kept = !objectsInTile(TileGrid(size, TileCount{1, 1}, 0, region), 0, objects).empty();
+            empty[k] = kept ? 0 : 1;
+            (kept ? withObjects : without) += 1;
+        }
+        const int drawn = int(std::min<double>(without, std::ceil(ratio * std::max(1, withObjects))));
+        loader->setEpochSample(std::move(empty), drawn);
+        if (drawn < without)
+            note(Text::tr("each epoch: the %1 tiles with objects and %2 of the %3 without, drawn anew")
+                     .arg(withObjects)
+                     .arg(drawn)
+                     .arg(without));
+        return loader;
+    }
+
     TaskLoss loss(const Batch &batch) override
     {
         const DetectionLoss l = m_model->loss(m_model->forward(batch.images), detectionTargets(batch), m_classWeights);
@@ -220,6 +260,7 @@ public:
                                   {QStringLiteral("input_size"), m_config.imageSize},
                                   {QStringLiteral("anchors"), m_anchors.toJson()},
                                   {QStringLiteral("anchor_coverage"), m_coverage},
+                                  {QStringLiteral("empty_tiles"), m_config.emptyTiles},
                                   {QStringLiteral("default_anchor_coverage"), m_defaultCoverage},
                                   {QStringLiteral("pyramid_channels"), m_model->detectorSpec().pyramidChannels},
                                   {QStringLiteral("head_convs"), m_model->detectorSpec().headConvs},

@@ -84,6 +84,7 @@ OverfitResult runOverfitCheck(const Dataset &original, const OverfitOptions &opt
                                .arg(options.images)
                                .arg(picked.size()));
     setComputeThreads(options.threads);
+    keepFreedMemory();
     torch::manual_seed(options.seed);
     TrainDevSplit split;
     split.train = picked;

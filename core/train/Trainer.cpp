@@ -35,9 +35,6 @@
 #include <filesystem>
 #include <limits>
 #include <system_error>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 #include <condition_variable>
 #include <mutex>
 #include <optional>
@@ -320,13 +317,7 @@ bool Trainer::Impl::prepareData(Session &s)
         return s.fail(problem);
     setComputeThreads(cfg.threads);
     torch::manual_seed(cfg.seed);
-#ifdef __GLIBC__
-    // glibc hands every large activation buffer back to the kernel and maps it again on the next
-    // step: 7.6 s of a 52 s ResNet-18 epoch went to the kernel. Keeping freed memory in the
-    // process makes that 0.7 s (bench/train/README.md).
-    mallopt(M_MMAP_THRESHOLD, 256 << 20);
-    mallopt(M_TRIM_THRESHOLD, 1 << 30);
-#endif
+    keepFreedMemory();
 
     // The images to learn from: those the dataset marks as train or dev, or a stratified split.
     s.split = task->split(cfg.devFraction, cfg.seed);
@@ -376,7 +367,7 @@ bool Trainer::Impl::prepareData(Session &s)
         lo.shuffle = false;
     s.trainPipeline = trainPipeline;
     s.trainOptions = lo;
-    s.trainLoader = task->makeLoader(trainImages, trainPipeline, lo, note);
+    s.trainLoader = task->makeTrainLoader(trainImages, trainPipeline, lo, note);
     s.devImages = s.split.dev.empty() ? &s.split.train : &s.split.dev;
     s.devLoader = task->makeLoader(*s.devImages, s.evalPipeline, s.devOptions, note);
     return true;
@@ -516,7 +507,7 @@ bool Trainer::Impl::trainEpoch(Session &s, int epoch, const QElapsedTimer &epoch
     CheckpointState &state = s.state;
     // [distributed] this epoch's shard
     if (dist)
-        s.trainLoader = task->makeLoader(dist->shard(s.split.train, epoch, cfg.seed), s.trainPipeline, s.trainOptions,
+        s.trainLoader = task->makeTrainLoader(dist->shard(s.split.train, epoch, cfg.seed), s.trainPipeline, s.trainOptions,
                                          [&s](const QString &text) { s.note(text); });
     DataLoader &loader = *s.trainLoader;
     loader.startEpoch(epoch);

@@ -81,9 +81,17 @@ DataLoader::~DataLoader()
     stop();
 }
 
+int DataLoader::itemsPerEpoch() const
+{
+    if (m_optional.empty())
+        return int(m_indices.size());
+    const int optional = int(std::count(m_optional.begin(), m_optional.end(), char(1)));
+    return int(m_indices.size()) - optional + std::clamp(m_optionalPerEpoch, 0, optional);
+}
+
 int DataLoader::batchesPerEpoch() const
 {
-    const int n = int(m_indices.size());
+    const int n = itemsPerEpoch();
     const int b = m_options.batchSize;
     return m_options.dropLast ? n / b : (n + b - 1) / b;
 }
@@ -109,12 +117,32 @@ void DataLoader::setRegions(std::vector<QRect> regions)
     m_regions = std::move(regions);
 }
 
+void DataLoader::setEpochSample(std::vector<char> optional, int optionalPerEpoch)
+{
+    if (!optional.empty() && optional.size() != m_indices.size())
+        throw std::invalid_argument("DataLoader::setEpochSample: one flag per image index");
+    m_optional = std::move(optional);
+    m_optionalPerEpoch = optionalPerEpoch;
+}
+
 void DataLoader::startEpoch(int epoch)
 {
     stop();
-    m_order.resize(m_indices.size());
-    for (std::size_t i = 0; i < m_order.size(); ++i)
-        m_order[i] = int(i);
+    m_order.clear();
+    if (m_optional.empty()) {
+        m_order.resize(m_indices.size());
+        for (std::size_t i = 0; i < m_order.size(); ++i)
+            m_order[i] = int(i);
+    } else {
+        std::vector<int> optional;
+        for (std::size_t i = 0; i < m_indices.size(); ++i)
+            (m_optional[i] ? optional : m_order).push_back(int(i));
+        shuffleIndices(optional, mix64(m_options.seed ^ 0x9e3779b97f4a7c15ull ^ (std::uint64_t(epoch) << 32)));
+        optional.resize(std::size_t(std::clamp(m_optionalPerEpoch, 0, int(optional.size()))));
+        std::sort(optional.begin(), optional.end());
+        m_order.insert(m_order.end(), optional.begin(), optional.end());
+        std::sort(m_order.begin(), m_order.end());
+    }
     if (m_options.shuffle)
         shuffleIndices(m_order, mix64(m_options.seed ^ (std::uint64_t(epoch) << 32)));
     {

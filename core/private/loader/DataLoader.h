@@ -57,6 +57,12 @@ public:
     /// before the pipeline, and the objects are clipped to it (an object keeping under half its area is
     /// dropped). Call before startEpoch.
     void setRegions(std::vector<QRect> regions);
+    /// Draws a part of the items each epoch: every item not marked `optional`, and `optionalPerEpoch`
+    /// of the optional ones (say, tiles without objects), a different draw each epoch from (seed, epoch).
+    /// The epoch is then that many items long. Call before startEpoch.
+    void setEpochSample(std::vector<char> optional, int optionalPerEpoch);
+    /// Items an epoch holds (all of them unless setEpochSample drew a part).
+    int itemsPerEpoch() const;
     const std::vector<int> &indices() const { return m_indices; }
     const std::vector<QRect> &regions() const { return m_regions; }
 
@@ -79,6 +85,8 @@ private:
     const Dataset &m_dataset;
     std::vector<int> m_indices;
     std::vector<QRect> m_regions; ///< empty, or one per index
+    std::vector<char> m_optional; ///< empty, or one per index: drawn only in part each epoch
+    int m_optionalPerEpoch = 0;
     Pipeline m_pipeline;
     LoaderOptions m_options;
     bool m_reducedDecode = false;

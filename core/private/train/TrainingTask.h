@@ -68,6 +68,12 @@ public:
     /// A loader over the items of these images: whole images, or their tiles.
     virtual std::unique_ptr<DataLoader> makeLoader(const std::vector<int> &images, const Pipeline &pipeline,
                                                    const LoaderOptions &options, const NoteFn &note) const = 0;
+    /// The training loader: makeLoader's items, or a part of them drawn anew each epoch (tiles).
+    virtual std::unique_ptr<DataLoader> makeTrainLoader(const std::vector<int> &images, const Pipeline &pipeline,
+                                                        const LoaderOptions &options, const NoteFn &note) const
+    {
+        return makeLoader(images, pipeline, options, note);
+    }
     /// The batch's loss with the network in its current mode.
     virtual TaskLoss loss(const Batch &batch) = 0;
     /// One pass over the loader in eval mode without gradients.
