@@ -239,6 +239,63 @@ private Q_SLOTS:
             return all;
         }()), written);
         QCOMPARE(again.map, e.metrics.map);
+
+        // The same images under other COCO ids: the results file names them by those ids, so a COCO
+        // tool scores it against the file as it is.
+        QFile original(dir.path() + QStringLiteral("/images/annotations.json"));
+        QVERIFY(original.open(QIODevice::ReadOnly));
+        QJsonObject coco = QJsonDocument::fromJson(original.readAll()).object();
+        original.close();
+        QJsonArray images2, annotations2;
+        std::map<QString, qint64> idOfFile;
+        for (const QJsonValue &v : coco.value(QStringLiteral("images")).toArray()) {
+            QJsonObject o = v.toObject();
+            o[QStringLiteral("id")] = o.value(QStringLiteral("id")).toInt() + 100;
+            idOfFile[o.value(QStringLiteral("file_name")).toString()] = o.value(QStringLiteral("id")).toInt();
+            images2.append(o);
+        }
+        for (const QJsonValue &v : coco.value(QStringLiteral("annotations")).toArray()) {
+            QJsonObject o = v.toObject();
+            o[QStringLiteral("image_id")] = o.value(QStringLiteral("image_id")).toInt() + 100;
+            o[QStringLiteral("category_id")] = o.value(QStringLiteral("category_id")).toInt() == 1 ? 7 : 3;
+            annotations2.append(o);
+        }
+        coco[QStringLiteral("images")] = images2;
+        coco[QStringLiteral("annotations")] = annotations2;
+        coco[QStringLiteral("categories")] = QJsonArray{
+            QJsonObject{{QStringLiteral("id"), 3}, {QStringLiteral("name"), QStringLiteral("scratch")}},
+            QJsonObject{{QStringLiteral("id"), 7}, {QStringLiteral("name"), QStringLiteral("spot")}}};
+        const QString renumbered = dir.path() + QStringLiteral("/images/renumbered.json");
+        writeBytes(renumbered, QJsonDocument(coco).toJson());
+        const QString results2 = dir.filePath(QStringLiteral("results2.json"));
+        const DetectionRunEvaluation e2 = evaluateDetectionRun(runDir, readCoco(renumbered), results2, 2);
+        QCOMPARE(e2.metrics.map, e.metrics.map);
+        const std::vector<CocoDetection> named = cocoresults::read(results2);
+        QCOMPARE(named.size(), written.size());
+        for (std::size_t k = 0; k < named.size(); ++k) {
+            QCOMPARE(named[k].imageId, idOfFile.at(QFileInfo(named[k].fileName).fileName()));
+            QCOMPARE(named[k].categoryId, written[k].categoryId == 1 ? 7 : 3); // spots stay spots
+        }
+        // The renaming itself, on one detection of each class on every image.
+        const Dataset renumberedData = readCoco(renumbered);
+        std::vector<CocoDetection> byIndex;
+        for (int i = 0; i < int(renumberedData.samples.size()); ++i)
+            for (int c = 1; c <= 2; ++c)
+                byIndex.push_back({i + 1, c, {1, 2, 3, 4}, 0.5, renumberedData.samples[std::size_t(i)].path});
+        const std::vector<CocoDetection> renamed = withSourceIds(byIndex, renumberedData, e.classes);
+        QCOMPARE(e.classes, QStringList({QStringLiteral("spot"), QStringLiteral("scratch")}));
+        for (std::size_t k = 0; k < renamed.size(); ++k) {
+            QCOMPARE(renamed[k].imageId, idOfFile.at(QFileInfo(renamed[k].fileName).fileName()));
+            QCOMPARE(renamed[k].categoryId, byIndex[k].categoryId == 1 ? 7 : 3);
+        }
+        // One image without an id in its file: every detection keeps its indexes.
+        Dataset partly = renumberedData;
+        partly.samples.back().sourceId = -1;
+        const std::vector<CocoDetection> kept = withSourceIds(byIndex, partly, e.classes);
+        for (std::size_t k = 0; k < kept.size(); ++k) {
+            QCOMPARE(kept[k].imageId, byIndex[k].imageId);
+            QCOMPARE(kept[k].categoryId, byIndex[k].categoryId);
+        }
     }
 
     void emptyTilesAreDrawnAnewEachEpoch()

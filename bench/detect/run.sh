@@ -10,6 +10,7 @@
 #        TILES (2x2), OVERLAP (32), SIZE (256), BATCH (8), LR (0.0003), EPOCHS (2), PRECISION (Loupe's
 #        --precision: fp32, the peer's precision), TOOLS ("peer loupe"; "loupe-auto" adds --precision auto; "peer-like", after loupe, is
 #        torchvision's parts in the architecture the loupe run recorded),
+#        EMPTY_TILES (Loupe's --empty-tiles: all, the peer's every tile every epoch; 1 is Loupe's default),
 #        MEMCHECK (1: Loupe at 4x4 tiles of 1600x1200 images, MEM_STEPS steps, MEM_SIZE px input),
 #        OUT (runs and logs), PYTHON (/usr/bin/python3),
 #        LOCK: held during each timed phase so that no build competes (default /tmp/loupe-build.lock; "" = none)
@@ -28,11 +29,12 @@ BATCH=${BATCH:-8}
 LR=${LR:-0.0003}
 EPOCHS=${EPOCHS:-2}
 PRECISION=${PRECISION:-fp32}
+EMPTY_TILES=${EMPTY_TILES:-all}
 TOOLS=${TOOLS:-"peer loupe"}
 MEMCHECK=${MEMCHECK:-1}
 MEM_STEPS=${MEM_STEPS:-4}
 MEM_SIZE=${MEM_SIZE:-512}
-LOUPE_IDS=${LOUPE_IDS:-index}
+LOUPE_IDS=${LOUPE_IDS:-coco}
 PYTHON=${PYTHON:-/usr/bin/python3}
 LOCK=${LOCK-/tmp/loupe-build.lock}
 OUT=${OUT:-/work/bench-data/detect-bench/$(date +%Y%m%d-%H%M%S)}
@@ -82,7 +84,8 @@ for tool in $TOOLS; do
         rm -rf "$OUT/$tool.run"
         timed "$tool-train" "$LOUPE_CLI" train "$DATA" --out "$OUT/$tool.run" --task detect --model resnet18 \
             --tiles "$TILES" --tile-overlap "$OVERLAP" --anchors auto --image-size "$SIZE" --batch "$BATCH" \
-            --optimizer adam --lr "$LR" --epochs "$EPOCHS" --precision "$precision" --threads 2
+            --optimizer adam --lr "$LR" --epochs "$EPOCHS" --precision "$precision" --threads 2 \
+            --empty-tiles "$EMPTY_TILES"
         # Whole process: start-up, reading the test split, decoding, tiling, predicting, merging, scoring and
         # writing the results file; nothing subtracted.
         timed "$tool-eval" "$LOUPE_CLI" eval "$OUT/$tool.run" "$DATA/test" --json \

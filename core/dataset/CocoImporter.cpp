@@ -457,6 +457,7 @@ Dataset readCoco(const Context &ctx, const json &root, const QString &jsonFile, 
                                .arg(QFileInfo(jsonFile).fileName(), className);
         classOf.emplace(id, int(ds.classes.size()));
         ds.classes.append(className);
+        ds.classSourceIds.push_back(id);
     }
 
     // Images: where each file lives; missing ones are reported, not fatal.
@@ -483,6 +484,8 @@ Dataset readCoco(const Context &ctx, const json &root, const QString &jsonFile, 
                                                 .arg(describe(fileName)));
 
         Sample sample;
+        if (img["id"].is_number())
+            sample.sourceId = toInteger(ctx, img["id"], at(path, "id"));
         if (const json *w = member(img, "width"); w && !w->is_null())
             sample.width = int(std::clamp<qint64>(toInteger(ctx, *w, at(path, "width")), 0, std::numeric_limits<int>::max()));
         if (const json *h = member(img, "height"); h && !h->is_null())
@@ -729,12 +732,18 @@ Dataset importCocoSplits(const QStringList &jsonFiles, const QString &imageRoot)
         Dataset part = importCoco(jsonFile, imageRoot);
         // The first file keeps its class order (duplicate names included); later ones join by name.
         std::vector<int> classMap;
-        for (const QString &name : part.classes) {
+        for (int c = 0; c < int(part.classes.size()); ++c) {
+            const QString &name = part.classes.at(c);
+            const qint64 id = part.classSourceIds.at(std::size_t(c));
             if (first) {
                 ds.classes.append(name);
+                ds.classSourceIds.push_back(id);
                 classMap.push_back(int(ds.classes.size()) - 1);
             } else {
+                const int before = int(ds.classes.size());
                 classMap.push_back(ds.classIndex(name));
+                if (int(ds.classes.size()) > before)
+                    ds.classSourceIds.push_back(id);
             }
         }
         const SplitName split = cocoSplitOf(jsonFile);

@@ -17,6 +17,9 @@ struct Dataset {
     QString layout;       ///< the layout recognised, in words ("COCO: annotations/ beside image folders"); may be empty
     QString layoutSource; ///< the file or folder the layout was recognised from
     QStringList classes;
+    /// Each class's id in the label file (COCO's category ids), in class order; empty when the format
+    /// has none. Detection results name images and classes by these ids so COCO tools can score them.
+    std::vector<qint64> classSourceIds;
     std::vector<Sample> samples;
     std::vector<BadFile> badFiles; ///< unreadable images and labels that point at missing files
     QStringList warnings;          ///< problems that did not stop the import

@@ -76,6 +76,7 @@ struct Sample {
     int height = 0;
     int idxIndex = -1;                 ///< position in the dataset's IDX store, -1 for files
     quint64 contentHash = 0;           ///< of the file's bytes (IDX: of the pixels); 0 until verified
+    qint64 sourceId = -1;              ///< the image's id in its label file (COCO's numeric image id), -1 none
     std::vector<Annotation> objects;
     MaskFile mask; ///< mask layouts only
 };

@@ -102,6 +102,30 @@ QString runTask(const QString &runDir)
 }
 
 
+std::vector<CocoDetection> withSourceIds(std::vector<CocoDetection> detections, const Dataset &dataset,
+                                         const QStringList &runClasses)
+{
+    // Every image and every class of the run must have an id in the label file, or none is used:
+    // a file that mixes ids and indexes could not be scored by anything.
+    if (dataset.classSourceIds.size() != std::size_t(dataset.classes.size()))
+        return detections;
+    std::vector<qint64> categoryOf;
+    for (const QString &name : runClasses) {
+        const int c = int(dataset.classes.indexOf(name));
+        if (c < 0)
+            return detections;
+        categoryOf.push_back(dataset.classSourceIds[std::size_t(c)]);
+    }
+    for (const Sample &s : dataset.samples)
+        if (s.sourceId < 0)
+            return detections;
+    for (CocoDetection &d : detections) {
+        d.imageId = dataset.samples[std::size_t(d.imageId - 1)].sourceId;
+        d.categoryId = int(categoryOf[std::size_t(d.categoryId - 1)]);
+    }
+    return detections;
+}
+
 DetectionRunEvaluation evaluateDetectionRun(const QString &runDir, const Dataset &dataset,
                                             const QString &predictionsJson, int threads, const StopToken *stop,
                                             const QString &precisionSetting)
@@ -191,7 +215,8 @@ DetectionRunEvaluation evaluateDetectionRun(const QString &runDir, const Dataset
     out.metrics = eval.metrics;
     out.images = int(eval.images.size());
     if (!predictionsJson.isEmpty())
-        if (const QString error = cocoresults::write(predictionsJson, out.detections); !error.isEmpty())
+        if (const QString error = cocoresults::write(predictionsJson, withSourceIds(out.detections, dataset, out.classes));
+            !error.isEmpty())
             throw DatasetError(error);
     return out;
 }

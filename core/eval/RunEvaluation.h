@@ -56,11 +56,19 @@ struct DetectionRunEvaluation {
 /// Loads a detection run's best (else last) checkpoint and predicts every image of the dataset (those
 /// without boxes too: they can only add false positives) with the run's tiles; classes are matched by
 /// name and a dataset class the run never saw is refused. Writes the detections in the COCO results
-/// format to `predictionsJson` when given. Throws DatasetError for an unusable run folder or dataset.
+/// format to `predictionsJson` when given, named by the label file's ids (withSourceIds). Throws
+/// DatasetError for an unusable run folder or dataset.
 DetectionRunEvaluation evaluateDetectionRun(const QString &runDir, const Dataset &dataset,
                                             const QString &predictionsJson = {}, int threads = 0,
                                             const StopToken *stop = nullptr,
                                             const QString &precision = QStringLiteral("auto"));
+
+/// Detections as evaluateDetectionRun numbers them, renamed by the label file's ids when the dataset has
+/// them (COCO): image id = the image's id there, category id = the id of the category of that name. When
+/// an image or a run class has no such id, every detection keeps its indexes (1-based image order and
+/// run class order): one file never mixes the two.
+std::vector<CocoDetection> withSourceIds(std::vector<CocoDetection> detections, const Dataset &dataset,
+                                         const QStringList &runClasses);
 
 /// `eval --json`'s object for a detection run: task, map, ap50, ap75, the COCO summary, per_class
 /// [{name, ap, ap50, support}] and each class's precision–recall curve at IoU 0.5.
