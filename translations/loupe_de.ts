@@ -514,6 +514,10 @@
         <source>Resizing cannot keep objects this small: they need the images&apos; full resolution (%1 px). Crop the images to the region of interest, or tile them (e.g. 4×4 patches) instead of resizing.</source>
         <translation>Durch Skalieren lassen sich so kleine Objekte nicht erhalten: Sie brauchen die volle Auflösung der Bilder (%1 px). Schneiden Sie die Bilder auf den relevanten Bereich zu oder zerlegen Sie sie in Kacheln (z. B. 4×4), statt sie zu skalieren.</translation>
     </message>
+    <message>
+        <source>Tiles or a region of interest needed</source>
+        <translation>Kacheln oder ein interessierender Bereich nötig</translation>
+    </message>
 </context>
 <context>
     <name>loupe::AnchorTuning</name>
@@ -5221,6 +5225,57 @@ wahr: %2, vorhergesagt: %3 (%4%), Verlust %5</translation>
 %2 × %3 px — %4</source>
         <translation>%1
 %2 × %3 px — %4</translation>
+    </message>
+</context>
+<context>
+    <name>loupe::TileAdvice</name>
+    <message>
+        <source>%1 tiles (--tiles %2) keep every box at %3 px or more</source>
+        <translation>%1 Kacheln (--tiles %2) halten jede Box bei %3 px oder mehr</translation>
+    </message>
+    <message>
+        <source>%1 tiles (--tiles %2) keep all but %3 above %4 px</source>
+        <translation>%1 Kacheln (--tiles %2) halten alle bis auf %3 über %4 px</translation>
+    </message>
+    <message>
+        <source>At %1 px input with %2 tiles of the region %3</source>
+        <translation>Bei %1 px Eingabe mit %2 Kacheln des Bereichs %3</translation>
+    </message>
+    <message>
+        <source>At %1 px input with %2 tiles</source>
+        <translation>Bei %1 px Eingabe mit %2 Kacheln</translation>
+    </message>
+    <message>
+        <source>At %1 px input with the region %2</source>
+        <translation>Bei %1 px Eingabe mit dem Bereich %2</translation>
+    </message>
+    <message>
+        <source>At %1 px input</source>
+        <translation>Bei %1 px Eingabe</translation>
+    </message>
+    <message>
+        <source>%1, %2 of %3 boxes fall under %4×%4 px (smallest %5×%6 px)</source>
+        <translation>%1 fallen %2 von %3 Boxen unter %4×%4 px (kleinste %5×%6 px)</translation>
+    </message>
+    <message>
+        <source>a region of interest of %1 covering every box (--roi %1) keeps every box at %2 px or more</source>
+        <translation>ein interessierender Bereich %1, der jede Box umfasst (--roi %1), hält jede Box bei %2 px oder mehr</translation>
+    </message>
+    <message>
+        <source>a region of interest of %1 covering every box (--roi %1) keeps all but %2 above %3 px</source>
+        <translation>ein interessierender Bereich %1, der jede Box umfasst (--roi %1), hält alle bis auf %2 über %3 px</translation>
+    </message>
+    <message>
+        <source>, and with %1 tiles inside it every box</source>
+        <translation>, mit %1 Kacheln darin jede Box</translation>
+    </message>
+    <message>
+        <source>, and with %1 tiles inside it all but %2</source>
+        <translation>, mit %1 Kacheln darin alle bis auf %2</translation>
+    </message>
+    <message>
+        <source>No grid up to %1×%1 keeps them: use a larger input or a region of interest.</source>
+        <translation>Kein Raster bis %1×%1 hält sie: eine größere Eingabe oder einen interessierenden Bereich verwenden.</translation>
     </message>
 </context>
 <context>
