@@ -848,6 +848,74 @@
         <source>Each image starts a new line: the image before (framed), then its %1 training variants; hover a picture for every parameter.</source>
         <translation>Jedes Bild beginnt eine neue Zeile: das Bild vorher (gerahmt), dann seine %1 Trainingsvarianten; für alle Parameter mit der Maus auf ein Bild zeigen.</translation>
     </message>
+    <message>
+        <source>Tiles view</source>
+        <translation>Kachelansicht</translation>
+    </message>
+    <message>
+        <source>Each image with its tiles: the boxes each tile keeps (solid) and drops (dashed, under half their area inside), and the training variants of the tile with the most boxes</source>
+        <translation>Jedes Bild mit seinen Kacheln: die Boxen, die jede Kachel behält (durchgezogen) und verwirft (gestrichelt, weniger als die Hälfte ihrer Fläche darin), und die Trainingsvarianten der Kachel mit den meisten Boxen</translation>
+    </message>
+    <message>
+        <source>Detection: rows × columns tiles, such as 4x4; the same setting as the Train page&apos;s Tiles</source>
+        <translation>Detektion: Zeilen × Spalten Kacheln, etwa 4x4; dieselbe Einstellung wie „Kacheln“ auf der Trainingsseite</translation>
+    </message>
+    <message>
+        <source>overlap </source>
+        <translation>Überlappung </translation>
+    </message>
+    <message>
+        <source>Pixels neighbouring tiles share</source>
+        <translation>Pixel, die sich benachbarte Kacheln teilen</translation>
+    </message>
+    <message>
+        <source>whole image</source>
+        <translation>ganzes Bild</translation>
+    </message>
+    <message>
+        <source>Detection: the region of interest x,y,w,h in image pixels; the same setting as the Train page&apos;s Region</source>
+        <translation>Detektion: der interessierende Bereich x,y,b,h in Bildpixeln; dieselbe Einstellung wie „Bereich“ auf der Trainingsseite</translation>
+    </message>
+    <message>
+        <source>Tiles</source>
+        <translation>Kacheln</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Bereich</translation>
+    </message>
+    <message>
+        <source>Tiles view: each image with its tiles (yellow) and region (cyan); then each tile with the boxes it keeps as targets (solid) and drops (dashed grey: under half their area inside); then the tile with the most boxes as training sees it at %1×%1.</source>
+        <translation>Kachelansicht: jedes Bild mit seinen Kacheln (gelb) und seinem Bereich (cyan); dann jede Kachel mit den Boxen, die sie als Ziele behält (durchgezogen) und verwirft (grau gestrichelt: weniger als die Hälfte ihrer Fläche darin); dann die Kachel mit den meisten Boxen, wie das Training sie bei %1×%1 sieht.</translation>
+    </message>
+    <message>
+        <source>#%1 %2×%3 tiles: %4 kept, %5 dropped</source>
+        <translation>#%1 %2×%3 Kacheln: %4 behalten, %5 verworfen</translation>
+    </message>
+    <message>
+        <source>%1
+%2×%3 px; tiles of %4×%5 px overlapping by %6 px over the region %7,%8 %9×%10</source>
+        <translation>%1
+%2×%3 px; Kacheln von %4×%5 px, um %6 px überlappend, über dem Bereich %7,%8 %9×%10</translation>
+    </message>
+    <message>
+        <source>r%1 c%2: %3 kept, %4 dropped</source>
+        <translation>Z%1 S%2: %3 behalten, %4 verworfen</translation>
+    </message>
+    <message>
+        <source>tile %1 of %2: %3,%4 %5×%6 px in the image; dashed boxes keep under half their area here and are not its targets</source>
+        <translation>Kachel %1 von %2: %3,%4 %5×%6 px im Bild; gestrichelte Boxen haben hier weniger als die Hälfte ihrer Fläche und sind keine Ziele dieser Kachel</translation>
+    </message>
+    <message>
+        <source>r%1 c%2 · %3</source>
+        <translation>Z%1 S%2 · %3</translation>
+    </message>
+    <message>
+        <source>%1×%1 model input
+</source>
+        <translation>%1×%1 Modelleingabe
+</translation>
+    </message>
 </context>
 <context>
     <name>loupe::BrowserPanel</name>
@@ -5276,6 +5344,10 @@ wahr: %2, vorhergesagt: %3 (%4%), Verlust %5</translation>
     <message>
         <source>No grid up to %1×%1 keeps them: use a larger input or a region of interest.</source>
         <translation>Kein Raster bis %1×%1 hält sie: eine größere Eingabe oder einen interessierenden Bereich verwenden.</translation>
+    </message>
+    <message>
+        <source>no grid up to %1×%1 keeps them all; the best, %2</source>
+        <translation>kein Raster bis %1×%1 hält sie alle; das beste: %2</translation>
     </message>
 </context>
 <context>

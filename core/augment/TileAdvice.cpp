@@ -245,8 +245,14 @@ QString TileAdvice::suggestion() const
     QStringList parts;
     const bool sameAsCurrent = recommended && recommended->tiles.rows == current.tiles.rows
         && recommended->tiles.cols == current.tiles.cols;
-    if (recommended && !sameAsCurrent && recommended->under < current.under)
-        parts << tilesText(*recommended, minObjectPx);
+    if (recommended && !sameAsCurrent && recommended->under < current.under) {
+        if (recommended->under > allowed())
+            parts << QCoreApplication::translate("loupe::TileAdvice", "no grid up to %1×%1 keeps them all; the best, %2")
+                         .arg(maxGrid)
+                         .arg(tilesText(*recommended, minObjectPx));
+        else
+            parts << tilesText(*recommended, minObjectPx);
+    }
     if (unionRoi && roiAlone) {
         const QString roi = roiText(*unionRoi);
         QString text = roiAlone->under == 0
