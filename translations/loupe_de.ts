@@ -5952,6 +5952,18 @@ Sein letzter Checkpoint (nach der letzten abgeschlossenen Epoche) bleibt erhalte
         <source>Region</source>
         <translation>Bereich</translation>
     </message>
+    <message>
+        <source>%1 tiles, overlap %2 px</source>
+        <translation>%1 Kacheln, Überlappung %2 px</translation>
+    </message>
+    <message>
+        <source>region %1</source>
+        <translation>Bereich %1</translation>
+    </message>
+    <message>
+        <source>Checking: training %1 on %2 images (%3)…</source>
+        <translation>Prüfung: %1 wird auf %2 Bildern trainiert (%3)…</translation>
+    </message>
 </context>
 <context>
     <name>loupe::Trainer</name>
