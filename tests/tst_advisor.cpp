@@ -104,6 +104,8 @@ private Q_SLOTS:
     void rotationCutsMoreAsTheLimitGrows();
     void silentOnBenignPipeline();
     void silentWhenStepSwitchedOff();
+    void recommendsTilesOrRegion();
+    void tilesAdviceFollowsTheSetting();
 
 private:
     QTemporaryDir m_dir;
@@ -294,6 +296,97 @@ void TestAdvisor::silentWhenStepSwitchedOff()
     for (auto &step : p.steps())
         step->enabled = false;
     QVERIFY(advise(p, d, computeStats(d)).empty());
+}
+
+namespace {
+
+/// Four 1024×768 photos, five boxes: at 256 px (×0.25 across, ×⅓ down) an 8×8, a 12×30 and a 4×4 box
+/// fall under 5 px; 40×40 and 60×60 stay. Worked by hand with a 32 px overlap (tile sides 528×400 at
+/// 2×2, 363×278 at 3×3, 280×216 at 4×4, 231×180 at 5×5, 198×155 at 6×6): the 8×8 box is seen at 5 px
+/// from 3×3 on, the 4×4 box only from 6×6 (4 × 256/198 = 5.2). Every box lies in 100..612 × 100..504,
+/// so the region with a 16 px margin is 84,84,544,436 (30% of an image): alone it keeps the 12×30 box
+/// (×0.47) but not the 8×8 or 4×4 ones; 3×3 tiles of it (203×167 px) keep all five.
+QList<ImageSpec> smallDefects()
+{
+    return {{1024, 768, {QRectF(100, 100, 8, 8), QRectF(500, 300, 40, 40)}},
+            {1024, 768, {QRectF(600, 400, 12, 30), QRectF(200, 500, 4, 4)}},
+            {1024, 768, {QRectF(300, 200, 60, 60)}},
+            {1024, 768, {}}};
+}
+
+} // namespace
+
+void TestAdvisor::recommendsTilesOrRegion()
+{
+    const Dataset d = m_fixture.make(m_dir.path(), smallDefects());
+    TileAdviceOptions o;
+    o.inputSize = 256;
+    o.overlap = 32;
+    const TileAdvice a = adviseTiles(d, o);
+    QCOMPARE(a.boxes, 5);
+    QCOMPARE(a.current.under, 3);
+    QCOMPARE(a.samples, (std::vector<int>{1, 0})); // the 4×4 box (1.0 px) before the 8×8 one (2.0 px)
+    QCOMPARE(a.smallest, QSizeF(1.0, 4.0 / 3.0));
+    QCOMPARE(int(a.grids.size()), 8);
+    const std::vector<int> expected {3, 2, 1, 1, 1, 0, 0, 0};
+    for (int n = 0; n < 8; ++n)
+        QCOMPARE(a.grids[std::size_t(n)].under, expected[std::size_t(n)]);
+    QVERIFY(a.recommended);
+    QCOMPARE(a.recommended->tiles.rows, 6);
+    QCOMPARE(a.unionRoi, std::optional<QRect>(QRect(84, 84, 544, 436)));
+    QCOMPARE(a.roiAlone->under, 2);
+    QVERIFY(a.roiGrid);
+    QCOMPARE(a.roiGrid->tiles.rows, 3);
+    QCOMPARE(a.roiGrid->under, 0);
+    QVERIFY(a.needed());
+    QCOMPARE(a.message(), QStringLiteral("At 256 px input, 3 of 5 boxes fall under 5×5 px (smallest 1.0×1.3 px)"));
+    QCOMPARE(a.suggestion(),
+             QStringLiteral("6×6 tiles (--tiles 6x6) keep every box at 5 px or more; a region of interest of "
+                            "84,84,544,436 covering every box (--roi 84,84,544,436) keeps all but 2 above 5 px, and "
+                            "with 3×3 tiles inside it every box."));
+
+    // A looser rule (one box in four may stay small) settles for the smallest grid that loses one.
+    o.tolerance = 0.25;
+    const TileAdvice loose = adviseTiles(d, o);
+    QCOMPARE(loose.recommended->tiles.rows, 3);
+    QVERIFY2(loose.suggestion().startsWith(QStringLiteral("3×3 tiles (--tiles 3x3) keep all but 1 above 5 px; ")),
+             qPrintable(loose.suggestion()));
+
+    // Through the advisor, with the page's input size: one warning with the images concerned.
+    AdvisorOptions options;
+    options.tiling = TileAdviceOptions();
+    options.tiling->inputSize = 256;
+    const auto warnings = advise(pipelineOf(QString()), d, computeStats(d), options);
+    const AugmentWarning *w = find(warnings, AugmentWarningKind::TilesOrRegion);
+    QVERIFY2(w, qPrintable(describe(warnings)));
+    QCOMPARE(w->count, 3);
+    QCOMPARE(w->samples, (std::vector<int>{1, 0}));
+    QCOMPARE(w->message, a.message());
+    QCOMPARE(w->suggestion, a.suggestion());
+    // Without the detector's setting the advisor does not guess one.
+    QVERIFY(!find(advise(pipelineOf(QString()), d, computeStats(d)), AugmentWarningKind::TilesOrRegion));
+}
+
+void TestAdvisor::tilesAdviceFollowsTheSetting()
+{
+    const Dataset d = m_fixture.make(m_dir.path(), smallDefects());
+    AdvisorOptions options;
+    options.tiling = TileAdviceOptions();
+    options.tiling->inputSize = 256;
+    // 6×6 tiles keep every box: nothing to say.
+    options.tiling->tiles = TileCount {6, 6};
+    QVERIFY(!find(advise(pipelineOf(QString()), d, computeStats(d), options), AugmentWarningKind::TilesOrRegion));
+    // 2×2 still loses the 8×8 and 4×4 boxes; the message names the setting.
+    options.tiling->tiles = TileCount {2, 2};
+    const auto warnings = advise(pipelineOf(QString()), d, computeStats(d), options);
+    const AugmentWarning *w = find(warnings, AugmentWarningKind::TilesOrRegion);
+    QVERIFY(w);
+    QVERIFY2(w->message.startsWith(QStringLiteral("At 256 px input with 2×2 tiles, 2 of 5 boxes fall under 5×5 px")),
+             qPrintable(w->message));
+    // A larger input keeps them all at the whole image: 4 px × 1280/1024 = 5 px.
+    options.tiling->tiles = TileCount {1, 1};
+    options.tiling->inputSize = 1280;
+    QVERIFY(!find(advise(pipelineOf(QString()), d, computeStats(d), options), AugmentWarningKind::TilesOrRegion));
 }
 
 QTEST_GUILESS_MAIN(TestAdvisor)

@@ -7,7 +7,11 @@
 #include "augment/Transforms.h"
 #include "dataset/DatasetStats.h"
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSpinBox>
 #include <QListWidget>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -113,6 +117,7 @@ private Q_SLOTS:
     void warningsFillForHarmfulPipeline();
     void variantShowsTheReportedRotation();
     void everyStepTypeCanBeAdded();
+    void tilesViewShowsEachTilesBoxes();
 
 private:
     QTemporaryDir m_dir;
@@ -377,6 +382,83 @@ void TestAugmentPanel::everyStepTypeCanBeAdded()
         }
         QVERIFY2(json.contains(QStringLiteral("\"type\": \"%1\"").arg(name).toUtf8()), json.constData());
     }
+}
+
+void TestAugmentPanel::tilesViewShowsEachTilesBoxes()
+{
+    // Image 3 of 512×512 px: a 60 px box at 160,200, a 10 px one at 400,50, and here a 160 px one at
+    // 180,180 across the middle. 2×2 tiles overlapping by 32 px are 272 px, at 0 and 240 each way:
+    // tile 1 (top left) keeps the 60 px box whole; tile 2 (top right) the 10 px one; tile 3 (bottom
+    // left) holds a third of the 60 px box, too little to keep. The 160 px box keeps at most 39% in any
+    // tile (100×100 of 160×160 in tile 4): every tile drops it.
+    auto inspection = std::make_shared<Inspection>(*m_inspection);
+    Annotation across;
+    across.classId = 1;
+    across.box = QRectF(180, 180, 160, 160);
+    inspection->dataset.samples[3].objects.push_back(across);
+    QSignalSpy rendered(m_panel, &AugmentPanel::rendered);
+    m_panel->setInspection(inspection);
+    m_panel->setImages({3});
+    m_panel->setVariantCount(3);
+    m_panel->setInputSize(128);
+    QTRY_VERIFY(rendered.count() >= 1);
+
+    auto *view = m_panel->findChild<QCheckBox *>(QStringLiteral("tilesView"));
+    auto *tiles = m_panel->findChild<QLineEdit *>(QStringLiteral("augmentTiles"));
+    auto *overlap = m_panel->findChild<QSpinBox *>(QStringLiteral("augmentTileOverlap"));
+    QVERIFY(view && tiles && overlap);
+    QCOMPARE(overlap->value(), 32);
+    QSignalSpy tilingChanged(m_panel, &AugmentPanel::tilingChanged);
+    tiles->selectAll();
+    QTest::keyClicks(tiles, QStringLiteral("2x2"));
+    QCOMPARE(tilingChanged.last().at(0).toString(), QStringLiteral("2x2"));
+    QCOMPARE(tilingChanged.last().at(1).toInt(), 32);
+    rendered.clear();
+    view->click();
+    QTRY_VERIFY(rendered.count() >= 1);
+    QTRY_VERIFY(!m_panel->tiles().isEmpty() && m_panel->tiles().front().caption.contains(QStringLiteral("2×2")));
+
+    const QList<VariantTile> pictures = m_panel->tiles();
+    QList<VariantTile> perTile, variants;
+    for (const VariantTile &t : pictures) {
+        if (t.original)
+            continue;
+        (t.kept >= 0 ? perTile : variants).append(t);
+    }
+    QCOMPARE(pictures.front().kept, 2);
+    QCOMPARE(pictures.front().dropped, 1);
+    QCOMPARE(perTile.size(), 4);
+    const int kept[4] = {1, 1, 0, 0}, dropped[4] = {1, 1, 2, 1};
+    for (int i = 0; i < 4; ++i) {
+        QCOMPARE(perTile[i].tile, i);
+        QCOMPARE(perTile[i].kept, kept[i]);
+        QCOMPARE(perTile[i].dropped, dropped[i]);
+        QCOMPARE(perTile[i].image.size(), QSize(272, 272));
+    }
+    QCOMPARE(perTile[0].caption, QStringLiteral("r1 c1: 1 kept, 1 dropped"));
+    // Then the tile keeping the most boxes (the first of the two with one) as training sees it.
+    QCOMPARE(variants.size(), 3);
+    for (const VariantTile &t : variants) {
+        QCOMPARE(t.tile, 0);
+        QCOMPARE(t.image.size(), QSize(128, 128));
+    }
+    QVERIFY(variants.front().rowStart);
+
+    // A finer grid re-renders with it; a grid that does not parse is named on the page.
+    rendered.clear();
+    tiles->selectAll();
+    QTest::keyClicks(tiles, QStringLiteral("3x3"));
+    QTRY_VERIFY(!rendered.isEmpty() && m_panel->tiles().front().caption.contains(QStringLiteral("3×3")));
+    int tileCount = 0;
+    for (const VariantTile &t : m_panel->tiles())
+        tileCount += t.kept >= 0 && !t.original;
+    QCOMPARE(tileCount, 9);
+    rendered.clear();
+    tiles->selectAll();
+    QTest::keyClicks(tiles, QStringLiteral("0x2"));
+    QTRY_VERIFY(!rendered.isEmpty());
+    auto *status = m_panel->findChild<QLabel *>(QStringLiteral("augmentStatus"));
+    QVERIFY2(status->text().contains(QStringLiteral("tiles \"0x2\"")), qPrintable(status->text()));
 }
 
 QTEST_MAIN(TestAugmentPanel)

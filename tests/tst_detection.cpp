@@ -398,6 +398,31 @@ private Q_SLOTS:
         QVERIFY(QFileInfo::exists(results));
     }
 
+    void cliTrainAdvisesTilesForTinyBoxes()
+    {
+        // 6–27 px defects in 512 px photos end a pixel or two wide at a 64 px input: the run says so before
+        // it trains, with the tiles or region that would keep them.
+        QTemporaryDir dir;
+        const QString data = writeBoxes(dir.path(), 6, 512, 512, 3);
+        const CliRun train = runCli({QStringLiteral("train"), data, QStringLiteral("--out"),
+                                     dir.filePath(QStringLiteral("run")), QStringLiteral("--epochs"), QStringLiteral("1"),
+                                     QStringLiteral("--max-steps"), QStringLiteral("1"), QStringLiteral("--image-size"),
+                                     QStringLiteral("64"), QStringLiteral("--batch"), QStringLiteral("2"),
+                                     QStringLiteral("--precision"), QStringLiteral("fp32")});
+        QVERIFY2(train.exitCode == 0, train.err.constData());
+        QVERIFY2(train.err.contains("At 64 px input, "), train.err.constData());
+        QVERIFY2(train.err.contains("boxes fall under 5×5 px"), train.err.constData());
+        // Tiled finely enough at a larger input, nothing to say.
+        const CliRun tiled = runCli({QStringLiteral("train"), data, QStringLiteral("--out"),
+                                     dir.filePath(QStringLiteral("run2")), QStringLiteral("--epochs"), QStringLiteral("1"),
+                                     QStringLiteral("--max-steps"), QStringLiteral("1"), QStringLiteral("--image-size"),
+                                     QStringLiteral("256"), QStringLiteral("--tiles"), QStringLiteral("2x2"),
+                                     QStringLiteral("--batch"), QStringLiteral("2"), QStringLiteral("--precision"),
+                                     QStringLiteral("fp32")});
+        QVERIFY2(tiled.exitCode == 0, tiled.err.constData());
+        QVERIFY2(!tiled.err.contains("boxes fall under"), tiled.err.constData());
+    }
+
     void badDetectionSettingsAreRefused()
     {
         QTemporaryDir dir;

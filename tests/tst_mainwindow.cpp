@@ -6,6 +6,7 @@
 #include "ClassBalanceChart.h"
 #include "MainWindow.h"
 #include "TrainController.h"
+#include "TrainForm.h"
 #include "TrainPanel.h"
 #include "augment/Pipeline.h"
 #include "project/RunFolder.h"
@@ -17,6 +18,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QSpinBox>
 #include <QToolButton>
@@ -61,6 +63,7 @@ private Q_SLOTS:
     void openingAnotherDatasetAsksWhileTraining();
     void pagesByKeyboardFromAnywhere();
     void trainsWithTheAugmentPagesPipeline();
+    void tilesAndRegionAreOneSetting();
 
 private:
     QTemporaryDir m_settings; ///< this test's QSettings, apart from the user's
@@ -369,6 +372,49 @@ void TestMainWindow::pagesByKeyboardFromAnywhere()
 
 // Item 3 of issue 19: the pipeline edited on the Augment page is the one the next run trains with,
 // at the Train form's image size, which is also the Augment page's input size.
+void TestMainWindow::tilesAndRegionAreOneSetting()
+{
+    // The Train page's Tiles and Region and the Augment page's tiles row are one setting: typed on
+    // either page, the other shows it and the next run uses it.
+    MainWindow w;
+    w.resize(1200, 800);
+    w.show();
+    auto *train = w.findChild<TrainPanel *>();
+    auto *augmentPage = w.findChild<QWidget *>(QStringLiteral("augmentPanel"));
+    QVERIFY(train && augmentPage);
+    auto *formTiles = train->findChild<QLineEdit *>(QStringLiteral("tiles"));
+    auto *formRoi = train->findChild<QLineEdit *>(QStringLiteral("roi"));
+    auto *pageTiles = augmentPage->findChild<QLineEdit *>(QStringLiteral("augmentTiles"));
+    auto *pageRoi = augmentPage->findChild<QLineEdit *>(QStringLiteral("augmentRoi"));
+    auto *pageOverlap = augmentPage->findChild<QSpinBox *>(QStringLiteral("augmentTileOverlap"));
+    QVERIFY(formTiles && formRoi && pageTiles && pageRoi && pageOverlap);
+    QCOMPARE(pageTiles->text(), formTiles->text());
+
+    QVERIFY(w.showPanel(QStringLiteral("train")));
+    formTiles->selectAll();
+    QTest::keyClicks(formTiles, QStringLiteral("4x4"));
+    QCOMPARE(pageTiles->text(), QStringLiteral("4x4"));
+
+    QVERIFY(w.showPanel(QStringLiteral("augment")));
+    QTest::keyClicks(pageRoi, QStringLiteral("10,20,300,200"));
+    pageOverlap->setValue(48);
+    QCOMPARE(formRoi->text(), QStringLiteral("10,20,300,200"));
+    const TrainConfig c = train->form()->config();
+    QCOMPARE(c.tiles, QStringLiteral("4x4"));
+    QCOMPARE(c.roi, QStringLiteral("10,20,300,200"));
+    QCOMPARE(c.tileOverlap, 48);
+
+    // A run's settings (as a preset or a resumed run bring them) reach the Augment page too.
+    TrainConfig preset = c;
+    preset.tiles = QStringLiteral("2x3");
+    preset.tileOverlap = 16;
+    preset.roi.clear();
+    train->form()->setConfig(preset);
+    QCOMPARE(pageTiles->text(), QStringLiteral("2x3"));
+    QCOMPARE(pageOverlap->value(), 16);
+    QCOMPARE(pageRoi->text(), QString());
+}
+
 void TestMainWindow::trainsWithTheAugmentPagesPipeline()
 {
     QTemporaryDir dir;

@@ -24,6 +24,7 @@
 #include <QProgressBar>
 #include <QScopeGuard>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
@@ -128,6 +129,7 @@ private Q_SLOTS:
     void oldPresetsFileIsTakenInOnce();
     void listsTorchvisionWeightsFromTheHubCache();
     void lossLegendFitsANarrowPlot();
+    void overfitCheckUsesTheTilesAndRegion();
 
 private:
     QTemporaryDir m_dir;
@@ -596,6 +598,67 @@ void TestTrainPanel::lossLegendFitsANarrowPlot()
             QVERIFY(item->outerRect().right() <= plot.plot()->width());
         }
     }
+}
+
+void TestTrainPanel::overfitCheckUsesTheTilesAndRegion()
+{
+    // Six 64×64 photos with one box each: a detector's overfit check from the page's button must cut
+    // them as the form says, so a region outside the images and a grid that does not parse are refused
+    // with their reasons, and a usable grid is named while the check runs.
+    QTemporaryDir dir;
+    QJsonArray images, annotations;
+    for (int i = 0; i < 6; ++i) {
+        cv::Mat m(64, 64, CV_8UC3, cv::Scalar(110, 110, 110));
+        cv::rectangle(m, cv::Rect(8 + 6 * i, 20, 12, 12), cv::Scalar(20, 20, 230), cv::FILLED);
+        const QString name = QStringLiteral("p%1.png").arg(i);
+        loupe::test::writeMat(dir.filePath(name), m);
+        images.append(QJsonObject{{QStringLiteral("id"), i + 1}, {QStringLiteral("file_name"), name},
+                                  {QStringLiteral("width"), 64}, {QStringLiteral("height"), 64}});
+        annotations.append(QJsonObject{{QStringLiteral("id"), i + 1}, {QStringLiteral("image_id"), i + 1},
+                                       {QStringLiteral("category_id"), 1 + i % 2},
+                                       {QStringLiteral("bbox"), QJsonArray{8 + 6 * i, 20, 12, 12}},
+                                       {QStringLiteral("area"), 144}, {QStringLiteral("iscrowd"), 0}});
+    }
+    const QJsonObject coco{{QStringLiteral("images"), images}, {QStringLiteral("annotations"), annotations},
+                           {QStringLiteral("categories"),
+                            QJsonArray{QJsonObject{{QStringLiteral("id"), 1}, {QStringLiteral("name"), QStringLiteral("dent")}},
+                                       QJsonObject{{QStringLiteral("id"), 2}, {QStringLiteral("name"), QStringLiteral("chip")}}}}};
+    loupe::test::writeBytes(dir.filePath(QStringLiteral("annotations.json")), QJsonDocument(coco).toJson());
+
+    TrainPanel panel;
+    panel.show();
+    panel.setInspection(inspect(dir.filePath(QStringLiteral("annotations.json"))));
+    auto *tiles = panel.findChild<QLineEdit *>(QStringLiteral("tiles"));
+    auto *roi = panel.findChild<QLineEdit *>(QStringLiteral("roi"));
+    auto *check = panel.findChild<QPushButton *>(QStringLiteral("overfitCheck"));
+    QVERIFY(tiles && roi && check);
+    QSignalSpy checkErrors(panel.controller(), &TrainController::overfitError);
+
+    QTest::keyClicks(roi, QStringLiteral("500,500,10,10"));
+    QTRY_VERIFY(check->isEnabled());
+    check->click();
+    QTRY_COMPARE_WITH_TIMEOUT(checkErrors.count(), 1, 30000);
+    QVERIFY2(panel.overfitVerdictText().contains(QStringLiteral("the region of interest 500,500,10,10 lies outside")),
+             qPrintable(panel.overfitVerdictText()));
+
+    roi->clear();
+    tiles->selectAll();
+    QTest::keyClicks(tiles, QStringLiteral("0x2"));
+    QTRY_VERIFY(check->isEnabled());
+    check->click();
+    QTRY_COMPARE_WITH_TIMEOUT(checkErrors.count(), 2, 30000);
+    QVERIFY2(panel.overfitVerdictText().contains(QStringLiteral("tiles \"0x2\": rows and columns")),
+             qPrintable(panel.overfitVerdictText()));
+
+    tiles->selectAll();
+    QTest::keyClicks(tiles, QStringLiteral("2x2"));
+    QTRY_VERIFY(check->isEnabled());
+    QSignalSpy finished(panel.controller(), &TrainController::overfitFinished);
+    check->click();
+    QVERIFY2(panel.overfitVerdictText().contains(QStringLiteral("(2x2 tiles, overlap 32 px)")),
+             qPrintable(panel.overfitVerdictText()));
+    panel.findChild<QPushButton *>(QStringLiteral("cancelRun"))->click();
+    QTRY_VERIFY_WITH_TIMEOUT(finished.count() + checkErrors.count() >= 3 && check->isEnabled(), 120000);
 }
 
 QTEST_MAIN(TestTrainPanel)

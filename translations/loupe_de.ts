@@ -518,6 +518,10 @@
         <source>Resizing cannot keep objects this small: they need the images&apos; full resolution (%1 px). Crop the images to the region of interest, or tile them (e.g. 4×4 patches) instead of resizing.</source>
         <translation>Durch Skalieren lassen sich so kleine Objekte nicht erhalten: Sie brauchen die volle Auflösung der Bilder (%1 px). Schneiden Sie die Bilder auf den relevanten Bereich zu oder zerlegen Sie sie in Kacheln (z. B. 4×4), statt sie zu skalieren.</translation>
     </message>
+    <message>
+        <source>Tiles or a region of interest needed</source>
+        <translation>Kacheln oder ein interessierender Bereich nötig</translation>
+    </message>
 </context>
 <context>
     <name>loupe::AnchorTuning</name>
@@ -847,6 +851,74 @@
     <message>
         <source>Each image starts a new line: the image before (framed), then its %1 training variants; hover a picture for every parameter.</source>
         <translation>Jedes Bild beginnt eine neue Zeile: das Bild vorher (gerahmt), dann seine %1 Trainingsvarianten; für alle Parameter mit der Maus auf ein Bild zeigen.</translation>
+    </message>
+    <message>
+        <source>Tiles view</source>
+        <translation>Kachelansicht</translation>
+    </message>
+    <message>
+        <source>Each image with its tiles: the boxes each tile keeps (solid) and drops (dashed, under half their area inside), and the training variants of the tile with the most boxes</source>
+        <translation>Jedes Bild mit seinen Kacheln: die Boxen, die jede Kachel behält (durchgezogen) und verwirft (gestrichelt, weniger als die Hälfte ihrer Fläche darin), und die Trainingsvarianten der Kachel mit den meisten Boxen</translation>
+    </message>
+    <message>
+        <source>Detection: rows × columns tiles, such as 4x4; the same setting as the Train page&apos;s Tiles</source>
+        <translation>Detektion: Zeilen × Spalten Kacheln, etwa 4x4; dieselbe Einstellung wie „Kacheln“ auf der Trainingsseite</translation>
+    </message>
+    <message>
+        <source>overlap </source>
+        <translation>Überlappung </translation>
+    </message>
+    <message>
+        <source>Pixels neighbouring tiles share</source>
+        <translation>Pixel, die sich benachbarte Kacheln teilen</translation>
+    </message>
+    <message>
+        <source>whole image</source>
+        <translation>ganzes Bild</translation>
+    </message>
+    <message>
+        <source>Detection: the region of interest x,y,w,h in image pixels; the same setting as the Train page&apos;s Region</source>
+        <translation>Detektion: der interessierende Bereich x,y,b,h in Bildpixeln; dieselbe Einstellung wie „Bereich“ auf der Trainingsseite</translation>
+    </message>
+    <message>
+        <source>Tiles</source>
+        <translation>Kacheln</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Bereich</translation>
+    </message>
+    <message>
+        <source>Tiles view: each image with its tiles (yellow) and region (cyan); then each tile with the boxes it keeps as targets (solid) and drops (dashed grey: under half their area inside); then the tile with the most boxes as training sees it at %1×%1.</source>
+        <translation>Kachelansicht: jedes Bild mit seinen Kacheln (gelb) und seinem Bereich (cyan); dann jede Kachel mit den Boxen, die sie als Ziele behält (durchgezogen) und verwirft (grau gestrichelt: weniger als die Hälfte ihrer Fläche darin); dann die Kachel mit den meisten Boxen, wie das Training sie bei %1×%1 sieht.</translation>
+    </message>
+    <message>
+        <source>#%1 %2×%3 tiles: %4 kept, %5 dropped</source>
+        <translation>#%1 %2×%3 Kacheln: %4 behalten, %5 verworfen</translation>
+    </message>
+    <message>
+        <source>%1
+%2×%3 px; tiles of %4×%5 px overlapping by %6 px over the region %7,%8 %9×%10</source>
+        <translation>%1
+%2×%3 px; Kacheln von %4×%5 px, um %6 px überlappend, über dem Bereich %7,%8 %9×%10</translation>
+    </message>
+    <message>
+        <source>r%1 c%2: %3 kept, %4 dropped</source>
+        <translation>Z%1 S%2: %3 behalten, %4 verworfen</translation>
+    </message>
+    <message>
+        <source>tile %1 of %2: %3,%4 %5×%6 px in the image; dashed boxes keep under half their area here and are not its targets</source>
+        <translation>Kachel %1 von %2: %3,%4 %5×%6 px im Bild; gestrichelte Boxen haben hier weniger als die Hälfte ihrer Fläche und sind keine Ziele dieser Kachel</translation>
+    </message>
+    <message>
+        <source>r%1 c%2 · %3</source>
+        <translation>Z%1 S%2 · %3</translation>
+    </message>
+    <message>
+        <source>%1×%1 model input
+</source>
+        <translation>%1×%1 Modelleingabe
+</translation>
     </message>
 </context>
 <context>
@@ -5232,6 +5304,61 @@ wahr: %2, vorhergesagt: %3 (%4%), Verlust %5</translation>
     </message>
 </context>
 <context>
+    <name>loupe::TileAdvice</name>
+    <message>
+        <source>%1 tiles (--tiles %2) keep every box at %3 px or more</source>
+        <translation>%1 Kacheln (--tiles %2) halten jede Box bei %3 px oder mehr</translation>
+    </message>
+    <message>
+        <source>%1 tiles (--tiles %2) keep all but %3 above %4 px</source>
+        <translation>%1 Kacheln (--tiles %2) halten alle bis auf %3 über %4 px</translation>
+    </message>
+    <message>
+        <source>At %1 px input with %2 tiles of the region %3</source>
+        <translation>Bei %1 px Eingabe mit %2 Kacheln des Bereichs %3</translation>
+    </message>
+    <message>
+        <source>At %1 px input with %2 tiles</source>
+        <translation>Bei %1 px Eingabe mit %2 Kacheln</translation>
+    </message>
+    <message>
+        <source>At %1 px input with the region %2</source>
+        <translation>Bei %1 px Eingabe mit dem Bereich %2</translation>
+    </message>
+    <message>
+        <source>At %1 px input</source>
+        <translation>Bei %1 px Eingabe</translation>
+    </message>
+    <message>
+        <source>%1, %2 of %3 boxes fall under %4×%4 px (smallest %5×%6 px)</source>
+        <translation>%1 fallen %2 von %3 Boxen unter %4×%4 px (kleinste %5×%6 px)</translation>
+    </message>
+    <message>
+        <source>a region of interest of %1 covering every box (--roi %1) keeps every box at %2 px or more</source>
+        <translation>ein interessierender Bereich %1, der jede Box umfasst (--roi %1), hält jede Box bei %2 px oder mehr</translation>
+    </message>
+    <message>
+        <source>a region of interest of %1 covering every box (--roi %1) keeps all but %2 above %3 px</source>
+        <translation>ein interessierender Bereich %1, der jede Box umfasst (--roi %1), hält alle bis auf %2 über %3 px</translation>
+    </message>
+    <message>
+        <source>, and with %1 tiles inside it every box</source>
+        <translation>, mit %1 Kacheln darin jede Box</translation>
+    </message>
+    <message>
+        <source>, and with %1 tiles inside it all but %2</source>
+        <translation>, mit %1 Kacheln darin alle bis auf %2</translation>
+    </message>
+    <message>
+        <source>No grid up to %1×%1 keeps them: use a larger input or a region of interest.</source>
+        <translation>Kein Raster bis %1×%1 hält sie: eine größere Eingabe oder einen interessierenden Bereich verwenden.</translation>
+    </message>
+    <message>
+        <source>no grid up to %1×%1 keeps them all; the best, %2</source>
+        <translation>kein Raster bis %1×%1 hält sie alle; das beste: %2</translation>
+    </message>
+</context>
+<context>
     <name>loupe::Tiling</name>
     <message>
         <source>tiles &quot;%1&quot;: expected rows x columns, such as 4x4</source>
@@ -5832,6 +5959,18 @@ Sein letzter Checkpoint (nach der letzten abgeschlossenen Epoche) bleibt erhalte
     <message>
         <source>Region</source>
         <translation>Bereich</translation>
+    </message>
+    <message>
+        <source>%1 tiles, overlap %2 px</source>
+        <translation>%1 Kacheln, Überlappung %2 px</translation>
+    </message>
+    <message>
+        <source>region %1</source>
+        <translation>Bereich %1</translation>
+    </message>
+    <message>
+        <source>Checking: training %1 on %2 images (%3)…</source>
+        <translation>Prüfung: %1 wird auf %2 Bildern trainiert (%3)…</translation>
     </message>
 </context>
 <context>

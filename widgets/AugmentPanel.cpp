@@ -164,6 +164,35 @@ void AugmentPanel::buildUi()
     batchRow->addWidget(m_batchCount);
     batchRow->addStretch(1);
     rl->addLayout(batchRow);
+    // The detector's tiles and region, the Train page's Tiles and Region in the same format.
+    auto *tileRow = new QHBoxLayout;
+    m_tilesView = new QCheckBox(tr("Tiles view"), right);
+    m_tilesView->setObjectName(QStringLiteral("tilesView"));
+    m_tilesView->setToolTip(tr("Each image with its tiles: the boxes each tile keeps (solid) and drops (dashed, under "
+                               "half their area inside), and the training variants of the tile with the most boxes"));
+    m_tiles = new QLineEdit(QStringLiteral("1x1"), right);
+    m_tiles->setObjectName(QStringLiteral("augmentTiles"));
+    m_tiles->setMaximumWidth(70);
+    m_tiles->setToolTip(tr("Detection: rows × columns tiles, such as 4x4; the same setting as the Train page's Tiles"));
+    m_tileOverlap = new QSpinBox(right);
+    m_tileOverlap->setObjectName(QStringLiteral("augmentTileOverlap"));
+    m_tileOverlap->setRange(0, 4096);
+    m_tileOverlap->setValue(32);
+    m_tileOverlap->setPrefix(tr("overlap "));
+    m_tileOverlap->setSuffix(tr(" px"));
+    m_tileOverlap->setToolTip(tr("Pixels neighbouring tiles share"));
+    m_roi = new QLineEdit(right);
+    m_roi->setObjectName(QStringLiteral("augmentRoi"));
+    m_roi->setPlaceholderText(tr("whole image"));
+    m_roi->setToolTip(tr("Detection: the region of interest x,y,w,h in image pixels; the same setting as the Train "
+                         "page's Region"));
+    tileRow->addWidget(m_tilesView);
+    tileRow->addWidget(new QLabel(tr("Tiles"), right));
+    tileRow->addWidget(m_tiles);
+    tileRow->addWidget(m_tileOverlap);
+    tileRow->addWidget(new QLabel(tr("Region"), right));
+    tileRow->addWidget(m_roi, 1);
+    rl->addLayout(tileRow);
     m_status = new QLabel(right);
     m_status->setObjectName(QStringLiteral("augmentStatus"));
     m_status->setWordWrap(true);
@@ -209,6 +238,10 @@ void AugmentPanel::buildUi()
         if (m_exactBatch->isChecked())
             scheduleRender();
     });
+    connect(m_tilesView, &QCheckBox::toggled, this, [this] { scheduleRender(); });
+    connect(m_tiles, &QLineEdit::textEdited, this, &AugmentPanel::tilingEdited);
+    connect(m_roi, &QLineEdit::textEdited, this, &AugmentPanel::tilingEdited);
+    connect(m_tileOverlap, &QSpinBox::valueChanged, this, &AugmentPanel::tilingEdited);
     connect(m_warningList, &QListWidget::itemClicked, this,
             [this](QListWidgetItem *item) { showWarningImages(m_warningList->row(item)); });
 }
@@ -367,8 +400,69 @@ void AugmentPanel::followInputSize(int size)
             m_editor->setStepParameter(i, QStringLiteral("height"), size);
         }
     }
-    if (m_exactBatch->isChecked())
+    if (m_exactBatch->isChecked() || m_tilesView->isChecked())
         scheduleRender();
+    scheduleAdvice(); // the detector's boxes at the input size
+}
+
+void AugmentPanel::setTiling(const QString &tiles, int overlap, const QString &roi)
+{
+    const QString t = tiles.trimmed().isEmpty() ? QStringLiteral("1x1") : tiles.trimmed();
+    if (t == m_tiles->text() && overlap == m_tileOverlap->value() && roi.trimmed() == m_roi->text())
+        return;
+    {
+        QSignalBlocker a(m_tiles), b(m_tileOverlap), c(m_roi);
+        m_tiles->setText(t);
+        m_tileOverlap->setValue(overlap);
+        m_roi->setText(roi.trimmed());
+    }
+    if (m_tilesView->isChecked())
+        scheduleRender();
+    scheduleAdvice();
+}
+
+QString AugmentPanel::tilesText() const
+{
+    return m_tiles->text().trimmed().isEmpty() ? QStringLiteral("1x1") : m_tiles->text().trimmed();
+}
+
+int AugmentPanel::tileOverlap() const
+{
+    return m_tileOverlap->value();
+}
+
+QString AugmentPanel::roiText() const
+{
+    return m_roi->text().trimmed();
+}
+
+void AugmentPanel::setTilesView(bool on)
+{
+    m_tilesView->setChecked(on);
+}
+
+void AugmentPanel::tilingEdited()
+{
+    if (m_tilesView->isChecked())
+        scheduleRender();
+    scheduleAdvice();
+    Q_EMIT tilingChanged(tilesText(), tileOverlap(), roiText());
+}
+
+std::optional<TilingSetting> AugmentPanel::tilingSetting(QString *error) const
+{
+    TilingSetting setting;
+    try {
+        setting.tiles = parseTileCount(tilesText());
+        setting.overlap = m_tileOverlap->value();
+        if (!roiText().isEmpty())
+            setting.roi = parseRoi(roiText());
+    } catch (const TilingError &e) {
+        if (error)
+            *error = e.message();
+        return std::nullopt;
+    }
+    return setting;
 }
 
 void AugmentPanel::setBatchCount(int count)
@@ -414,9 +508,17 @@ void AugmentPanel::startRender()
     job.samples = m_samples;
     job.variants = m_variants->value();
     job.seed = quint64(m_seed->value());
+    QString tilingError;
+    const std::optional<TilingSetting> tiling = tilingSetting(&tilingError);
+    const bool tilesView = m_tilesView->isChecked() && !m_exactBatch->isChecked() && tiling;
     job.mode = m_exactBatch->isChecked() ? RenderMode::Batch
+        : tilesView                      ? RenderMode::Tiles
         : m_evaluation->isChecked()      ? RenderMode::Evaluation
                                          : RenderMode::Training;
+    if (tiling)
+        job.tiling = *tiling;
+    job.evaluationTiles = m_evaluation->isChecked();
+    m_tilingError = m_tilesView->isChecked() ? tilingError : QString();
     job.batch.imageSize = m_inputSize->value();
     job.batch.channels = m_channels->currentData().toInt();
     job.batch.epoch = m_epoch->value();
@@ -445,6 +547,11 @@ void AugmentPanel::renderDone()
                      .arg(result.tiles.size())
                      .arg(m_epoch->value())
                      .arg(m_inputSize->value());
+    else if (m_tilesView->isChecked() && m_tilingError.isEmpty())
+        status = tr("Tiles view: each image with its tiles (yellow) and region (cyan); then each tile with the boxes "
+                    "it keeps as targets (solid) and drops (dashed grey: under half their area inside); then the "
+                    "tile with the most boxes as training sees it at %1×%1.")
+                     .arg(m_inputSize->value());
     else if (m_evaluation->isChecked())
         status = tr("Evaluation view: only the deterministic steps, as evaluation and inference see the images.");
     else
@@ -452,6 +559,8 @@ void AugmentPanel::renderDone()
         status = tr("Each image starts a new line: the image before (framed), then its %1 training variants; hover "
                     "a picture for every parameter.")
                      .arg(m_variants->value());
+    if (!m_tilingError.isEmpty())
+        status += QLatin1Char('\n') + m_tilingError;
     if (!result.error.isEmpty())
         status += QLatin1Char('\n') + result.error.trimmed();
     m_status->setText(status);
@@ -478,8 +587,11 @@ void AugmentPanel::startAdvice()
     const quint64 generation = ++m_adviceGeneration;
     const InspectionPtr inspection = m_inspection;
     const QByteArray json = pipelineJson();
-    m_adviceWatcher->setFuture(QtConcurrent::run(
-        [generation, inspection, json] { return AugmentRenderer::advise(generation, inspection, json); }));
+    const int inputSize = m_inputSize->value();
+    const std::optional<TilingSetting> tiling = tilingSetting();
+    m_adviceWatcher->setFuture(QtConcurrent::run([generation, inspection, json, inputSize, tiling] {
+        return AugmentRenderer::advise(generation, inspection, json, inputSize, tiling);
+    }));
     QTimer::singleShot(600, this, [this] { setBusy(m_adviceWatcher->isRunning(), m_renderWatcher->isRunning()); });
 }
 

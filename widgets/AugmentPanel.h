@@ -4,6 +4,8 @@
 #include "PipelineEditor.h"
 #include "VariantGrid.h"
 
+#include "AugmentRenderer.h"
+
 #include "augment/Advisor.h"
 #include "augment/Pipeline.h"
 
@@ -12,6 +14,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <optional>
 
 class QCheckBox;
 class QComboBox;
@@ -25,8 +28,6 @@ class QWidget;
 
 namespace loupe {
 
-struct AugmentRenderResult;
-struct AugmentAdviceResult;
 class SourceImageCache;
 
 /// The augmentation page: the training pipeline's steps and parameters, a grid of augmented
@@ -65,6 +66,15 @@ public:
     void setInputSize(int size);
     int inputSize() const;
     void setBatchCount(int count);
+    /// How the detector cuts the images: "RxC" tiles, the overlap in pixels and the region "x,y,w,h"
+    /// (empty: the whole image), in the Train page's format. Setting them emits nothing.
+    void setTiling(const QString &tiles, int overlap, const QString &roi);
+    QString tilesText() const;
+    int tileOverlap() const;
+    QString roiText() const;
+    /// The tiles view: each image with its tile grid, each tile with the boxes it keeps and drops, and
+    /// variants of the tile keeping the most boxes.
+    void setTilesView(bool on);
 
     /// The last delivered pictures ("before" pictures included, see VariantTile::original).
     const QList<VariantTile> &tiles() const;
@@ -81,6 +91,8 @@ Q_SIGNALS:
     void pipelineChanged(const QByteArray &json);
     /// The input size was changed here.
     void inputSizeChanged(int size);
+    /// Tiles, overlap or region were edited here.
+    void tilingChanged(const QString &tiles, int overlap, const QString &roi);
 
 private:
     void buildUi();
@@ -95,6 +107,9 @@ private:
     void applyImageText();
     void setBusy(bool adviceRunning, bool renderRunning);
     void followInputSize(int size);
+    void tilingEdited();
+    /// The tiles and region as parsed; nullopt with `error` set when a field does not parse.
+    std::optional<TilingSetting> tilingSetting(QString *error = nullptr) const;
 
     InspectionPtr m_inspection;
     std::shared_ptr<SourceImageCache> m_cache;
@@ -112,6 +127,7 @@ private:
     QElapsedTimer m_changeClock; ///< since the first change not yet on screen
     bool m_changeClockRunning = false;
     double m_lastRenderMs = 0;
+    QString m_tilingError; ///< the tiles or region field that does not parse, for the status line
     int m_inputSizeShown = 224; ///< the input size the pipeline's resize steps were last fitted to
 
     PipelineEditor *m_editor = nullptr;
@@ -126,6 +142,10 @@ private:
     QComboBox *m_channels = nullptr;
     QSpinBox *m_epoch = nullptr;
     QSpinBox *m_batchCount = nullptr;
+    QLineEdit *m_tiles = nullptr;
+    QSpinBox *m_tileOverlap = nullptr;
+    QLineEdit *m_roi = nullptr;
+    QCheckBox *m_tilesView = nullptr;
     QLabel *m_status = nullptr;
     QProgressBar *m_busy = nullptr;
     VariantGrid *m_grid = nullptr;

@@ -4,6 +4,8 @@
 #include "NumberText.h"
 #include "SourceImageCache.h"
 
+#include "augment/TileTargets.h"
+
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QMutex>
@@ -184,6 +186,187 @@ quint64 variantSeed(quint64 seed, int sample, int variant)
     return s;
 }
 
+
+// The tiles view's own colours, apart from the class colours: the grid yellow, the region cyan, a
+// dropped box dashed light grey on a dark outline (dashes tell it apart without colour).
+const QColor kGridColour(255, 212, 0);
+const QColor kRegionColour(0, 190, 255);
+const QColor kDroppedColour(215, 215, 215);
+
+void drawDropped(QImage &image, const std::vector<QRectF> &boxes, double scale)
+{
+    if (boxes.empty())
+        return;
+    QPainter p(&image);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.scale(scale, scale);
+    p.setBrush(Qt::NoBrush);
+    for (QRectF box : boxes) {
+        const double minSide = 4.0 / scale;
+        if (box.width() < minSide || box.height() < minSide)
+            box = QRectF(box.center() - QPointF(std::max(minSide, box.width()) / 2, std::max(minSide, box.height()) / 2),
+                         QSizeF(std::max(minSide, box.width()), std::max(minSide, box.height())));
+        p.setPen(QPen(QColor(20, 20, 20), 3.0 / scale));
+        p.drawRect(box);
+        p.setPen(QPen(kDroppedColour, 1.6 / scale, Qt::DashLine));
+        p.drawRect(box);
+    }
+}
+
+/// The grid's tiles (alternate ones dotted, so overlaps show) and the region around them.
+void drawGrid(QImage &image, const TileGrid &grid, double scale)
+{
+    QPainter p(&image);
+    p.scale(scale, scale);
+    p.setBrush(Qt::NoBrush);
+    for (int t = 0; t < grid.count(); ++t) {
+        const bool odd = (t / grid.cols() + t % grid.cols()) % 2 == 1;
+        p.setPen(QPen(kGridColour, 1.5 / scale, odd ? Qt::DotLine : Qt::SolidLine));
+        p.drawRect(QRectF(grid.tile(t)).adjusted(0.5 / scale, 0.5 / scale, -0.5 / scale, -0.5 / scale));
+    }
+    if (grid.roi() != QRect(QPoint(0, 0), grid.imageSize())) {
+        p.setPen(QPen(kRegionColour, 2.5 / scale, Qt::DashLine));
+        p.drawRect(QRectF(grid.roi()));
+    }
+}
+
+/// One image in the tiles view: the overview, each tile, then variants of the tile keeping the most.
+void renderTiles(const AugmentRenderJob &job, const Pipeline &pipeline, int sample, const cv::Mat &source,
+                 QList<VariantTile> &out, QString &error)
+{
+    const Dataset &dataset = job.inspection->dataset;
+    const Sample &s = dataset.samples[std::size_t(sample)];
+    const QString name = QFileInfo(s.path).fileName();
+    const TilingSetting &setting = job.tiling;
+    std::optional<TileGrid> grid;
+    try {
+        grid.emplace(QSize(source.cols, source.rows), setting.tiles, setting.overlap, setting.roi);
+    } catch (const TilingError &e) {
+        error += QStringLiteral("%1: %2\n").arg(name, e.message());
+        return;
+    }
+    // Over the whole image: an object is kept when some tile keeps it as a target.
+    std::vector<Annotation> keptSomewhere;
+    std::vector<QRectF> droppedEverywhere;
+    for (const Annotation &a : s.objects) {
+        double best = 0;
+        for (int t = 0; t < grid->count(); ++t)
+            best = std::max(best, grid->keptFraction(t, a.box));
+        if (a.crowd ? best > 0 : best >= kTileMinKeptArea)
+            keptSomewhere.push_back(a);
+        else if (!a.crowd)
+            droppedEverywhere.push_back(a.box);
+    }
+    VariantTile overview;
+    double scale = 1;
+    overview.image = toQImage(source, &scale);
+    drawObjects(overview.image, keptSomewhere, scale);
+    drawDropped(overview.image, droppedEverywhere, scale);
+    drawGrid(overview.image, *grid, scale);
+    overview.sample = sample;
+    overview.original = true;
+    overview.rowStart = true;
+    overview.kept = int(keptSomewhere.size());
+    overview.dropped = int(droppedEverywhere.size());
+    overview.caption = QCoreApplication::translate("loupe::AugmentPanel", "#%1 %2×%3 tiles: %4 kept, %5 dropped")
+                           .arg(sample)
+                           .arg(grid->rows())
+                           .arg(grid->cols())
+                           .arg(overview.kept)
+                           .arg(overview.dropped);
+    overview.details = QCoreApplication::translate("loupe::AugmentPanel", "%1\n%2×%3 px; tiles of %4×%5 px overlapping by %6 px over the region %7,%8 %9×%10")
+                           .arg(s.path)
+                           .arg(source.cols)
+                           .arg(source.rows)
+                           .arg(grid->tileSize().width())
+                           .arg(grid->tileSize().height())
+                           .arg(grid->overlap())
+                           .arg(grid->roi().x())
+                           .arg(grid->roi().y())
+                           .arg(grid->roi().width())
+                           .arg(grid->roi().height());
+    out.append(overview);
+
+    int busiest = 0, busiestKept = -1;
+    std::vector<std::vector<Annotation>> keptPerTile;
+    for (int t = 0; t < grid->count(); ++t) {
+        const QRect r = grid->tile(t);
+        std::vector<Annotation> kept = objectsInTile(*grid, t, s.objects);
+        std::vector<QRectF> dropped;
+        for (const Annotation &a : s.objects) {
+            const double share = grid->keptFraction(t, a.box);
+            if (!a.crowd && share > 0 && share < kTileMinKeptArea)
+                dropped.push_back(grid->toTile(t, a.box) & QRectF(0, 0, r.width(), r.height()));
+        }
+        int objects = 0;
+        for (const Annotation &a : kept)
+            objects += a.crowd ? 0 : 1;
+        VariantTile tile;
+        double f = 1;
+        tile.image = toQImage(grid->cut(source, t), &f);
+        drawObjects(tile.image, kept, f);
+        drawDropped(tile.image, dropped, f);
+        tile.sample = sample;
+        tile.tile = t;
+        tile.kept = objects;
+        tile.dropped = int(dropped.size());
+        tile.caption = QCoreApplication::translate("loupe::AugmentPanel", "r%1 c%2: %3 kept, %4 dropped")
+                           .arg(t / grid->cols() + 1)
+                           .arg(t % grid->cols() + 1)
+                           .arg(tile.kept)
+                           .arg(tile.dropped);
+        tile.details = QCoreApplication::translate("loupe::AugmentPanel", "tile %1 of %2: %3,%4 %5×%6 px in the image; dashed boxes keep under half their area "
+                                "here and are not its targets")
+                           .arg(t + 1)
+                           .arg(grid->count())
+                           .arg(r.x())
+                           .arg(r.y())
+                           .arg(r.width())
+                           .arg(r.height());
+        out.append(tile);
+        if (objects > busiestKept) {
+            busiestKept = objects;
+            busiest = t;
+        }
+        keptPerTile.push_back(std::move(kept));
+    }
+
+    // The tile as the detector's loader hands it over: cut, its targets, the pipeline, the input size.
+    cv::Mat input = grid->cut(source, busiest, true);
+    if (job.batch.channels == 3 && input.channels() == 1)
+        cv::cvtColor(input, input, cv::COLOR_GRAY2BGR);
+    else if (job.batch.channels == 1 && input.channels() == 3)
+        cv::cvtColor(input, input, cv::COLOR_BGR2GRAY);
+    const int side = std::max(8, job.batch.imageSize);
+    for (int v = 0; v < job.variants; ++v) {
+        std::vector<AppliedStep> applied;
+        AugmentedImage a = pipeline.apply(input, keptPerTile[std::size_t(busiest)], variantSeed(job.seed, sample, v), &applied);
+        cv::Mat shown = pipeline.toDisplay(a.image);
+        if (shown.cols != side || shown.rows != side) {
+            const double fx = double(side) / shown.cols, fy = double(side) / shown.rows;
+            for (Annotation &o : a.objects) {
+                o.box = QRectF(o.box.x() * fx, o.box.y() * fy, o.box.width() * fx, o.box.height() * fy);
+                o.polygons.clear();
+                o.rle = {};
+            }
+            cv::resize(shown, shown, cv::Size(side, side), 0, 0, cv::INTER_AREA);
+        }
+        VariantTile t;
+        double f = 1;
+        t.image = toQImage(shown, &f);
+        drawObjects(t.image, a.objects, f);
+        t.sample = sample;
+        t.tile = busiest;
+        t.rowStart = v == 0;
+        t.caption = QCoreApplication::translate("loupe::AugmentPanel", "r%1 c%2 · %3")
+                        .arg(busiest / grid->cols() + 1)
+                        .arg(busiest % grid->cols() + 1)
+                        .arg(compactText(applied, true));
+        t.details = QCoreApplication::translate("loupe::AugmentPanel", "%1×%1 model input\n").arg(side) + detailsText(applied);
+        out.append(t);
+    }
+}
+
 } // namespace
 
 AugmentRenderResult AugmentRenderer::render(const AugmentRenderJob &job)
@@ -229,6 +412,11 @@ AugmentRenderResult AugmentRenderer::render(const AugmentRenderJob &job)
             const cv::Mat source = job.cache->get(dataset, sample, &error);
             if (source.empty()) {
                 out.error += Text::tr("%1: %2\n").arg(QFileInfo(s.path).fileName(), error);
+                continue;
+            }
+            if (job.mode == RenderMode::Tiles) {
+                renderTiles(job, job.evaluationTiles ? pipeline.evaluationPipeline() : pipeline, sample, source,
+                            out.tiles, out.error);
                 continue;
             }
             VariantTile before;
@@ -291,12 +479,29 @@ AugmentRenderResult AugmentRenderer::render(const AugmentRenderJob &job)
 }
 
 AugmentAdviceResult AugmentRenderer::advise(quint64 generation, const InspectionPtr &inspection,
-                                            const QByteArray &pipelineJson)
+                                            const QByteArray &pipelineJson, int inputSize,
+                                            const std::optional<TilingSetting> &tiling)
 {
     AugmentAdviceResult r;
     r.generation = generation;
     try {
-        r.warnings = loupe::advise(Pipeline::fromJson(pipelineJson), inspection->dataset, inspection->stats);
+        AdvisorOptions options;
+        if (tiling && inputSize > 0) {
+            // As the Train page's "from the labels": boxes without image labels train a detector.
+            bool imageLabels = false;
+            for (const Sample &s : inspection->dataset.samples)
+                imageLabels = imageLabels || s.classId >= 0;
+            const bool tiled = tiling->tiles.rows != 1 || tiling->tiles.cols != 1 || tiling->roi;
+            if (tiled || (!imageLabels && inspection->dataset.hasObjects())) {
+                TileAdviceOptions o;
+                o.inputSize = inputSize;
+                o.tiles = tiling->tiles;
+                o.overlap = tiling->overlap;
+                o.roi = tiling->roi;
+                options.tiling = o;
+            }
+        }
+        r.warnings = loupe::advise(Pipeline::fromJson(pipelineJson), inspection->dataset, inspection->stats, options);
     } catch (const PipelineError &e) {
         r.error = Text::tr("pipeline %1: %2").arg(e.place(), e.problem());
     } catch (const std::exception &e) {

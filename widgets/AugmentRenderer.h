@@ -4,6 +4,7 @@
 #include "VariantGrid.h"
 
 #include "augment/Advisor.h"
+#include "imaging/Tiling.h"
 #include "train/BatchPreview.h"
 
 #include <QByteArray>
@@ -11,13 +12,23 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace loupe {
 
 class SourceImageCache;
 
-enum class RenderMode { Training, Evaluation, Batch };
+/// Tiles: the image with its tile grid (or region), each tile with the boxes it keeps and drops, and
+/// training variants of the tile that keeps the most boxes, as the detector's loader makes them.
+enum class RenderMode { Training, Evaluation, Batch, Tiles };
+
+/// How the detector cuts the images, as the Train page's Tiles, overlap and Region give it.
+struct TilingSetting {
+    TileCount tiles;
+    int overlap = 32;
+    std::optional<QRect> roi;
+};
 
 /// What the augmentation page asks for: a copy of everything, so the job runs on any thread.
 struct AugmentRenderJob {
@@ -30,6 +41,8 @@ struct AugmentRenderJob {
     quint64 seed = 0;
     RenderMode mode = RenderMode::Training;
     BatchPreviewOptions batch;
+    TilingSetting tiling;       ///< RenderMode::Tiles
+    bool evaluationTiles = false; ///< RenderMode::Tiles: variants through the evaluation pipeline
 };
 
 struct AugmentRenderResult {
@@ -50,7 +63,10 @@ class AugmentRenderer
 {
 public:
     static AugmentRenderResult render(const AugmentRenderJob &job);
-    static AugmentAdviceResult advise(quint64 generation, const InspectionPtr &inspection, const QByteArray &pipelineJson);
+    /// The advisor's warnings; with `tiling`, for a dataset a detector trains on (boxes and no image labels)
+    /// or when tiles or a region are set, also whether boxes fall under 5 px at `inputSize`.
+    static AugmentAdviceResult advise(quint64 generation, const InspectionPtr &inspection, const QByteArray &pipelineJson,
+                                      int inputSize = 0, const std::optional<TilingSetting> &tiling = std::nullopt);
 };
 
 } // namespace loupe

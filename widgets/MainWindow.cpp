@@ -104,6 +104,13 @@ MainWindow::MainWindow(QWidget *parent)
     connect(augment, &AugmentPanel::pipelineChanged, form, &TrainForm::setPipelineJson);
     connect(augment, &AugmentPanel::inputSizeChanged, form, &TrainForm::setImageSize);
     connect(form, &TrainForm::imageSizeChanged, augment, &AugmentPanel::setInputSize);
+    // The detector's tiles and region likewise: edited on either page, one setting.
+    {
+        const TrainConfig c = form->config();
+        augment->setTiling(c.tiles, c.tileOverlap, c.roi);
+    }
+    connect(augment, &AugmentPanel::tilingChanged, form, &TrainForm::setTiling);
+    connect(form, &TrainForm::tilingChanged, augment, &AugmentPanel::setTiling);
     connect(form, &TrainForm::pipelineLoaded, augment, [augment](const QByteArray &json) {
         try {
             augment->setPipeline(Pipeline::fromJson(json));

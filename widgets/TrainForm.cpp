@@ -292,6 +292,11 @@ TrainForm::TrainForm(QWidget *parent)
     connect(m_loadPipeline, &QToolButton::clicked, this, &TrainForm::chooseAugmentFile);
     connect(m_editPipeline, &QToolButton::clicked, this, &TrainForm::editPipelineRequested);
     connect(m_imageSize, &QSpinBox::valueChanged, this, &TrainForm::imageSizeChanged);
+    for (QLineEdit *edit : {m_tiles, m_roi})
+        connect(edit, &QLineEdit::textEdited, this, [this] {
+            const TrainConfig c = config();
+            Q_EMIT tilingChanged(c.tiles, c.tileOverlap, c.roi);
+        });
     setPipelineJson(QByteArray());
 }
 
@@ -313,6 +318,7 @@ TrainConfig TrainForm::config() const
     c.task = m_task->currentData().toString();
     c.tiles = m_tiles->text().trimmed().isEmpty() ? QStringLiteral("1x1") : m_tiles->text().trimmed();
     c.roi = m_roi->text().trimmed();
+    c.tileOverlap = m_tileOverlap;
     c.pipelineJson = m_pipelineJson;
     c.precision = m_precision->currentData().toString();
     c.threads = m_threads->value();
@@ -338,6 +344,8 @@ void TrainForm::setConfig(const TrainConfig &c)
     m_task->setCurrentIndex(std::max(0, m_task->findData(c.task)));
     m_tiles->setText(c.tiles);
     m_roi->setText(c.roi);
+    m_tileOverlap = c.tileOverlap;
+    Q_EMIT tilingChanged(c.tiles, c.tileOverlap, c.roi);
     // A run's (or a preset's) own pipeline goes to the Augment page; a config without one (an old
     // preset, a default) leaves the page's pipeline as it is.
     if (!c.pipelineJson.isEmpty()) {
@@ -355,6 +363,15 @@ void TrainForm::setConfig(const TrainConfig &c)
     m_precision->setCurrentIndex(std::max(0, m_precision->findData(c.precision)));
     m_threads->setValue(c.threads);
     m_seed->setValue(int(std::min<quint64>(c.seed, quint64(std::numeric_limits<int>::max()))));
+}
+
+void TrainForm::setTiling(const QString &tiles, int overlap, const QString &roi)
+{
+    if (m_tiles->text().trimmed() != tiles.trimmed())
+        m_tiles->setText(tiles.trimmed());
+    if (m_roi->text().trimmed() != roi.trimmed())
+        m_roi->setText(roi.trimmed());
+    m_tileOverlap = overlap;
 }
 
 void TrainForm::setProjectDir(const QString &dir)

@@ -32,6 +32,9 @@ public:
     /// Lowers the image size to `side` rounded up to 16 (at least 32) when it is larger.
     void fitImageSize(int side);
     void setImageSize(int size);
+    /// The detector's tiles ("RxC"), their overlap and the region ("x,y,w,h", "" for the whole image),
+    /// as the Augment page edits them. Emits nothing.
+    void setTiling(const QString &tiles, int overlap, const QString &roi);
     /// Earlier runs offered as starting weights; the text typed stays.
     void setInitChoices(const QStringList &runDirs);
     /// The settings (and the preset choice) are fixed while a run trains.
@@ -54,6 +57,8 @@ Q_SIGNALS:
     /// "Edit on the Augment page" was pressed.
     void editPipelineRequested();
     void imageSizeChanged(int size);
+    /// Tiles or region were edited here, or came with a preset or a run's settings.
+    void tilingChanged(const QString &tiles, int overlap, const QString &roi);
 
 private:
     void loadPresets();
@@ -88,6 +93,7 @@ private:
     QComboBox *m_task;
     QLineEdit *m_tiles;
     QLineEdit *m_roi;
+    int m_tileOverlap = 32; ///< no field of its own here: the Augment page's, a preset's or a run's
     QByteArray m_pipelineJson;
     QLabel *m_pipeline;
     QToolButton *m_editPipeline;

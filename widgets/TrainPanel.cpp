@@ -480,11 +480,28 @@ void TrainPanel::runOverfitCheck()
         return;
     const TrainConfig cfg = config();
     OverfitOptions options;
+    options.task = cfg.task;
     options.model = cfg.model;
     options.threads = cfg.threads;
     options.seed = cfg.seed;
+    options.precision = cfg.precision;
+    // A detector is checked on the tiles and region it will train on, with the same anchors.
+    options.tiles = cfg.tiles;
+    options.tileOverlap = cfg.tileOverlap;
+    options.roi = cfg.roi;
+    options.anchors = cfg.anchors;
+    QStringList cut;
+    if (cfg.tiles != QLatin1String("1x1"))
+        cut << tr("%1 tiles, overlap %2 px").arg(cfg.tiles).arg(cfg.tileOverlap);
+    if (!cfg.roi.isEmpty())
+        cut << tr("region %1").arg(cfg.roi);
     m_overfitVerdict->setStyleSheet(QString());
-    m_overfitVerdict->setText(tr("Checking: training %1 on %2 images…").arg(options.model).arg(options.images));
+    m_overfitVerdict->setText(cut.isEmpty()
+            ? tr("Checking: training %1 on %2 images…").arg(options.model).arg(options.images)
+            : tr("Checking: training %1 on %2 images (%3)…")
+                  .arg(options.model)
+                  .arg(options.images)
+                  .arg(cut.join(QStringLiteral(", "))));
     m_controller.startOverfitCheck(m_inspection->dataset, options);
     updateButtons();
 }

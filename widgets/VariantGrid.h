@@ -16,6 +16,11 @@ struct VariantTile {
     int sample = -1;     ///< dataset sample index
     bool original = false; ///< the "before" picture of its row
     bool rowStart = false; ///< starts a new line in the grid (a new image)
+    /// The tiles view: which tile of the image this is (-1: not a tile), and the objects it keeps as
+    /// targets and drops (under half their area inside); the overview counts over all tiles.
+    int tile = -1;
+    int kept = -1;
+    int dropped = -1;
 };
 
 /// The preview's grid of pictures: each image on its own line, its variants wrapping after it.

@@ -56,6 +56,8 @@ QString warningTitle(AugmentWarningKind kind)
 {
     switch (kind) {
     case AugmentWarningKind::TinyObjects: return Text::tr("Objects too small");
+    case AugmentWarningKind::TilesOrRegion:
+        return QCoreApplication::translate("loupe::Advisor", "Tiles or a region of interest needed");
     case AugmentWarningKind::Saturation: return Text::tr("Saturated pixels");
     case AugmentWarningKind::RotatedWide: return Text::tr("Wide images turned over");
     case AugmentWarningKind::BlurErases: return Text::tr("Blur erases small objects");
@@ -162,6 +164,22 @@ std::vector<AugmentWarning> advise(const Pipeline &pipeline, const Dataset &data
                 w.suggestion = Text::tr("Zoom out less, crop the images to the region of interest, or tile them "
                                         "(e.g. 4×4 patches).");
             }
+            out.push_back(std::move(w));
+        }
+    }
+
+    // ---- Boxes under the size at the detector's input: tiles or a region keep them ------------
+    if (options.tiling && totalObjects > 0) {
+        TileAdviceOptions tiling = *options.tiling;
+        tiling.minObjectPx = options.minObjectPx;
+        const TileAdvice advice = adviseTiles(dataset, tiling);
+        if (advice.needed()) {
+            AugmentWarning w;
+            w.kind = AugmentWarningKind::TilesOrRegion;
+            w.count = advice.current.under;
+            w.samples = advice.samples;
+            w.message = advice.message();
+            w.suggestion = advice.suggestion();
             out.push_back(std::move(w));
         }
     }

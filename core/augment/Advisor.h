@@ -5,17 +5,20 @@
 // extremes (no pixels); saturation is measured on a few real images decoded at reduced scale.
 
 #include "augment/Pipeline.h"
+#include "augment/TileAdvice.h"
 #include "dataset/Dataset.h"
 #include "dataset/DatasetStats.h"
 
 #include <QString>
 
+#include <optional>
 #include <vector>
 
 namespace loupe {
 
 enum class AugmentWarningKind {
     TinyObjects,   ///< objects end smaller than 5×5 px after resizing, cropping and scaling
+    TilesOrRegion, ///< boxes end under 5×5 px at the detector's input; tiles or a region of interest keep them
     Saturation,    ///< brightness, contrast or gamma push a large share of pixels to 0 or 255
     RotatedWide,   ///< 90° rotation of images with aspect 3:1 or more
     BlurErases,    ///< blur sigma comparable to the smallest objects at that point
@@ -39,6 +42,9 @@ struct AdvisorOptions {
     double wideAspect = 3.0;               ///< long side / short side that makes an image "wide"
     double rotateDegrees = 45.0;           ///< a rotate step reaching this counts as turning the image over
     double cutShare = 0.5;                 ///< an object losing more than this share of its box counts as cut
+    /// The detector's input, tiles and region: with it, boxes that end under minObjectPx there bring a
+    /// recommendation of tiles or a region of interest (adviseTiles). Without it, no such check.
+    std::optional<TileAdviceOptions> tiling;
 };
 
 /// Checks a training pipeline against a dataset. Needs the image sizes from the header scan

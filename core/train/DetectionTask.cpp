@@ -1,5 +1,7 @@
 #include "train/TrainingTask.h"
 
+#include "augment/TileAdvice.h"
+
 #include "eval/DetectionEvaluation.h"
 #include "augment/TileTargets.h"
 #include "eval/DetectionMetrics.h"
@@ -116,6 +118,17 @@ public:
             note(Text::tr("no training boxes of %1: the detector cannot learn these classes")
                      .arg(missing.join(QLatin1String(", "))));
         note(Text::tr("detection input: %1, each resized to %2×%2").arg(m_tiles.describe()).arg(config.imageSize));
+        // The advisor's check: boxes that the input leaves under 5 px, and the tiles or region that keep them.
+        {
+            TileAdviceOptions tiling;
+            tiling.inputSize = config.imageSize;
+            tiling.tiles = m_tiles.tiles;
+            tiling.overlap = m_tiles.overlap;
+            tiling.roi = m_tiles.roi;
+            const TileAdvice advice = adviseTiles(m_data, tiling, &split.train);
+            if (advice.needed())
+                note(QStringLiteral("%1. %2").arg(advice.message(), advice.suggestion()));
+        }
 
         // Anchors: as given, or tuned to the boxes as the model sees them.
         AnchorConfig base = AnchorConfig::retinaNet();
