@@ -392,10 +392,6 @@
         <translation>die Schrittweiten der Anker müssen bei 4, 8, 16 oder 32 beginnen und sich von Ebene zu Ebene verdoppeln, mit einer Größe je Ebene</translation>
     </message>
     <message>
-        <source>unknown task &quot;%1&quot;; expected classify or detect</source>
-        <translation>unbekannte Aufgabe „%1“; erwartet: classify oder detect</translation>
-    </message>
-    <message>
         <source>tile overlap must be 0 or more pixels</source>
         <translation>die Kachelüberlappung muss 0 oder mehr Pixel betragen</translation>
     </message>
@@ -406,6 +402,42 @@
     <message>
         <source>empty tiles must be &quot;all&quot; or a number of at least 0 (tiles without objects per tile with objects), not &quot;%1&quot;</source>
         <translation>Leere Kacheln müssen &quot;all&quot; oder eine Zahl ab 0 sein (Kacheln ohne Objekte je Kachel mit Objekten), nicht &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>labels</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <source>expected one 8-bit value per image pixel</source>
+        <translation>erwartet ein 8-Bit-Wert je Bildpixel</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>der Ordner %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>cannot encode the mask of %1</source>
+        <translation>die Maske von %1 kann nicht kodiert werden</translation>
+    </message>
+    <message>
+        <source>cannot encode the mask of %1: %2</source>
+        <translation>die Maske von %1 kann nicht kodiert werden: %2</translation>
+    </message>
+    <message>
+        <source>the mask could not be read</source>
+        <translation>die Maske konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>a segmenter is built on %1, not %2</source>
+        <translation>ein Segmentierer baut auf %1 auf, nicht auf %2</translation>
+    </message>
+    <message>
+        <source>a segmenter needs background and at least one class</source>
+        <translation>ein Segmentierer braucht Hintergrund und mindestens eine Klasse</translation>
+    </message>
+    <message>
+        <source>unknown task &quot;%1&quot;; expected classify, detect or segment</source>
+        <translation>unbekannte Aufgabe „%1“; erwartet: classify, detect oder segment</translation>
     </message>
 </context>
 <context>
@@ -1314,10 +1346,6 @@
         <translation>%1 nach %2 Epochen; bester Dev-Verlust %3 in Epoche %4; Lauf in %5</translation>
     </message>
     <message>
-        <source>Measures a trained run on a dataset: accuracy, per-class precision, recall and F1, macro F1 and the confusion matrix.</source>
-        <translation>Misst einen trainierten Lauf auf einem Datensatz: Genauigkeit, Präzision, Recall und F1 pro Klasse, Makro-F1 und die Konfusionsmatrix.</translation>
-    </message>
-    <message>
         <source>A run folder written by train.</source>
         <translation>Ein von train geschriebener Laufordner.</translation>
     </message>
@@ -1620,14 +1648,6 @@ Die Optionen eines Befehls zeigt &apos;loupe-cli COMMAND --help&apos;.</translat
         <translation>Boxen</translation>
     </message>
     <message>
-        <source>Write path,true_label,predicted_label,confidence,loss and one p:&lt;class&gt; probability per class; for a detection run, the COCO results JSON.</source>
-        <translation>Schreibt path,true_label,predicted_label,confidence,loss und je Klasse eine Wahrscheinlichkeit p:&lt;Klasse&gt;; für einen Detektionslauf das COCO-Ergebnis-JSON.</translation>
-    </message>
-    <message>
-        <source>classify or detect (default: from the labels; boxes only → detect).</source>
-        <translation>classify oder detect (Vorgabe: aus den Labels; nur Boxen → detect).</translation>
-    </message>
-    <message>
         <source>Detection: RxC tiles per image.</source>
         <translation>Detektion: RxC Kacheln je Bild.</translation>
     </message>
@@ -1656,10 +1676,6 @@ Die Optionen eines Befehls zeigt &apos;loupe-cli COMMAND --help&apos;.</translat
         <translation>Epoche %1: Trainingsverlust %2, Dev-Verlust %3, %4, %5 Bilder/s, %6 s%7</translation>
     </message>
     <message>
-        <source>Trains an image classifier or an object detector into a run folder: config.json, metrics.jsonl, a TensorBoard event file, checkpoints and predictions.</source>
-        <translation>Trainiert einen Bildklassifikator oder einen Objektdetektor in einen Lauf-Ordner: config.json, metrics.jsonl, eine TensorBoard-Ereignisdatei, Checkpoints und Vorhersagen.</translation>
-    </message>
-    <message>
         <source>Detection: cut each image (or the region) into RxC tiles, each fed at the input size (default 1x1).</source>
         <translation>Detektion: jedes Bild (oder den Bereich) in RxC Kacheln schneiden, jede in der Eingabegröße (Vorgabe 1x1).</translation>
     </message>
@@ -1678,6 +1694,54 @@ Die Optionen eines Befehls zeigt &apos;loupe-cli COMMAND --help&apos;.</translat
     <message>
         <source>Detection with tiles or a region: tiles without objects drawn each epoch per tile with objects, a new draw every epoch, or all (default 1).</source>
         <translation>Detektion mit Kacheln oder Bereich: Kacheln ohne Objekte, die jede Epoche je Kachel mit Objekten neu gezogen werden, oder all (Standard 1).</translation>
+    </message>
+    <message>
+        <source>Measures a trained run on a dataset: accuracy, per-class precision, recall and F1, macro F1 and the confusion matrix; mAP for a detector; mIoU, pixel accuracy and per-class IoU and Dice for a segmenter.</source>
+        <translation>Misst einen trainierten Lauf auf einem Datensatz: Genauigkeit, Präzision, Recall und F1 pro Klasse, Makro-F1 und die Konfusionsmatrix; mAP für einen Detektor; mIoU, Pixelgenauigkeit sowie IoU und Dice pro Klasse für einen Segmentierer.</translation>
+    </message>
+    <message>
+        <source>mIoU %1 (background included; defect classes %2), pixel accuracy %3
+
+</source>
+        <translation>mIoU %1 (mit Hintergrund; Defektklassen %2), Pixelgenauigkeit %3
+
+</translation>
+    </message>
+    <message>
+        <source>IoU</source>
+        <translation>IoU</translation>
+    </message>
+    <message>
+        <source>Dice</source>
+        <translation>Dice</translation>
+    </message>
+    <message>
+        <source>pixels</source>
+        <translation>Pixel</translation>
+    </message>
+    <message>
+        <source>
+%1 predicted masks written to %2
+</source>
+        <translation>
+%1 vorhergesagte Masken nach %2 geschrieben
+</translation>
+    </message>
+    <message>
+        <source>Write path,true_label,predicted_label,confidence,loss and one p:&lt;class&gt; probability per class; for a detection run, the COCO results JSON; for a segmentation run, a folder of &lt;image stem&gt;.png masks (0 background, k the k-th class).</source>
+        <translation>Schreibt path,true_label,predicted_label,confidence,loss und je Klasse eine Wahrscheinlichkeit p:&lt;Klasse&gt;; für einen Detektionslauf das COCO-Ergebnis-JSON; für einen Segmentierungslauf einen Ordner mit Masken &lt;Bildstamm&gt;.png (0 Hintergrund, k die k-te Klasse).</translation>
+    </message>
+    <message>
+        <source>classify, detect or segment (default: from the labels; mask folders → segment, boxes only → detect).</source>
+        <translation>classify, detect oder segment (Vorgabe: aus den Labels; Maskenordner → segment, nur Boxen → detect).</translation>
+    </message>
+    <message>
+        <source>cross-entropy %1, Dice %2, dev mIoU %3, dev pixel accuracy %4</source>
+        <translation>Kreuzentropie %1, Dice %2, Dev-mIoU %3, Dev-Pixelgenauigkeit %4</translation>
+    </message>
+    <message>
+        <source>Trains an image classifier, an object detector or a segmenter into a run folder: config.json, metrics.jsonl, a TensorBoard event file, checkpoints and predictions.</source>
+        <translation>Trainiert einen Bildklassifikator, einen Objektdetektor oder einen Segmentierer in einen Lauf-Ordner: config.json, metrics.jsonl, eine TensorBoard-Ereignisdatei, Checkpoints und Vorhersagen.</translation>
     </message>
 </context>
 <context>
@@ -4299,6 +4363,10 @@ wahr: %2, vorhergesagt: %3 (%4%), Verlust %5</translation>
         <source>mAP</source>
         <translation>mAP</translation>
     </message>
+    <message>
+        <source>mIoU</source>
+        <translation>mIoU</translation>
+    </message>
 </context>
 <context>
     <name>loupe::RecentDatasetsMenu</name>
@@ -4340,6 +4408,10 @@ wahr: %2, vorhergesagt: %3 (%4%), Verlust %5</translation>
     <message>
         <source>the dataset has no images to evaluate</source>
         <translation>der Datensatz hat keine Bilder zum Auswerten</translation>
+    </message>
+    <message>
+        <source>the dataset has no masks to score a segmentation run against (mask folders, MVTec AD or COCO polygons)</source>
+        <translation>der Datensatz hat keine Masken, an denen ein Segmentierungslauf gemessen werden kann (Maskenordner, MVTec AD oder COCO-Polygone)</translation>
     </message>
 </context>
 <context>
@@ -6126,6 +6198,70 @@ Sein letzter Checkpoint (nach der letzten abgeschlossenen Epoche) bleibt erhalte
     <message>
         <source>each epoch: the %1 tiles with objects and %2 of the %3 without, drawn anew</source>
         <translation>jede Epoche: die %1 Kacheln mit Objekten und %2 der %3 ohne, jedes Mal neu gezogen</translation>
+    </message>
+    <message>
+        <source>segmentation needs at least one class besides background; this dataset has none</source>
+        <translation>Segmentierung braucht außer dem Hintergrund mindestens eine Klasse; dieser Datensatz hat keine</translation>
+    </message>
+    <message>
+        <source>segmentation takes at most 254 classes; this dataset has %1</source>
+        <translation>Segmentierung nimmt höchstens 254 Klassen; dieser Datensatz hat %1</translation>
+    </message>
+    <message>
+        <source>segmentation needs masks (mask folders, MVTec AD or COCO polygons); this dataset has none</source>
+        <translation>Segmentierung braucht Masken (Maskenordner, MVTec AD oder COCO-Polygone); dieser Datensatz hat keine</translation>
+    </message>
+    <message>
+        <source>%1 training masks cannot be read and their images are skipped: %2</source>
+        <translation>%1 Trainingsmasken können nicht gelesen werden, ihre Bilder werden übersprungen: %2</translation>
+    </message>
+    <message>
+        <source>none of the %1 training images has a pixel of any class: a segmenter has nothing to learn</source>
+        <translation>keines der %1 Trainingsbilder hat ein Pixel einer Klasse: ein Segmentierer hat nichts zu lernen</translation>
+    </message>
+    <message>
+        <source> (MVTec AD keeps every defect image in test/: move some into train/ to train on them)</source>
+        <translation> (MVTec AD legt alle Defektbilder in test/ ab: einige nach train/ verschieben, um darauf zu trainieren)</translation>
+    </message>
+    <message>
+        <source>no training pixels of %1: the segmenter cannot learn these classes</source>
+        <translation>keine Trainingspixel von %1: der Segmentierer kann diese Klassen nicht lernen</translation>
+    </message>
+    <message>
+        <source>segmentation input: %1, each resized to %2×%2</source>
+        <translation>Segmentierungseingabe: %1, jeweils auf %2×%2 skaliert</translation>
+    </message>
+    <message>
+        <source>class weights (1 / ln(1.02 + pixel share)): %1</source>
+        <translation>Klassengewichte (1 / ln(1,02 + Pixelanteil)): %1</translation>
+    </message>
+    <message>
+        <source>%1 class weights given for %2 classes (background first: %3)</source>
+        <translation>%1 Klassengewichte für %2 Klassen angegeben (Hintergrund zuerst: %3)</translation>
+    </message>
+    <message>
+        <source>%1: IoU %2 over its classes%3</source>
+        <translation>%1: IoU %2 über seine Klassen%3</translation>
+    </message>
+    <message>
+        <source>n/a (background only)</source>
+        <translation>entfällt (nur Hintergrund)</translation>
+    </message>
+    <message>
+        <source>  ← below %1</source>
+        <translation>  ← unter %1</translation>
+    </message>
+    <message>
+        <source>no image could be evaluated</source>
+        <translation>kein Bild konnte ausgewertet werden</translation>
+    </message>
+    <message>
+        <source>IoU of %1 is %2 in evaluation mode, not at least %3</source>
+        <translation>IoU von %1 ist %2 im Auswertungsmodus, nicht mindestens %3</translation>
+    </message>
+    <message>
+        <source>mIoU %1 (defect classes %2), pixel accuracy %3 on %4 images</source>
+        <translation>mIoU %1 (Defektklassen %2), Pixelgenauigkeit %3 auf %4 Bildern</translation>
     </message>
 </context>
 <context>

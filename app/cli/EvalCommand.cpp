@@ -13,6 +13,7 @@
 #include <QTextStream>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 namespace loupe::cli {
@@ -56,7 +57,8 @@ public:
     QString description() const override
     {
         return Cli::tr("Measures a trained run on a dataset: accuracy, per-class precision, recall "
-                       "and F1, macro F1 and the confusion matrix.");
+                       "and F1, macro F1 and the confusion matrix; mAP for a detector; mIoU, pixel accuracy and "
+                       "per-class IoU and Dice for a segmenter.");
     }
 
     void declare(QCommandLineParser &p) const override
@@ -79,8 +81,11 @@ public:
         try {
             const Dataset dataset = readDataset(p.positionalArguments().at(1), m_dataset.importOptions(p), threadCount,
                                                 printer);
-            if (runTask(p.positionalArguments().at(0)) == QLatin1String("detect"))
+            const QString task = runTask(p.positionalArguments().at(0));
+            if (task == QLatin1String("detect"))
                 return runDetection(p, dataset, threadCount);
+            if (task == QLatin1String("segment"))
+                return runSegmentation(p, dataset, threadCount);
             const RunEvaluation r = evaluateRun(p.positionalArguments().at(0), dataset, p.value(m_predictions),
                                                 threadCount, nullptr, p.value(m_precision));
             std::fprintf(stderr, "%s\n", qPrintable(r.precisionReason));
@@ -138,11 +143,49 @@ private:
         return Done;
     }
 
+    int runSegmentation(const QCommandLineParser &p, const Dataset &dataset, int threads) const
+    {
+        const SegmentationRunEvaluation r = evaluateSegmentationRun(p.positionalArguments().at(0), dataset,
+                                                                    p.value(m_predictions), threads, nullptr,
+                                                                    p.value(m_precision));
+        std::fprintf(stderr, "%s\n", qPrintable(r.precisionReason));
+        for (const BadFile &b : r.skipped)
+            std::fprintf(stderr, "%s\n", qPrintable(Cli::tr("skipped %1: %2").arg(b.path, b.reason)));
+        QTextStream out(stdout);
+        if (p.isSet(m_json)) {
+            out << QString::fromUtf8(segmentationRunJson(r)) << '\n';
+            return Done;
+        }
+        const SegmentationMetrics &m = r.metrics;
+        const auto figure = [](double v) { return std::isnan(v) ? QStringLiteral("-") : QString::number(v, 'f', 4); };
+        out << Cli::tr("%1 images (%2), weights %3\n").arg(r.images).arg(r.tiles, r.checkpoint);
+        out << Cli::tr("mIoU %1 (background included; defect classes %2), pixel accuracy %3\n\n")
+                   .arg(figure(m.miou), figure(m.miouForeground), figure(m.pixelAccuracy));
+        int width = 10;
+        for (const auto &c : m.perClass)
+            width = std::max(width, int(c.name.size()));
+        out << QStringLiteral("%1 %2 %3 %4\n")
+                   .arg(Cli::tr("class"), -width)
+                   .arg(Cli::tr("IoU"), 8)
+                   .arg(Cli::tr("Dice"), 8)
+                   .arg(Cli::tr("pixels"), 12);
+        for (const auto &c : m.perClass)
+            out << QStringLiteral("%1 %2 %3 %4\n")
+                       .arg(c.name, -width)
+                       .arg(figure(c.iou), 8)
+                       .arg(figure(c.dice), 8)
+                       .arg(c.truePixels, 12);
+        if (r.masksWritten > 0)
+            out << Cli::tr("\n%1 predicted masks written to %2\n").arg(r.masksWritten).arg(p.value(m_predictions));
+        return Done;
+    }
+
     const QCommandLineOption m_json{QStringLiteral("json"), Cli::tr("Print one JSON object for scripts.")};
     const QCommandLineOption m_predictions{
         QStringLiteral("predictions"),
         Cli::tr("Write path,true_label,predicted_label,confidence,loss and one p:<class> probability per class; for a "
-                "detection run, the COCO results JSON."),
+                "detection run, the COCO results JSON; for a segmentation run, a folder of <image stem>.png masks "
+                "(0 background, k the k-th class)."),
         QStringLiteral("FILE")};
     const DatasetOptions m_dataset;
     const QCommandLineOption m_threads{QStringLiteral("threads"), Cli::tr("Compute threads (0 = every core)."),

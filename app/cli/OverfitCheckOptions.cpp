@@ -23,7 +23,7 @@ OverfitCheckOptions::OverfitCheckOptions()
     , precision(QStringLiteral("precision"),
                 Cli::tr("auto (bfloat16 where the CPU has AVX512-BF16 or AMX, else float32), fp32 or bf16."),
                 QStringLiteral("P"), QStringLiteral("auto"))
-    , task(QStringLiteral("task"), Cli::tr("classify or detect (default: from the labels; boxes only → detect)."),
+    , task(QStringLiteral("task"), Cli::tr("classify, detect or segment (default: from the labels; mask folders → segment, boxes only → detect)."),
            QStringLiteral("T"))
     , tiles(QStringLiteral("tiles"), Cli::tr("Detection: RxC tiles per image."), QStringLiteral("RxC"),
             QStringLiteral("1x1"))

@@ -17,6 +17,7 @@
 
 #include <atomic>
 #include <csignal>
+#include <cmath>
 #include <cstdio>
 
 namespace loupe::cli {
@@ -46,9 +47,16 @@ TrainCallbacks printingCallbacks(ProgressPrinter &printer)
     };
     callbacks.onEpoch = [&printer](const EpochMetrics &m) {
         printer.finish();
-        // Detection's figures: the loss parts and COCO's mAP and AP50.
+        // Detection's figures: the loss parts and COCO's mAP and AP50; segmentation's: its loss parts and mIoU.
+        const bool segmentation = std::isfinite(m.value(QStringLiteral("dev_miou"), qQNaN()));
         const QString figures = m.hasClassMetrics
             ? Cli::tr("dev accuracy %1, dev macro F1 %2").arg(m.devAccuracy, 0, 'f', 4).arg(m.devMacroF1, 0, 'f', 4)
+            : segmentation
+            ? Cli::tr("cross-entropy %1, Dice %2, dev mIoU %3, dev pixel accuracy %4")
+                  .arg(m.value(QStringLiteral("train_loss_ce")), 0, 'f', 4)
+                  .arg(m.value(QStringLiteral("train_loss_dice")), 0, 'f', 4)
+                  .arg(m.value(QStringLiteral("dev_miou")), 0, 'f', 4)
+                  .arg(m.value(QStringLiteral("dev_pixel_accuracy")), 0, 'f', 4)
             : Cli::tr("classification %1, box %2, dev mAP %3, dev AP50 %4")
                   .arg(m.value(QStringLiteral("train_loss_classification")), 0, 'f', 4)
                   .arg(m.value(QStringLiteral("train_loss_box")), 0, 'f', 4)
@@ -76,8 +84,8 @@ class TrainCommand : public Command
 public:
     QString description() const override
     {
-        return Cli::tr("Trains an image classifier or an object detector into a run folder: config.json, "
-                       "metrics.jsonl, a TensorBoard event file, checkpoints and predictions.");
+        return Cli::tr("Trains an image classifier, an object detector or a segmenter into a run folder: "
+                       "config.json, metrics.jsonl, a TensorBoard event file, checkpoints and predictions.");
     }
 
     void declare(QCommandLineParser &p) const override

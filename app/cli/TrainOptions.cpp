@@ -49,7 +49,7 @@ TrainOptions::TrainOptions()
     , nproc(valued("nproc", Cli::tr("Start N data-parallel ranks on this machine (batch is per rank)."), "N"))
     , distTimeout(valued("dist-timeout",
                          Cli::tr("Seconds a rank waits for the others before it stops (default 60)."), "S"))
-    , task(valued("task", Cli::tr("classify or detect (default: from the labels; boxes only → detect)."), "T"))
+    , task(valued("task", Cli::tr("classify, detect or segment (default: from the labels; mask folders → segment, boxes only → detect)."), "T"))
     , tiles(valued("tiles", Cli::tr("Detection: cut each image (or the region) into RxC tiles, each fed at the input "
                                    "size (default 1x1)."),
                    "RxC"))

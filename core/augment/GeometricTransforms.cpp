@@ -68,8 +68,9 @@ void Resize::apply(AugmentedImage &img, std::uint64_t &rngState, AppliedStep &ap
     img.image = resizeInto(img.image, flag, padValue);
     // OpenCV's resize maps pixel edges linearly (half-pixel centres), so boxes scale exactly.
     const double sx = double(nw) / W, sy = double(nh) / H;
-    moveObjects(img.objects, Affine{sx, 0, double(ox), 0, sy, double(oy)}, oldSize, outSize,
-                [&](const cv::Mat &mask) { return resizeInto(mask, cv::INTER_NEAREST, 0); });
+    const MaskOp op = [&](const cv::Mat &mask) { return resizeInto(mask, cv::INTER_NEAREST, 0); };
+    moveObjects(img.objects, Affine{sx, 0, double(ox), 0, sy, double(oy)}, oldSize, outSize, op);
+    moveLabels(img, op);
     applied.params.insert(QStringLiteral("width"), width);
     applied.params.insert(QStringLiteral("height"), height);
     applied.params.insert(QStringLiteral("scale_x"), sx);
@@ -242,11 +243,13 @@ void Rotate90::apply(AugmentedImage &img, std::uint64_t &rngState, AppliedStep &
     cv::Mat out;
     cv::rotate(img.image, out, code);
     img.image = out;
-    moveObjects(img.objects, m, size, outSize, [code](const cv::Mat &mask) {
+    const MaskOp op = [code](const cv::Mat &mask) {
         cv::Mat moved;
         cv::rotate(mask, moved, code);
         return moved;
-    });
+    };
+    moveObjects(img.objects, m, size, outSize, op);
+    moveLabels(img, op);
     applied.params.insert(QStringLiteral("k"), k);
     applied.params.insert(QStringLiteral("degrees"), 90 * k);
 }

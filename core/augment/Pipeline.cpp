@@ -137,11 +137,19 @@ std::vector<Pipeline> Pipeline::evaluationTiles() const
 AugmentedImage Pipeline::apply(const cv::Mat &image, const std::vector<Annotation> &objects, std::uint64_t seed,
                                std::vector<AppliedStep> *applied) const
 {
+    return apply(image, objects, cv::Mat(), seed, applied);
+}
+
+AugmentedImage Pipeline::apply(const cv::Mat &image, const std::vector<Annotation> &objects, const cv::Mat &labels,
+                               std::uint64_t seed, std::vector<AppliedStep> *applied) const
+{
     if (image.empty())
         throw PipelineError(Text::tr("image"), Text::tr("the image is empty"));
     if (image.depth() != CV_8U || image.channels() > 4)
         throw PipelineError(Text::tr("image"), Text::tr("expected 8 bits per value and 1 to 4 channels"));
-    AugmentedImage out{image, objects};
+    if (!labels.empty() && (labels.type() != CV_8UC1 || labels.size() != image.size()))
+        throw PipelineError(Text::tr("labels"), Text::tr("expected one 8-bit value per image pixel"));
+    AugmentedImage out{image, objects, labels};
     if (applied) {
         applied->clear();
         applied->reserve(m_steps.size());

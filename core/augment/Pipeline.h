@@ -20,6 +20,10 @@ namespace loupe {
 struct AugmentedImage {
     cv::Mat image;                   ///< 8-bit (1 or 3 channels) until Normalize makes it CV_32F
     std::vector<Annotation> objects; ///< boxes and polygons in the image's current pixel coordinates
+    /// Optional class-index map (CV_8U, the image's size: 0 background, k class k−1, 255 ignored, as
+    /// readClassMask gives it). Every geometric step moves it with the pixels by nearest neighbour;
+    /// pixels that come from outside the image (padding, a warp's border) become 255, ignored.
+    cv::Mat labels;
 };
 
 /// What one step did to one image, for display ("rotate 12.5°", "flip: no").
@@ -106,6 +110,10 @@ public:
     /// but the result may share its pixels when no step needed a copy (a crop alone, say).
     AugmentedImage apply(const cv::Mat &image, const std::vector<Annotation> &objects, std::uint64_t seed,
                          std::vector<AppliedStep> *applied = nullptr) const;
+    /// The same with a class-index map that moves with the pixels (AugmentedImage::labels); `labels`
+    /// must be empty or CV_8U at the image's size (else PipelineError).
+    AugmentedImage apply(const cv::Mat &image, const std::vector<Annotation> &objects, const cv::Mat &labels,
+                         std::uint64_t seed, std::vector<AppliedStep> *applied = nullptr) const;
 
     /// An output of this pipeline back to 8 bits for display, in OpenCV's BGR order: undoes the
     /// last enabled `normalize` (and its RGB order) on a CV_32F image, or the data loader's /255

@@ -212,6 +212,32 @@ void moveObjects(std::vector<Annotation> &objects, const Affine &m, cv::Size old
     objects = std::move(kept);
 }
 
+void moveLabels(AugmentedImage &img, const MaskOp &maskOp)
+{
+    if (img.labels.empty())
+        return;
+    // Mask operations fill with 0; shifted by one (255 → 0), that fill reads back as "ignored".
+    static const cv::Mat up = [] {
+        cv::Mat t(1, 256, CV_8U);
+        for (int v = 0; v < 256; ++v)
+            t.at<uchar>(v) = uchar((v + 1) & 0xff);
+        return t;
+    }();
+    static const cv::Mat down = [] {
+        cv::Mat t(1, 256, CV_8U);
+        for (int v = 0; v < 256; ++v)
+            t.at<uchar>(v) = uchar((v + 255) & 0xff);
+        return t;
+    }();
+    cv::Mat shifted;
+    cv::LUT(img.labels, up, shifted);
+    const cv::Mat moved = maskOp(shifted);
+    // Into a new buffer: the old one may be the caller's, which a step never writes to.
+    cv::Mat labels;
+    cv::LUT(moved, down, labels);
+    img.labels = labels;
+}
+
 cv::Mat cropPadded(const cv::Mat &src, const cv::Rect &r, double fill)
 {
     const cv::Rect inside = r & cv::Rect(0, 0, src.cols, src.rows);
@@ -227,8 +253,9 @@ void applyCrop(AugmentedImage &img, const cv::Rect &r, AppliedStep &applied)
 {
     const cv::Size oldSize = img.image.size();
     img.image = cropPadded(img.image, r, 0);
-    moveObjects(img.objects, Affine{1, 0, double(-r.x), 0, 1, double(-r.y)}, oldSize, r.size(),
-                [r](const cv::Mat &mask) { return cropPadded(mask, r, 0); });
+    const MaskOp op = [r](const cv::Mat &mask) { return cropPadded(mask, r, 0); };
+    moveObjects(img.objects, Affine{1, 0, double(-r.x), 0, 1, double(-r.y)}, oldSize, r.size(), op);
+    moveLabels(img, op);
     applied.params.insert(QStringLiteral("x"), r.x);
     applied.params.insert(QStringLiteral("y"), r.y);
     applied.params.insert(QStringLiteral("width"), r.width);
@@ -241,11 +268,13 @@ void applyWarp(AugmentedImage &img, const cv::Matx23d &m, int interpolation, Bor
     cv::Mat out;
     cv::warpAffine(img.image, out, m, size, interpolation, borderFlag(border), cv::Scalar::all(value));
     img.image = out;
-    moveObjects(img.objects, edgeAffine(m), size, size, [&](const cv::Mat &mask) {
+    const MaskOp op = [&](const cv::Mat &mask) {
         cv::Mat moved;
         cv::warpAffine(mask, moved, m, size, cv::INTER_NEAREST, cv::BORDER_CONSTANT, cv::Scalar(0));
         return moved;
-    });
+    };
+    moveObjects(img.objects, edgeAffine(m), size, size, op);
+    moveLabels(img, op);
 }
 
 cv::Matx23d aboutCentre(cv::Size size, double degrees, double scale)
@@ -264,11 +293,13 @@ void flip(AugmentedImage &img, int code)
     img.image = out;
     const double W = size.width, H = size.height;
     const Affine m = code == 1 ? Affine{-1, 0, W, 0, 1, 0} : Affine{1, 0, 0, 0, -1, H};
-    moveObjects(img.objects, m, size, size, [code](const cv::Mat &mask) {
+    const MaskOp op = [code](const cv::Mat &mask) {
         cv::Mat moved;
         cv::flip(mask, moved, code);
         return moved;
-    });
+    };
+    moveObjects(img.objects, m, size, size, op);
+    moveLabels(img, op);
 }
 
 } // namespace loupe::transforms::detail

@@ -28,6 +28,10 @@ using MaskOp = std::function<cv::Mat(const cv::Mat &)>;
 void moveObjects(std::vector<Annotation> &objects, const Affine &m, cv::Size oldSize, cv::Size newSize,
                  const MaskOp &maskOp);
 
+/// Moves the image's class-index map (AugmentedImage::labels) with a mask operation: pixels the
+/// operation fills from outside (its zero border) come out as 255, ignored. Nothing when there is none.
+void moveLabels(AugmentedImage &img, const MaskOp &maskOp);
+
 /// A rectangle of the image, as a view when it lies inside, else padded with `fill`.
 cv::Mat cropPadded(const cv::Mat &src, const cv::Rect &r, double fill);
 /// Crops image and objects to r (padding with 0 outside the image) and records r in `applied`.

@@ -5,6 +5,7 @@
 #include "eval/DetectionMetrics.h"
 #include "eval/Metrics.h"
 #include "eval/Predictions.h"
+#include "eval/SegmentationMetrics.h"
 
 #include <QString>
 
@@ -73,5 +74,32 @@ std::vector<CocoDetection> withSourceIds(std::vector<CocoDetection> detections, 
 /// `eval --json`'s object for a detection run: task, map, ap50, ap75, the COCO summary, per_class
 /// [{name, ap, ap50, support}] and each class's precision–recall curve at IoU 0.5.
 QByteArray detectionMetricsJson(const DetectionRunEvaluation &evaluation);
+
+/// A trained segmenter measured on a dataset: one confusion matrix over every pixel of its images.
+struct SegmentationRunEvaluation {
+    SegmentationMetrics metrics;  ///< per class "background" first, then the run's classes
+    int images = 0;
+    std::vector<BadFile> skipped; ///< images (or masks) that could not be read
+    QString checkpoint;
+    QString precision;
+    QString precisionReason;
+    QString tiles;                ///< how the images were cut, in words
+    int masksWritten = 0;         ///< predicted masks written (--predictions)
+};
+
+/// Loads a segmentation run's best (else last) checkpoint, predicts every image of the dataset with the
+/// run's tiles (stitched by averaging probabilities) and scores the whole-image masks; classes are
+/// matched by name and a dataset class the run never saw is refused. With `predictionsDir`, writes one
+/// 8-bit PNG per image there, `<image stem>.png`: 0 background, k the run's k-th class. Throws
+/// DatasetError for an unusable run folder or dataset.
+SegmentationRunEvaluation evaluateSegmentationRun(const QString &runDir, const Dataset &dataset,
+                                                  const QString &predictionsDir = {}, int threads = 0,
+                                                  const StopToken *stop = nullptr,
+                                                  const QString &precision = QStringLiteral("auto"));
+
+/// `eval --json`'s object for a segmentation run: segmentationMetricsJson's fields (task "segment",
+/// miou, pixel_accuracy, per_class [{name, iou, dice, …}] background first, confusion) with images,
+/// tiles, precision and checkpoint.
+QByteArray segmentationRunJson(const SegmentationRunEvaluation &evaluation);
 
 } // namespace loupe

@@ -15,7 +15,7 @@ struct Text {
 
 std::vector<RankingMetric> rankingMetrics()
 {
-    return {RankingMetric::MacroF1, RankingMetric::Accuracy, RankingMetric::Map, RankingMetric::DevLoss};
+    return {RankingMetric::MacroF1, RankingMetric::Accuracy, RankingMetric::Map, RankingMetric::Miou, RankingMetric::DevLoss};
 }
 
 QString rankingMetricKey(RankingMetric metric)
@@ -29,6 +29,8 @@ QString rankingMetricKey(RankingMetric metric)
         return QStringLiteral("dev_loss");
     case RankingMetric::Map:
         return QStringLiteral("map");
+    case RankingMetric::Miou:
+        return QStringLiteral("miou");
     }
     return {};
 }
@@ -52,6 +54,8 @@ QString rankingMetricTitle(RankingMetric metric)
         return Text::tr("Dev loss");
     case RankingMetric::Map:
         return Text::tr("mAP");
+    case RankingMetric::Miou:
+        return Text::tr("mIoU");
     }
     return {};
 }
@@ -70,6 +74,8 @@ double metricValue(const EpochMetrics &epoch, RankingMetric metric)
         return epoch.hasClassMetrics ? epoch.devAccuracy : std::numeric_limits<double>::quiet_NaN();
     case RankingMetric::Map:
         return epoch.value(QStringLiteral("dev_map"), std::numeric_limits<double>::quiet_NaN());
+    case RankingMetric::Miou:
+        return epoch.value(QStringLiteral("dev_miou"), std::numeric_limits<double>::quiet_NaN());
     case RankingMetric::DevLoss:
         return epoch.devLoss;
     }

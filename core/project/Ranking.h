@@ -11,12 +11,13 @@
 
 namespace loupe {
 
-enum class RankingMetric { MacroF1, Accuracy, DevLoss, Map };
+enum class RankingMetric { MacroF1, Accuracy, DevLoss, Map, Miou };
 
 /// Every ranking metric, in the order the window lists them.
 std::vector<RankingMetric> rankingMetrics();
 
-/// "macro_f1", "accuracy", "dev_loss", "map" (COCO mAP@[.5:.95] of a detector): the names used in loupe.json and on the command line.
+/// "macro_f1", "accuracy", "dev_loss", "map" (COCO mAP@[.5:.95] of a detector), "miou" (mean IoU of a
+/// segmenter, background included): the names used in loupe.json and on the command line.
 QString rankingMetricKey(RankingMetric metric);
 /// Parses a key; nullopt for an unknown one.
 std::optional<RankingMetric> rankingMetricFromKey(const QString &key);

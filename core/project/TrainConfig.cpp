@@ -163,8 +163,9 @@ QString TrainConfig::validate() const
         return Text::tr("dev fraction must be in [0, 1)");
     if (earlyStopPatience < 0)
         return Text::tr("early-stopping patience must be 0 (off) or more");
-    if (!task.isEmpty() && task != QLatin1String("classify") && task != QLatin1String("detect"))
-        return Text::tr("unknown task \"%1\"; expected classify or detect").arg(task);
+    if (!task.isEmpty() && task != QLatin1String("classify") && task != QLatin1String("detect")
+        && task != QLatin1String("segment"))
+        return Text::tr("unknown task \"%1\"; expected classify, detect or segment").arg(task);
     if (tileOverlap < 0)
         return Text::tr("tile overlap must be 0 or more pixels");
     if (double ratio = 0; !parseEmptyTiles(emptyTiles, &ratio))

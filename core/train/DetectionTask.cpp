@@ -418,9 +418,14 @@ private:
 } // namespace
 
 std::unique_ptr<TrainingTask> makeClassificationTask(const Dataset &dataset, const TrainConfig &config);
+std::unique_ptr<TrainingTask> makeSegmentationTask(const Dataset &dataset, const TrainConfig &config);
 
 QString defaultTask(const Dataset &dataset)
 {
+    // A mask layout labels pixels; COCO polygons alone stay a detection dataset (their boxes are
+    // what most COCO files are for), and `--task segment` trains on them.
+    if (dataset.maskLayout)
+        return QStringLiteral("segment");
     bool imageLabels = false;
     for (const Sample &s : dataset.samples)
         imageLabels = imageLabels || s.classId >= 0;
@@ -432,6 +437,8 @@ std::unique_ptr<TrainingTask> makeTrainingTask(const Dataset &dataset, const Tra
     const QString task = config.task.isEmpty() ? defaultTask(dataset) : config.task;
     if (task == QLatin1String("detect"))
         return std::make_unique<DetectionTask>(dataset, config);
+    if (task == QLatin1String("segment"))
+        return makeSegmentationTask(dataset, config);
     return makeClassificationTask(dataset, config);
 }
 

@@ -12,14 +12,15 @@ namespace loupe {
 
 /// The practice's first sanity check: a model must be able to learn five images by heart.
 struct OverfitOptions {
-    QString task; ///< classify|detect; empty = from the labels
+    QString task; ///< classify|detect|segment; empty = from the labels
     QString model = QStringLiteral("resnet18");
     int images = 5;
     int imageSize = 64;
     int channels = 3;
     int maxSteps = 300;
     /// Training loss that counts as "near zero"; 0 = the task's (0.05 for cross-entropy, 0.1 for a
-    /// detector's focal plus box loss, whose box part stays above zero while every box is found).
+    /// detector's focal plus box loss, whose box part stays above zero while every box is found, 0.05
+    /// for a segmenter's cross-entropy plus Dice).
     double lossThreshold = 0;
     double learningRate = 1e-3;  ///< Adam
     quint64 seed = 0;
@@ -43,10 +44,10 @@ struct OverfitResult {
     std::vector<int> predicted;
     QStringList classes;      ///< names of truth and predicted (object-only datasets get derived classes)
     QStringList failedChecks; ///< each check that failed, with its numbers
-    /// Detection: one line per image ("a.jpg: 2 of 2 boxes found, no false positive"); truth and
-    /// predicted stay empty.
+    /// Detection and segmentation: one line per image ("a.jpg: 2 of 2 boxes found, no false positive",
+    /// "a.png: IoU 0.953 over its classes"); truth and predicted stay empty.
     QStringList imageLines;
-    QString task;             ///< "classify" or "detect"
+    QString task;             ///< "classify", "detect" or "segment"
     QString precision;        ///< what the model computed in: "fp32" or "bf16"
     QString message;          ///< verdict with the likely causes when it failed
 };

@@ -3,6 +3,7 @@
 
 #include "StopToken.h"
 #include "eval/DetectionMetrics.h"
+#include "eval/TileSetup.h"
 #include "imaging/Tiling.h"
 #include "loader/DataLoader.h"
 #include "model/Detector.h"
@@ -15,33 +16,6 @@
 #include <vector>
 
 namespace loupe {
-
-/// How a detector sees an image: R×C tiles with an overlap over a region of interest (the whole image
-/// by default), each tile resized to the model's input.
-struct TileSetup {
-    TileCount tiles;
-    int overlap = 0;
-    std::optional<QRect> roi;
-
-    bool isWholeImage() const { return tiles.rows == 1 && tiles.cols == 1 && !roi; }
-    /// "2x2 tiles, overlap 32 px, region 0,0,800,600"
-    QString describe() const;
-    QJsonObject toJson() const;
-    /// Reads toJson()'s form; missing keys give the whole image.
-    static TileSetup fromJson(const QJsonObject &json);
-};
-
-/// An image's size as the tiles need it: the scanned header, or the file's header read now.
-/// Empty when neither is known.
-QSize imageSizeOf(const Dataset &dataset, int sample);
-
-/// The tile grid of one image. Throws TilingError when the setup does not fit the image.
-TileGrid tileGridFor(const Dataset &dataset, int sample, const TileSetup &setup);
-
-/// One loader item per tile of each image (whole images when the setup has none), in image order.
-/// Images whose size is unknown or whose grid does not fit are left out and named in `skipped`.
-void tileItems(const Dataset &dataset, const std::vector<int> &images, const TileSetup &setup,
-               std::vector<int> &indices, std::vector<QRect> &regions, std::vector<BadFile> *skipped = nullptr);
 
 /// A batch's objects as detection targets (crowd regions and boxes without area left out).
 std::vector<DetectionTarget> detectionTargets(const Batch &batch);

@@ -2,6 +2,7 @@
 
 #include "augment/TileTargets.h"
 #include "augment/Transforms.h"
+#include "dataset/Masks.h"
 #include "imaging/SafeDecoder.h"
 
 #include <QCoreApplication>
@@ -125,6 +126,12 @@ void DataLoader::setEpochSample(std::vector<char> optional, int optionalPerEpoch
     m_optionalPerEpoch = optionalPerEpoch;
 }
 
+void DataLoader::setClassMasks(bool on)
+{
+    stop();
+    m_classMasks = on;
+}
+
 void DataLoader::startEpoch(int epoch)
 {
     stop();
@@ -177,15 +184,18 @@ void DataLoader::work(int epoch, std::uint64_t generation)
         const int end = std::min(int(m_order.size()), begin + m_options.batchSize);
         Batch batch;
         torch::Tensor images = torch::empty({end - begin, c, s, s}, torch::kFloat32);
+        torch::Tensor masks = m_classMasks ? torch::empty({end - begin, s, s}, torch::kInt64) : torch::Tensor();
         std::vector<int64_t> labels;
         float *dst = images.data_ptr<float>();
+        std::int64_t *maskDst = m_classMasks ? masks.data_ptr<std::int64_t>() : nullptr;
         int rows = 0;
         for (int k = begin; k < end; ++k) {
             const int item = m_order[k];
             const int sample = m_indices[std::size_t(item)];
             QString error;
             std::vector<Annotation> objects;
-            if (fill(item, epoch, dst + rows * imageFloats, &objects, &error)) {
+            if (fill(item, epoch, dst + rows * imageFloats, &objects,
+                     maskDst ? maskDst + std::size_t(rows) * s * s : nullptr, &error)) {
                 labels.push_back(m_dataset.samples[sample].classId);
                 batch.samples.push_back(sample);
                 batch.items.push_back(item);
@@ -201,6 +211,8 @@ void DataLoader::work(int epoch, std::uint64_t generation)
             }
         }
         batch.images = rows == end - begin ? images : images.narrow(0, 0, rows);
+        if (m_classMasks)
+            batch.masks = rows == end - begin ? masks : masks.narrow(0, 0, rows);
         batch.labels = torch::tensor(labels, torch::kInt64);
         {
             std::lock_guard<std::mutex> lock(m_mutex);
@@ -242,7 +254,8 @@ std::vector<BadFile> DataLoader::takeErrors()
     return out;
 }
 
-bool DataLoader::fill(int item, int epoch, float *dst, std::vector<Annotation> *objectsOut, QString *error) const
+bool DataLoader::fill(int item, int epoch, float *dst, std::vector<Annotation> *objectsOut, std::int64_t *maskDst,
+                      QString *error) const
 {
     const int sampleIndex = m_indices[std::size_t(item)];
     const Sample &sample = m_dataset.samples[sampleIndex];
@@ -274,6 +287,19 @@ bool DataLoader::fill(int item, int epoch, float *dst, std::vector<Annotation> *
     else if (c == 1 && image.channels() == 3)
         cv::cvtColor(image, image, cv::COLOR_BGR2GRAY);
 
+    // The class mask at the decoded image's size (a reduced decode shrinks it by nearest neighbour).
+    cv::Mat labels;
+    if (maskDst) {
+        const ClassMask mask = readClassMask(m_dataset, sample);
+        if (!mask.ok()) {
+            if (error)
+                *error = mask.error.isEmpty() ? Text::tr("the mask could not be read") : mask.error;
+            return false;
+        }
+        labels = mask.mask;
+        if (labels.size() != image.size())
+            cv::resize(labels, labels, image.size(), 0, 0, cv::INTER_NEAREST);
+    }
     std::vector<Annotation> objects = sample.objects;
     if (reduce != 1.0) {
         for (Annotation &a : objects) {
@@ -304,9 +330,12 @@ bool DataLoader::fill(int item, int epoch, float *dst, std::vector<Annotation> *
         const TileGrid grid(QSize(image.cols, image.rows), TileCount{1, 1}, 0, cut);
         objects = objectsInTile(grid, 0, objects);
         image = image(cv::Rect(cut.x(), cut.y(), cut.width(), cut.height()));
+        if (!labels.empty())
+            labels = labels(cv::Rect(cut.x(), cut.y(), cut.width(), cut.height()));
         seedKey = mix64(seedKey ^ (std::uint64_t(std::uint32_t(region.x())) << 32 | std::uint32_t(region.y())));
     }
-    AugmentedImage out = m_pipeline.apply(image, objects, sampleSeed(m_options.seed, epoch, int(seedKey & 0x7fffffff)));
+    AugmentedImage out
+        = m_pipeline.apply(image, objects, labels, sampleSeed(m_options.seed, epoch, int(seedKey & 0x7fffffff)));
     cv::Mat m = out.image;
     if (m.empty()) {
         if (error)
@@ -324,6 +353,17 @@ bool DataLoader::fill(int item, int epoch, float *dst, std::vector<Annotation> *
                 }
         }
         cv::resize(m, m, cv::Size(s, s), 0, 0, cv::INTER_AREA);
+    }
+    if (maskDst) {
+        cv::Mat moved = out.labels;
+        if (moved.rows != s || moved.cols != s)
+            cv::resize(moved, moved, cv::Size(s, s), 0, 0, cv::INTER_NEAREST);
+        for (int y = 0; y < s; ++y) {
+            const uchar *row = moved.ptr<uchar>(y);
+            std::int64_t *to = maskDst + std::size_t(y) * s;
+            for (int x = 0; x < s; ++x)
+                to[x] = row[x];
+        }
     }
     if (objectsOut)
         *objectsOut = std::move(out.objects);
@@ -549,11 +589,11 @@ torch::Tensor DataLoader::loadOne(int sampleIndex, int epoch, QString *error) co
     const auto it = std::find(m_indices.begin(), m_indices.end(), sampleIndex);
     if (it == m_indices.end() || !m_regions.empty()) {
         DataLoader single(m_dataset, {sampleIndex}, m_pipeline, m_options);
-        if (!single.fill(0, epoch, t.data_ptr<float>(), nullptr, error))
+        if (!single.fill(0, epoch, t.data_ptr<float>(), nullptr, nullptr, error))
             return {};
         return t;
     }
-    if (!fill(int(it - m_indices.begin()), epoch, t.data_ptr<float>(), nullptr, error))
+    if (!fill(int(it - m_indices.begin()), epoch, t.data_ptr<float>(), nullptr, nullptr, error))
         return {};
     return t;
 }

@@ -36,6 +36,9 @@ struct Batch {
     std::vector<int> items;   ///< position of each row in the loader's list (which region of the sample)
     /// Each row's objects after the pipeline, in the input's pixels (crowd regions included).
     std::vector<std::vector<Annotation>> objects;
+    /// With class masks on (setClassMasks): each row's class-index mask [N, H, W] int64 at the input's
+    /// size (0 background, k class k−1, 255 ignored), moved with the pixels; undefined otherwise.
+    torch::Tensor masks;
 };
 
 /// Decodes and transforms images on worker threads and hands out batches in order, a few ahead
@@ -63,6 +66,10 @@ public:
     void setEpochSample(std::vector<char> optional, int optionalPerEpoch);
     /// Items an epoch holds (all of them unless setEpochSample drew a part).
     int itemsPerEpoch() const;
+    /// Makes each batch carry the items' class masks (readClassMask), cut to the region and taken
+    /// through every geometric step with the image by nearest neighbour. An item whose mask cannot be
+    /// read is left out and listed as a bad file. Call before startEpoch.
+    void setClassMasks(bool on);
     const std::vector<int> &indices() const { return m_indices; }
     const std::vector<QRect> &regions() const { return m_regions; }
 
@@ -80,7 +87,8 @@ public:
 
 private:
     void work(int epoch, std::uint64_t generation);
-    bool fill(int item, int epoch, float *dst, std::vector<Annotation> *objects, QString *error) const;
+    bool fill(int item, int epoch, float *dst, std::vector<Annotation> *objects, std::int64_t *maskDst,
+              QString *error) const;
 
     const Dataset &m_dataset;
     std::vector<int> m_indices;
@@ -90,6 +98,7 @@ private:
     Pipeline m_pipeline;
     LoaderOptions m_options;
     bool m_reducedDecode = false;
+    bool m_classMasks = false;
 
     std::vector<int> m_order; ///< positions in m_indices, in the epoch's order
     std::vector<std::thread> m_workers;

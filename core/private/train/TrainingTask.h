@@ -100,11 +100,12 @@ public:
     virtual void judgeOverfit(DataLoader &loader, OverfitResult &result, const StopToken *stop) = 0;
 };
 
-/// The task a config asks for on a dataset (config.task, or from the labels when it is empty: boxes
-/// only → detect, otherwise classify). The dataset must outlive the task.
+/// The task a config asks for on a dataset (config.task, or from the labels when it is empty: a mask
+/// layout → segment, boxes only → detect, otherwise classify). The dataset must outlive the task.
 std::unique_ptr<TrainingTask> makeTrainingTask(const Dataset &dataset, const TrainConfig &config);
 
-/// "detect" when the dataset has objects and no image labels, else "classify".
+/// "segment" for a mask layout (PNG mask folders, MVTec AD), "detect" when the dataset has objects and
+/// no image labels, else "classify".
 QString defaultTask(const Dataset &dataset);
 
 } // namespace loupe
