@@ -320,7 +320,7 @@ void TestTrainPanel::runsListShowsFinishedAndInterruptedRuns()
     QCOMPARE(runs->run(0)->status, RunStatus::Completed);
     QCOMPARE(runs->index(0, RunsModel::StatusColumn).data().toString(), QStringLiteral("completed"));
     QVERIFY(runs->index(0, RunsModel::ConfigColumn).data().toString().contains(QStringLiteral("resnet18")));
-    QVERIFY(runs->index(0, RunsModel::F1Column).data().toString().contains(QStringLiteral("epoch")));
+    QVERIFY(runs->index(0, RunsModel::ScoreColumn).data().toString().contains(QStringLiteral("epoch")));
     QCOMPARE(panel.lossPlot()->epochPointCount(), 2);
     QVERIFY(panel.lossPlot()->stepPointCount() > 0);
     QVERIFY(panel.messageText().contains(QStringLiteral("completed")));
