@@ -300,6 +300,23 @@
     </message>
 </context>
 <context>
+    <name>loupe::RunReport</name>
+    <message numerus="yes">
+        <source>%n evaluated image(s) are not in the dataset and are left out.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n box(es) of a class the run does not know are left out.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>loupe::RunsTableModel</name>
     <message numerus="yes">
         <source>%n image(s)</source>
