@@ -303,16 +303,16 @@
     <name>loupe::RunReport</name>
     <message numerus="yes">
         <source>%n evaluated image(s) are not in the dataset and are left out.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n evaluated image is not in the dataset and is left out.</numerusform>
+            <numerusform>%n evaluated images are not in the dataset and are left out.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n box(es) of a class the run does not know are left out.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n box of a class the run does not know is left out.</numerusform>
+            <numerusform>%n boxes of a class the run does not know are left out.</numerusform>
         </translation>
     </message>
 </context>
