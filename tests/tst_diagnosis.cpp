@@ -27,6 +27,18 @@ std::vector<EpochMetrics> curves(const QVector<double> &train, const QVector<dou
     return h;
 }
 
+// A detector's history: no accuracy or macro F1, the loss parts beside the total.
+std::vector<EpochMetrics> detectorCurves(const QVector<double> &train, const QVector<double> &dev)
+{
+    std::vector<EpochMetrics> h = curves(train, dev);
+    for (EpochMetrics &m : h) {
+        m.hasClassMetrics = false;
+        m.extra = {{QStringLiteral("train_loss_classification"), m.trainLoss * 0.4},
+            {QStringLiteral("train_loss_box"), m.trainLoss * 0.6}};
+    }
+    return h;
+}
+
 } // namespace
 
 class TestDiagnosis : public QObject
@@ -40,6 +52,7 @@ private Q_SLOTS:
     void remediesNameThePractice();
     void scaleFollowsTheNumberOfClasses();
     void devBlowUpIsNotALearningRateProblem();
+    void detectorLossesAreJudgedAgainstTheirFirstEpoch();
 };
 
 void TestDiagnosis::verdicts_data()
@@ -165,6 +178,31 @@ void TestDiagnosis::devBlowUpIsNotALearningRateProblem()
     const Diagnosis t = diagnose(curves({1.2, inf}, {1.3, inf}), 10);
     QCOMPARE(t.verdict, Verdict::Diverging);
     QVERIFY(t.remedies.join(QLatin1Char(' ')).contains(QStringLiteral("lower learning rate")));
+}
+
+// A detector's focal + box loss starts near 2.4 with two classes: against ln 2 every such run would
+// read as diverging. Measured against its own first epoch the banner says what the curves show.
+void TestDiagnosis::detectorLossesAreJudgedAgainstTheirFirstEpoch()
+{
+    const Diagnosis stuck = diagnose(detectorCurves({2.4, 2.0, 1.95, 1.93, 1.92}, {2.3, 2.05, 2.0, 1.99, 1.99}), 2);
+    QVERIFY(stuck.detection);
+    QCOMPARE(stuck.chanceLoss, 2.4);
+    QCOMPARE(stuck.verdict, Verdict::Underfitting);
+    QVERIFY2(stuck.evidence.contains(QStringLiteral("first epoch")), qPrintable(stuck.evidence));
+    QVERIFY(!stuck.remedies.isEmpty());
+    // The same numbers as a classifier's: worse than guessing between two classes.
+    QCOMPARE(
+        diagnose(curves({2.4, 2.0, 1.95, 1.93, 1.92}, {2.3, 2.05, 2.0, 1.99, 1.99}), 2).verdict, Verdict::Diverging);
+
+    const Diagnosis learning = diagnose(detectorCurves({2.4, 1.6, 1.1, 0.8, 0.6}, {2.2, 1.5, 1.1, 0.85, 0.7}), 2);
+    QCOMPARE(learning.verdict, Verdict::Converging);
+    QVERIFY2(learning.evidence.contains(QStringLiteral("Still learning")), qPrintable(learning.evidence));
+
+    const Diagnosis memorising = diagnose(detectorCurves({2.4, 1.0, 0.4, 0.2, 0.1}, {2.3, 1.2, 1.0, 1.3, 1.6}), 2);
+    QCOMPARE(memorising.verdict, Verdict::Overfitting);
+
+    const Diagnosis rising = diagnose(detectorCurves({2.4, 3.0, 4.2}, {2.3, 3.1, 4.5}), 2);
+    QCOMPARE(rising.verdict, Verdict::Diverging);
 }
 
 QTEST_GUILESS_MAIN(TestDiagnosis)

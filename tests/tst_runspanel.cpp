@@ -1,5 +1,6 @@
 // The runs page: ranking by the project's metric, comparing two runs, exporting one.
 
+#include "RunsModel.h"
 #include "RunsPanel.h"
 #include "Translations.h"
 #include "eval/Metrics.h"
@@ -17,6 +18,7 @@
 
 #include <QPushButton>
 #include <QSignalSpy>
+
 #include <QTableView>
 #include <QTableWidget>
 #include <QHeaderView>
@@ -127,6 +129,7 @@ private Q_SLOTS:
     void init();
     void ranksByTheProjectMetric_data();
     void ranksByTheProjectMetric();
+    void ranksDetectorsByMap();
     void metricIsSavedInTheProject();
     void malformedProjectFileIsNotOverwritten();
     void comparesTwoRuns();
@@ -185,7 +188,7 @@ void TestRunsPanel::ranksByTheProjectMetric()
     QVERIFY(first.data().toString().startsWith(QStringLiteral("★")));
     QVERIFY(!panel.sortedRuns()->index(1, RunsTableModel::RunColumn).data().toString().startsWith(QStringLiteral("★")));
     QCOMPARE(panel.runsModel()->headerData(RunsTableModel::ScoreColumn, Qt::Horizontal).toString(),
-             rankingMetricTitle(project.rankingMetric));
+             bestScoreTitle(project.rankingMetric));
 
     // Clicking the header sorts numerically the other way round.
     panel.runsView()->sortByColumn(RunsTableModel::ScoreColumn,
@@ -195,6 +198,74 @@ void TestRunsPanel::ranksByTheProjectMetric()
     QCOMPARE(order(panel), reversed);
     panel.runsView()->sortByColumn(RunsTableModel::BatchColumn, Qt::AscendingOrder);
     QCOMPARE(order(panel).front(), QStringLiteral("gamma")); // batch 16 before 32
+}
+
+// Detection runs: no macro F1, so the page ranks them by dev mAP (though loupe.json says macro F1,
+// its default) and says so in the column title; the Train page's list shows the same figure.
+void TestRunsPanel::ranksDetectorsByMap()
+{
+    const QString dataset = m_dir->filePath(QStringLiteral("boxes"));
+    const QString project = dataset + QStringLiteral("/loupe-runs");
+    QDir().mkpath(dataset);
+    QCOMPARE(projectfile::write(project, Project{}), QString());
+    // name, dev mAP at the best epoch, dev loss: mAP ranks "wide" first, dev loss "narrow".
+    const std::tuple<QString, double, double> specs[] = {{QStringLiteral("narrow"), 0.21, 0.4},
+                                                         {QStringLiteral("wide"), 0.47, 0.6},
+                                                         {QStringLiteral("tiled"), 0.35, 0.5}};
+    for (const auto &[name, map, devLoss] : specs) {
+        const QString dir = project + QLatin1Char('/') + name;
+        TrainConfig cfg;
+        cfg.task = QStringLiteral("detect");
+        cfg.model = QStringLiteral("resnet18");
+        QJsonObject json = cfg.toJson();
+        json[QStringLiteral("dataset")] = QJsonObject{{QStringLiteral("root"), dataset},
+                                                      {QStringLiteral("classes"), QJsonArray{QStringLiteral("spot")}}};
+        QCOMPARE(runfolder::writeConfig(dir, json), QString());
+        std::vector<EpochMetrics> history(2);
+        for (int e = 0; e < 2; ++e) {
+            EpochMetrics &m = history[std::size_t(e)];
+            m.epoch = e + 1;
+            m.trainLoss = 2.0 - e;
+            m.devLoss = devLoss + 0.3 * (1 - e);
+            m.hasClassMetrics = false;
+            m.best = e == 1;
+            m.extra = {{QStringLiteral("dev_map"), map - 0.1 * (1 - e)}, {QStringLiteral("dev_ap50"), map + 0.2}};
+        }
+        QCOMPARE(runfolder::writeMetrics(dir, history), QString());
+    }
+    auto inspection = std::make_shared<Inspection>();
+    inspection->dataset.root = dataset;
+    inspection->dataset.classes = {QStringLiteral("spot")};
+
+    RunsPanel panel;
+    panel.resize(1200, 700);
+    panel.show();
+    panel.setInspection(inspection);
+    QCOMPARE(panel.projectDir(), project);
+    QCOMPARE(panel.rankingMetric(), RankingMetric::Map);
+    QCOMPARE(panel.findChild<QComboBox *>(QStringLiteral("rankingMetric"))->currentData().toString(), QStringLiteral("map"));
+    QCOMPARE(order(panel), (QStringList{"wide", "tiled", "narrow"}));
+    QVERIFY(panel.sortedRuns()->index(0, RunsTableModel::RunColumn).data().toString().startsWith(QStringLiteral("★")));
+    QCOMPARE(panel.sortedRuns()->index(0, RunsTableModel::ScoreColumn).data().toString(), QStringLiteral("0.4700"));
+    auto *view = panel.runsView();
+    QCOMPARE(view->model()->headerData(RunsTableModel::ScoreColumn, Qt::Horizontal).toString(), QStringLiteral("Best dev mAP"));
+    QVERIFY(!view->isColumnHidden(RunsTableModel::ScoreColumn));
+    // The user can still rank the detectors by dev loss; the title follows.
+    panel.findChild<QComboBox *>(QStringLiteral("rankingMetric"))->setCurrentIndex(
+        panel.findChild<QComboBox *>(QStringLiteral("rankingMetric"))->findData(QStringLiteral("dev_loss")));
+    QCOMPARE(order(panel).front(), QStringLiteral("narrow"));
+    QCOMPARE(view->model()->headerData(RunsTableModel::ScoreColumn, Qt::Horizontal).toString(), QStringLiteral("Lowest dev loss"));
+
+    // The Train page's list of the same runs.
+    RunsModel list;
+    list.refresh(project);
+    QCOMPARE(list.headerData(RunsModel::ScoreColumn, Qt::Horizontal).toString(), QStringLiteral("Best dev mAP"));
+    const int wide = list.rowOfDir(project + QStringLiteral("/wide"));
+    QVERIFY(wide >= 0);
+    QCOMPARE(list.index(wide, RunsModel::ScoreColumn).data().toString(), QStringLiteral("0.470 (epoch 2)"));
+    // A classification project keeps macro F1.
+    list.refresh(m_project);
+    QCOMPARE(list.headerData(RunsModel::ScoreColumn, Qt::Horizontal).toString(), QStringLiteral("Best dev macro F1"));
 }
 
 void TestRunsPanel::metricIsSavedInTheProject()

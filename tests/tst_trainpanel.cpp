@@ -18,6 +18,7 @@
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QInputDialog>
+#include <QCheckBox>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -123,6 +124,7 @@ private Q_SLOTS:
     void plotSmoothsZoomsAndExports();
     void runsListShowsFinishedAndInterruptedRuns();
     void finishedRunsShowTheirVerdict();
+    void detectionRunShowsLossPartsAndAnchors();
     void unusableDatasetFailsPlainly();
     void malformedPresetStoreIsNeverOverwritten_data();
     void malformedPresetStoreIsNeverOverwritten();
@@ -322,7 +324,7 @@ void TestTrainPanel::runsListShowsFinishedAndInterruptedRuns()
     QCOMPARE(runs->run(0)->status, RunStatus::Completed);
     QCOMPARE(runs->index(0, RunsModel::StatusColumn).data().toString(), QStringLiteral("completed"));
     QVERIFY(runs->index(0, RunsModel::ConfigColumn).data().toString().contains(QStringLiteral("resnet18")));
-    QVERIFY(runs->index(0, RunsModel::F1Column).data().toString().contains(QStringLiteral("epoch")));
+    QVERIFY(runs->index(0, RunsModel::ScoreColumn).data().toString().contains(QStringLiteral("epoch")));
     QCOMPARE(panel.lossPlot()->epochPointCount(), 2);
     QVERIFY(panel.lossPlot()->stepPointCount() > 0);
     QVERIFY(panel.messageText().contains(QStringLiteral("completed")));
@@ -422,6 +424,85 @@ void TestTrainPanel::finishedRunsShowTheirVerdict()
     panel.findChild<QPushButton *>(QStringLiteral("refreshRuns"))->click();
     const QString config = panel.runsModel()->index(0, RunsModel::ConfigColumn).data().toString();
     QVERIFY2(config.contains(QStringLiteral("lr 0,01")), qPrintable(config));
+}
+
+// A detector's run: its loss parts are curves of their own that a check box hides, its anchors are
+// named with their coverage against the default anchors, and the banner judges its losses.
+void TestTrainPanel::detectionRunShowsLossPartsAndAnchors()
+{
+    QTemporaryDir dir;
+    const QString data = dir.filePath(QStringLiteral("shapes"));
+    writeShapes(data, 4);
+    const InspectionPtr inspection = inspect(data);
+    const QString run = QDir(data).filePath(QStringLiteral("loupe-runs/20260103-100000"));
+    TrainConfig cfg = tinyConfig(4);
+    cfg.task = QStringLiteral("detect");
+    QJsonObject json = cfg.toJson();
+    json[QStringLiteral("dataset")] = QJsonObject{{QStringLiteral("root"), data},
+                                                  {QStringLiteral("classes"), QJsonArray{QStringLiteral("spot")}}};
+    json[QStringLiteral("detection")] = QJsonObject{
+        {QStringLiteral("anchors"), QJsonObject{{QStringLiteral("text"), QStringLiteral("6,12,24,48,96:0.5,1,2")}}},
+        {QStringLiteral("anchor_coverage"), 0.947},
+        {QStringLiteral("default_anchor_coverage"), 0.105}};
+    QCOMPARE(runfolder::writeConfig(run, json), QString());
+    std::vector<EpochMetrics> history;
+    const double train[] = {2.4, 2.0, 1.95, 1.93}, dev[] = {2.3, 2.05, 2.0, 1.99};
+    for (int e = 1; e <= 4; ++e) {
+        EpochMetrics m;
+        m.epoch = e;
+        m.trainLoss = train[e - 1];
+        m.devLoss = dev[e - 1];
+        m.hasClassMetrics = false;
+        m.best = true;
+        m.extra = {{QStringLiteral("train_loss_classification"), 0.4 * m.trainLoss},
+                   {QStringLiteral("train_loss_box"), 0.6 * m.trainLoss},
+                   {QStringLiteral("dev_loss_classification"), 0.4 * m.devLoss},
+                   {QStringLiteral("dev_loss_box"), 0.6 * m.devLoss},
+                   {QStringLiteral("dev_map"), 0.05 * e}};
+        history.push_back(m);
+    }
+    QCOMPARE(runfolder::writeMetrics(run, history), QString());
+
+    TrainPanel panel;
+    panel.resize(1200, 800);
+    panel.show();
+    panel.setInspection(inspection);
+    QCOMPARE(panel.runsModel()->rowCount(), 1);
+    QCOMPARE(panel.runsView()->currentIndex().row(), 0);
+    LossPlot *plot = panel.lossPlot();
+    QCOMPARE(plot->epochPointCount(), 4);
+    QStringList keys = plot->lossPartKeys();
+    keys.sort();
+    QCOMPARE(keys, (QStringList{"dev_loss_box", "dev_loss_classification", "train_loss_box", "train_loss_classification"}));
+    for (const QString &key : plot->lossPartKeys())
+        QCOMPARE(plot->lossPartPointCount(key), 4);
+    auto *parts = plot->findChild<QCheckBox *>(QStringLiteral("lossParts"));
+    QVERIFY(parts && parts->isVisible() && parts->isChecked());
+    QVERIFY(plot->lossPartsShown());
+    parts->click();
+    QVERIFY(!plot->lossPartsShown());
+    int shownGraphs = 0;
+    for (int i = 0; i < plot->plot()->graphCount(); ++i)
+        shownGraphs += plot->plot()->graph(i)->visible() && plot->plot()->graph(i)->name().contains(QStringLiteral("box")) ? 1 : 0;
+    QCOMPARE(shownGraphs, 0);
+    parts->click();
+    QVERIFY(plot->lossPartsShown());
+
+    auto *anchors = panel.findChild<QLabel *>(QStringLiteral("anchors"));
+    QVERIFY(anchors && anchors->isVisible());
+    QVERIFY2(anchors->text().contains(QStringLiteral("tuned")) && anchors->text().contains(QStringLiteral("6,12,24,48,96:0.5,1,2")),
+             qPrintable(anchors->text()));
+    QVERIFY2(anchors->text().contains(QStringLiteral("95 %")) && anchors->text().contains(QStringLiteral("11 %")),
+             qPrintable(anchors->text()));
+
+    // The banner reads a detector's flat, high losses as underfitting, not as worse than guessing.
+    QVERIFY(panel.diagnosis().detection);
+    QCOMPARE(panel.diagnosis().verdict, Verdict::Underfitting);
+
+    // A classifier's run has neither.
+    plot->clearRun();
+    QVERIFY(plot->lossPartKeys().isEmpty());
+    QVERIFY(!parts->isVisible());
 }
 
 void TestTrainPanel::unusableDatasetFailsPlainly()

@@ -1440,14 +1440,6 @@ Konfusionsmatrix (Zeilen: wahr, Spalten: vorhergesagt)
         <translation>Overfit-Check %1</translation>
     </message>
     <message>
-        <source>Writes a run&apos;s report from its predictions file: one self-contained HTML page (config, curves, metrics, confusion matrix, PR curves, worst mispredictions) and/or the metrics as CSV.</source>
-        <translation>Schreibt den Bericht eines Laufs aus seiner Vorhersagedatei: eine eigenständige HTML-Seite (Konfiguration, Kurven, Metriken, Konfusionsmatrix, PR-Kurven, schlimmste Fehlvorhersagen) und/oder die Metriken als CSV.</translation>
-    </message>
-    <message>
-        <source>Optional: the run&apos;s dataset, for the thumbnails (IDX images need it).</source>
-        <translation>Optional: der Datensatz des Laufs, für die Vorschaubilder (bei IDX-Bildern erforderlich).</translation>
-    </message>
-    <message>
         <source>HTML report to write.</source>
         <translation>Zu schreibender HTML-Bericht.</translation>
     </message>
@@ -1458,10 +1450,6 @@ Konfusionsmatrix (Zeilen: wahr, Spalten: vorhergesagt)
     <message>
         <source>dev or test: which predictions file to report on.</source>
         <translation>dev oder test: zu welcher Vorhersagedatei berichtet wird.</translation>
-    </message>
-    <message>
-        <source>Mispredictions shown, highest loss first.</source>
-        <translation>Anzahl gezeigter Fehlvorhersagen, höchster Verlust zuerst.</translation>
     </message>
     <message>
         <source>report takes RUN_DIR, an optional DATASET and --html FILE and/or --csv FILE; see &apos;loupe-cli report --help&apos;</source>
@@ -1742,6 +1730,22 @@ Die Optionen eines Befehls zeigt &apos;loupe-cli COMMAND --help&apos;.</translat
     <message>
         <source>Trains an image classifier, an object detector or a segmenter into a run folder: config.json, metrics.jsonl, a TensorBoard event file, checkpoints and predictions.</source>
         <translation>Trainiert einen Bildklassifikator, einen Objektdetektor oder einen Segmentierer in einen Lauf-Ordner: config.json, metrics.jsonl, eine TensorBoard-Ereignisdatei, Checkpoints und Vorhersagen.</translation>
+    </message>
+    <message>
+        <source>Writes a run&apos;s report from its predictions file: one self-contained HTML page (config, curves, metrics, confusion matrix, PR curves, worst mispredictions) and/or the metrics as CSV. For a detection run: mAP, AP per class, PR curves, loss parts and the worst images with their boxes drawn; the CSV has one row per image with its true positives, false positives and false negatives.</source>
+        <translation>Schreibt den Bericht eines Laufs aus seiner Vorhersagedatei: eine eigenständige HTML-Seite (Konfiguration, Kurven, Metriken, Konfusionsmatrix, PR-Kurven, schlimmste Fehlvorhersagen) und/oder die Metriken als CSV. Für einen Detektionslauf: mAP, AP pro Klasse, PR-Kurven, Verlustanteile und die schlechtesten Bilder mit eingezeichneten Boxen; die CSV hat eine Zeile pro Bild mit seinen richtig Positiven, falsch Positiven und falsch Negativen.</translation>
+    </message>
+    <message>
+        <source>The run&apos;s dataset: for the thumbnails (IDX images need it); required for a detection run (its ground-truth boxes).</source>
+        <translation>Der Datensatz des Laufs: für die Vorschaubilder (bei IDX-Bildern erforderlich); für einen Detektionslauf Pflicht (seine Ground-Truth-Boxen).</translation>
+    </message>
+    <message>
+        <source>%1 is a detection run: give its DATASET too, for the ground-truth boxes (it was trained on %2)</source>
+        <translation>%1 ist ein Detektionslauf: Geben Sie auch seinen DATASET an, für die Ground-Truth-Boxen (trainiert wurde er auf %2)</translation>
+    </message>
+    <message>
+        <source>Mispredictions shown, highest loss first (detection: images with the most errors).</source>
+        <translation>Anzahl gezeigter Fehlvorhersagen, höchster Verlust zuerst (Detektion: Bilder mit den meisten Fehlern).</translation>
     </message>
 </context>
 <context>
@@ -2422,6 +2426,22 @@ Die Optionen eines Befehls zeigt &apos;loupe-cli COMMAND --help&apos;.</translat
         <source>Dev loss blown up</source>
         <translation>Dev-Verlust explodiert</translation>
     </message>
+    <message>
+        <source>Train loss %1 at epoch %2 is far above the first epoch&apos;s %3.</source>
+        <translation>Der Trainingsverlust %1 in Epoche %2 liegt weit über dem der ersten Epoche (%3).</translation>
+    </message>
+    <message>
+        <source>train loss %1 (%2 of the first epoch&apos;s %3), dev loss %4 (%5)</source>
+        <translation>Trainingsverlust %1 (%2 des Verlusts %3 der ersten Epoche), Dev-Verlust %4 (%5)</translation>
+    </message>
+    <message>
+        <source>Both curves have flattened (under %1 of the first epoch&apos;s loss an epoch over the last %2 epochs) at a high level: %3.</source>
+        <translation>Beide Kurven sind auf hohem Niveau abgeflacht (weniger als %1 des Verlusts der ersten Epoche pro Epoche über die letzten %2 Epochen): %3.</translation>
+    </message>
+    <message>
+        <source>Still learning: %1, train falling %2 of the first epoch&apos;s loss an epoch.</source>
+        <translation>Lernt noch: %1, der Trainingsverlust fällt pro Epoche um %2 des Verlusts der ersten Epoche.</translation>
+    </message>
 </context>
 <context>
     <name>loupe::EventFile</name>
@@ -3004,6 +3024,30 @@ Epoche %2: %3</translation>
     <message>
         <source>dev mAP</source>
         <translation>Dev-mAP</translation>
+    </message>
+    <message>
+        <source>Loss parts</source>
+        <translation>Verlustanteile</translation>
+    </message>
+    <message>
+        <source>Draw the parts the loss is the sum of, per epoch: a detector&apos;s classification (focal) loss and box regression loss, train solid, dev dashed.</source>
+        <translation>Die Anteile zeichnen, aus denen sich der Verlust zusammensetzt, pro Epoche: den Klassifikationsverlust (Focal Loss) und den Box-Regressionsverlust eines Detektors, Training durchgezogen, Dev gestrichelt.</translation>
+    </message>
+    <message>
+        <source>classification</source>
+        <translation>Klassifikation</translation>
+    </message>
+    <message>
+        <source>box</source>
+        <translation>Box</translation>
+    </message>
+    <message>
+        <source>dev %1 loss</source>
+        <translation>Dev-Verlust %1</translation>
+    </message>
+    <message>
+        <source>train %1 loss</source>
+        <translation>Trainingsverlust %1</translation>
     </message>
 </context>
 <context>
@@ -4367,6 +4411,22 @@ wahr: %2, vorhergesagt: %3 (%4%), Verlust %5</translation>
         <source>mIoU</source>
         <translation>mIoU</translation>
     </message>
+    <message>
+        <source>Best dev macro F1</source>
+        <translation>Bester Dev-Makro-F1</translation>
+    </message>
+    <message>
+        <source>Best dev accuracy</source>
+        <translation>Beste Dev-Genauigkeit</translation>
+    </message>
+    <message>
+        <source>Lowest dev loss</source>
+        <translation>Niedrigster Dev-Verlust</translation>
+    </message>
+    <message>
+        <source>Best dev mAP</source>
+        <translation>Bester Dev-mAP</translation>
+    </message>
 </context>
 <context>
     <name>loupe::RecentDatasetsMenu</name>
@@ -4615,6 +4675,196 @@ wahr: %2, vorhergesagt: %3 (%4%), Verlust %5</translation>
         <source>the report was cancelled</source>
         <translation>der Bericht wurde abgebrochen</translation>
     </message>
+    <message>
+        <source>missed: %1</source>
+        <translation>übersehen: %1</translation>
+    </message>
+    <message>
+        <source>%1, found as another class</source>
+        <translation>%1, als andere Klasse gefunden</translation>
+    </message>
+    <message>
+        <source>%1, found</source>
+        <translation>%1, gefunden</translation>
+    </message>
+    <message>
+        <source>wrong class: %1 (%2) on a %3</source>
+        <translation>falsche Klasse: %1 (%2) auf %3</translation>
+    </message>
+    <message>
+        <source>false positive: %1 (%2)</source>
+        <translation>falsch positiv: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>true positive: %1 (%2), IoU %3</source>
+        <translation>richtig positiv: %1 (%2), IoU %3</translation>
+    </message>
+    <message>
+        <source>true positive (detection)</source>
+        <translation>richtig positiv (Detektion)</translation>
+    </message>
+    <message>
+        <source>object found</source>
+        <translation>gefundenes Objekt</translation>
+    </message>
+    <message>
+        <source>false positive (on no object)</source>
+        <translation>falsch positiv (auf keinem Objekt)</translation>
+    </message>
+    <message>
+        <source>missed object (false negative)</source>
+        <translation>übersehenes Objekt (falsch negativ)</translation>
+    </message>
+    <message>
+        <source>wrong class (detection)</source>
+        <translation>falsche Klasse (Detektion)</translation>
+    </message>
+    <message>
+        <source>object named wrongly</source>
+        <translation>falsch benanntes Objekt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n evaluated image(s) are not in the dataset and are left out.</source>
+        <translation>
+            <numerusform>%n ausgewertetes Bild ist nicht im Datensatz und wird ausgelassen.</numerusform>
+            <numerusform>%n ausgewertete Bilder sind nicht im Datensatz und werden ausgelassen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n box(es) of a class the run does not know are left out.</source>
+        <translation>
+            <numerusform>%n Box einer Klasse, die der Lauf nicht kennt, wird ausgelassen.</numerusform>
+            <numerusform>%n Boxen von Klassen, die der Lauf nicht kennt, werden ausgelassen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is a detection run: its report needs the dataset, which holds the ground-truth boxes</source>
+        <translation>%1 ist ein Detektionslauf: Sein Bericht braucht den Datensatz, der die Ground-Truth-Boxen enthält</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · detections on %3 %4 images</source>
+        <translation>%1 · %2 · Detektionen auf %3 %4-Bildern</translation>
+    </message>
+    <message>
+        <source>Anchors %1</source>
+        <translation>Anker %1</translation>
+    </message>
+    <message>
+        <source>coverage %1 % (default anchors %2 %)</source>
+        <translation>Abdeckung %1 % (Standardanker %2 %)</translation>
+    </message>
+    <message>
+        <source>mAP@[.50:.95]</source>
+        <translation>mAP@[.50:.95]</translation>
+    </message>
+    <message>
+        <source>AP50</source>
+        <translation>AP50</translation>
+    </message>
+    <message>
+        <source>AP75</source>
+        <translation>AP75</translation>
+    </message>
+    <message>
+        <source>At score threshold %1 and IoU 0.5: %2 true positives, %3 false positives, %4 missed, %5 wrong class.</source>
+        <translation>Bei Score-Schwelle %1 und IoU 0,5: %2 richtig positiv, %3 falsch positiv, %4 übersehen, %5 falsche Klasse.</translation>
+    </message>
+    <message>
+        <source>train classification</source>
+        <translation>Training Klassifikation</translation>
+    </message>
+    <message>
+        <source>dev classification</source>
+        <translation>Dev Klassifikation</translation>
+    </message>
+    <message>
+        <source>train box</source>
+        <translation>Training Box</translation>
+    </message>
+    <message>
+        <source>dev box</source>
+        <translation>Dev Box</translation>
+    </message>
+    <message>
+        <source>dev mAP</source>
+        <translation>Dev-mAP</translation>
+    </message>
+    <message>
+        <source>dev AP50</source>
+        <translation>Dev-AP50</translation>
+    </message>
+    <message>
+        <source>dev AP75</source>
+        <translation>Dev-AP75</translation>
+    </message>
+    <message>
+        <source>Loss parts</source>
+        <translation>Verlustanteile</translation>
+    </message>
+    <message>
+        <source>Dev mAP</source>
+        <translation>Dev-mAP</translation>
+    </message>
+    <message>
+        <source>Average precision per class</source>
+        <translation>Average Precision pro Klasse</translation>
+    </message>
+    <message>
+        <source>AP</source>
+        <translation>AP</translation>
+    </message>
+    <message>
+        <source>objects</source>
+        <translation>Objekte</translation>
+    </message>
+    <message>
+        <source>true positives</source>
+        <translation>richtig positiv</translation>
+    </message>
+    <message>
+        <source>false positives</source>
+        <translation>falsch positiv</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>übersehen</translation>
+    </message>
+    <message>
+        <source>wrong class</source>
+        <translation>falsche Klasse</translation>
+    </message>
+    <message>
+        <source>AP as COCO computes it (pycocotools&apos; rules); – for a class without objects. The counts are at score threshold %1 and IoU 0.5; a wrong-class detection is counted under the class it names.</source>
+        <translation>AP, wie COCO sie berechnet (Regeln von pycocotools); – für eine Klasse ohne Objekte. Die Zählungen gelten bei Score-Schwelle %1 und IoU 0,5; eine Detektion mit falscher Klasse zählt unter der Klasse, die sie nennt.</translation>
+    </message>
+    <message>
+        <source>Precision–recall per class (IoU 0.5)</source>
+        <translation>Precision–Recall pro Klasse (IoU 0,5)</translation>
+    </message>
+    <message>
+        <source>%1 (no objects)</source>
+        <translation>%1 (keine Objekte)</translation>
+    </message>
+    <message>
+        <source>%1 (AP50 %2)</source>
+        <translation>%1 (AP50 %2)</translation>
+    </message>
+    <message>
+        <source>Worst images (most errors at score threshold %1)</source>
+        <translation>Schlechteste Bilder (die meisten Fehler bei Score-Schwelle %1)</translation>
+    </message>
+    <message>
+        <source>No image has an error.</source>
+        <translation>Kein Bild hat einen Fehler.</translation>
+    </message>
+    <message>
+        <source>%1 missed, %2 false positives, %3 wrong class</source>
+        <translation>%1 übersehen, %2 falsch positiv, %3 falsche Klasse</translation>
+    </message>
+    <message>
+        <source>%1 objects, %2 true positives</source>
+        <translation>%1 Objekte, %2 richtig positiv</translation>
+    </message>
 </context>
 <context>
     <name>loupe::RunStatus</name>
@@ -4680,10 +4930,6 @@ wahr: %2, vorhergesagt: %3 (%4%), Verlust %5</translation>
     <message>
         <source>Config</source>
         <translation>Konfiguration</translation>
-    </message>
-    <message>
-        <source>Best dev macro F1</source>
-        <translation>Bester Dev-Makro-F1</translation>
     </message>
 </context>
 <context>
@@ -6043,6 +6289,22 @@ Sein letzter Checkpoint (nach der letzten abgeschlossenen Epoche) bleibt erhalte
     <message>
         <source>Checking: training %1 on %2 images (%3)…</source>
         <translation>Prüfung: %1 wird auf %2 Bildern trainiert (%3)…</translation>
+    </message>
+    <message>
+        <source>Anchors tuned from the training boxes: %1 (sizes : ratios, in input pixels).</source>
+        <translation>Anker aus den Trainingsboxen abgestimmt: %1 (Größen : Seitenverhältnisse, in Eingabepixeln).</translation>
+    </message>
+    <message>
+        <source>Anchors as given: %1 (sizes : ratios, in input pixels).</source>
+        <translation>Anker wie angegeben: %1 (Größen : Seitenverhältnisse, in Eingabepixeln).</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>They cover %1 of the training boxes (best anchor IoU ≥ 0.5); the default anchors cover %2.</source>
+        <translation>Sie decken %1 der Trainingsboxen ab (IoU des besten Ankers ≥ 0,5); die Standardanker decken %2 ab.</translation>
     </message>
 </context>
 <context>

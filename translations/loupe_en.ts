@@ -300,6 +300,23 @@
     </message>
 </context>
 <context>
+    <name>loupe::RunReport</name>
+    <message numerus="yes">
+        <source>%n evaluated image(s) are not in the dataset and are left out.</source>
+        <translation>
+            <numerusform>%n evaluated image is not in the dataset and is left out.</numerusform>
+            <numerusform>%n evaluated images are not in the dataset and are left out.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n box(es) of a class the run does not know are left out.</source>
+        <translation>
+            <numerusform>%n box of a class the run does not know is left out.</numerusform>
+            <numerusform>%n boxes of a class the run does not know are left out.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>loupe::RunsTableModel</name>
     <message numerus="yes">
         <source>%n image(s)</source>

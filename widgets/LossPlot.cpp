@@ -53,6 +53,7 @@ LossPlot::LossPlot(QWidget *parent)
     , m_smoothLabel(new QLabel(this))
     , m_logCheck(new QCheckBox(tr("Log scale"), this))
     , m_overlayCheck(new QCheckBox(tr("Earlier runs (dev —, train - -)"), this))
+    , m_partsCheck(new QCheckBox(tr("Loss parts"), this))
 {
     m_plot->setObjectName(QStringLiteral("lossPlot"));
     m_plot->setMinimumHeight(220);
@@ -125,6 +126,11 @@ LossPlot::LossPlot(QWidget *parent)
     m_overlayCheck->setObjectName(QStringLiteral("overlays"));
     m_overlayCheck->setChecked(true);
     m_overlayCheck->setToolTip(tr("Draw the dev (solid) and train (dashed) losses of the project's other runs."));
+    m_partsCheck->setObjectName(QStringLiteral("lossParts"));
+    m_partsCheck->setChecked(true);
+    m_partsCheck->setVisible(false); // until a task reports parts
+    m_partsCheck->setToolTip(tr("Draw the parts the loss is the sum of, per epoch: a detector's classification "
+                                "(focal) loss and box regression loss, train solid, dev dashed."));
 
     auto button = [&](const QString &text, const QString &name, const QString &tip) {
         auto *b = new QToolButton(this);
@@ -153,6 +159,7 @@ LossPlot::LossPlot(QWidget *parent)
     auto *row2 = new QHBoxLayout;
     row2->addWidget(m_logCheck);
     row2->addWidget(m_overlayCheck);
+    row2->addWidget(m_partsCheck);
     row2->addStretch(1);
     controls->addLayout(row1);
     controls->addLayout(row2);
@@ -168,6 +175,11 @@ LossPlot::LossPlot(QWidget *parent)
     connect(m_logCheck, &QCheckBox::toggled, this, &LossPlot::setLogScale);
     connect(m_overlayCheck, &QCheckBox::toggled, this, [this](bool on) {
         for (QCPGraph *g : m_overlayGraphs)
+            g->setVisible(on);
+        scheduleReplot();
+    });
+    connect(m_partsCheck, &QCheckBox::toggled, this, [this](bool on) {
+        for (const auto &[key, g] : m_partGraphs)
             g->setVisible(on);
         scheduleReplot();
     });
@@ -190,12 +202,63 @@ QCPGraph *LossPlot::makeGraph(const QString &name, const QColor &color, bool onR
     return g;
 }
 
+QCPGraph *LossPlot::lossPartGraph(const QString &key)
+{
+    for (const auto &[k, g] : m_partGraphs)
+        if (k == key)
+            return g;
+    // "train_loss_box" → train, "box"; a part keeps its colour in train and dev.
+    const bool dev = key.startsWith(QLatin1String("dev_"));
+    const QString part = key.mid(key.indexOf(QLatin1String("_loss_")) + 6);
+    QString partName = part;
+    QColor color(127, 127, 127);
+    if (part == QLatin1String("classification")) {
+        partName = tr("classification");
+        color = QColor(148, 103, 189);
+    } else if (part == QLatin1String("box")) {
+        partName = tr("box");
+        color = QColor(255, 127, 14);
+    }
+    QCPGraph *g = makeGraph(dev ? tr("dev %1 loss").arg(partName) : tr("train %1 loss").arg(partName), color);
+    g->setPen(QPen(color, 1.5, dev ? Qt::DashLine : Qt::SolidLine));
+    g->setScatterStyle(QCPScatterStyle(dev ? QCPScatterStyle::ssSquare : QCPScatterStyle::ssTriangle, 5));
+    g->setVisible(m_partsCheck->isChecked());
+    m_partGraphs.emplace_back(key, g);
+    m_partsCheck->setVisible(true);
+    return g;
+}
+
+QStringList LossPlot::lossPartKeys() const
+{
+    QStringList keys;
+    for (const auto &[k, g] : m_partGraphs)
+        keys << k;
+    return keys;
+}
+
+int LossPlot::lossPartPointCount(const QString &key) const
+{
+    for (const auto &[k, g] : m_partGraphs)
+        if (k == key)
+            return g->dataCount();
+    return 0;
+}
+
+bool LossPlot::lossPartsShown() const
+{
+    return !m_partGraphs.empty() && m_partsCheck->isChecked();
+}
+
 void LossPlot::clearRun()
 {
     m_rawSteps.clear();
     m_ema = 0;
     for (QCPGraph *g : {m_stepRaw, m_stepSmooth, m_epochTrain, m_epochDev, m_devF1})
         g->data()->clear();
+    for (const auto &[key, g] : m_partGraphs)
+        m_plot->removeGraph(g);
+    m_partGraphs.clear();
+    m_partsCheck->setVisible(false);
     setMarks(0, 0);
     m_tracer->setVisible(false);
     m_readout->setVisible(false);
@@ -229,6 +292,11 @@ void LossPlot::addEpoch(const EpochMetrics &m)
         m_epochDev->addData(m.epoch, m.devLoss);
         added = true;
     }
+    for (const auto &[key, value] : m.extra)
+        if ((key.startsWith(QLatin1String("train_loss_")) || key.startsWith(QLatin1String("dev_loss_"))) && finite(value)) {
+            lossPartGraph(key)->addData(m.epoch, value);
+            added = true;
+        }
     // The right axis holds the task's ranking figure: macro F1, or a detector's COCO mAP.
     const double score = m.hasClassMetrics ? m.devMacroF1 : m.value(QStringLiteral("dev_map"), qQNaN());
     const QString scoreName = m.hasClassMetrics ? tr("dev macro F1 (right axis)") : tr("dev mAP (right axis)");

@@ -23,7 +23,8 @@ class QSlider;
 namespace loupe {
 
 /// Loss curves of a run: train loss per step (raw and smoothed) and per epoch, dev loss per
-/// epoch, dev macro F1 on the right axis, best-epoch and early-stop marks, earlier runs
+/// epoch, the task's loss parts per epoch (a detector's classification and box losses; a check box
+/// hides them), dev macro F1 or mAP on the right axis, best-epoch and early-stop marks, earlier runs
 /// overlaid. Takes data as it arrives and redraws at most ~30 times a second; NaN and infinity
 /// are dropped on insert.
 class LossPlot : public QWidget
@@ -65,6 +66,10 @@ public:
     int epochPointCount() const; ///< train-loss-per-epoch points
     int devPointCount() const;
     int overlayCount() const { return int(m_overlayGraphs.size()) / 2; }
+    /// The loss-part curves, train ("train_loss_box") and dev, by their metrics.jsonl key.
+    QStringList lossPartKeys() const;
+    int lossPartPointCount(const QString &key) const;
+    bool lossPartsShown() const;
     int replotCount() const { return m_replots; }
     QCustomPlot *plot() const { return m_plot; }
 
@@ -80,12 +85,14 @@ private:
     void showReadout(QMouseEvent *event);
     void exportWithDialog(bool pdf);
     QCPGraph *makeGraph(const QString &name, const QColor &color, bool onRightAxis = false);
+    QCPGraph *lossPartGraph(const QString &key);
 
     QCustomPlot *m_plot;
     QSlider *m_smoothSlider;
     QLabel *m_smoothLabel;
     QCheckBox *m_logCheck;
     QCheckBox *m_overlayCheck;
+    QCheckBox *m_partsCheck;
 
     QCPGraph *m_stepRaw;
     QCPGraph *m_stepSmooth;
@@ -93,6 +100,7 @@ private:
     QCPGraph *m_epochDev;
     QCPGraph *m_devF1;
     QList<QCPGraph *> m_overlayGraphs;
+    std::vector<std::pair<QString, QCPGraph *>> m_partGraphs; ///< in the order the keys arrived
     QCPItemStraightLine *m_bestLine;
     QCPItemText *m_bestLabel;
     QCPItemStraightLine *m_stopLine;

@@ -5,6 +5,8 @@
 #include <QBrush>
 #include <QDir>
 
+#include <cmath>
+
 namespace loupe {
 
 void RunsModel::refresh(const QString &runsRoot, const QString &runningDir)
@@ -12,10 +14,16 @@ void RunsModel::refresh(const QString &runsRoot, const QString &runningDir)
     beginResetModel();
     m_runs = runsRoot.isEmpty() ? std::vector<RunSummary>{} : runfolder::listRuns(runsRoot);
     const QString running = runningDir.isEmpty() ? QString() : QDir(runningDir).absolutePath();
-    for (RunSummary &r : m_runs)
+    QStringList tasks;
+    for (RunSummary &r : m_runs) {
         if (!running.isEmpty() && r.dir == running)
             r.status = RunStatus::Running;
+        if (r.configReadable)
+            tasks << (r.config.task.isEmpty() ? QStringLiteral("classify") : r.config.task);
+    }
+    m_metric = rankingMetricForTasks(RankingMetric::MacroF1, tasks);
     endResetModel();
+    Q_EMIT headerDataChanged(Qt::Horizontal, ScoreColumn, ScoreColumn);
 }
 
 void RunsModel::clear()
@@ -69,8 +77,12 @@ QVariant RunsModel::data(const QModelIndex &index, int role) const
             return text;
         }
         case ConfigColumn: return r->configReadable ? configSummary(r->config) : r->message;
-        case F1Column: return r->bestEpoch > 0 ? tr("%1 (epoch %2)").arg(numberText(r->bestMacroF1, 'f', 3)).arg(r->bestEpoch)
-                                               : QStringLiteral("–");
+        case ScoreColumn: {
+            const std::optional<double> score = runScore(r->history, m_metric);
+            return r->bestEpoch > 0 && score && std::isfinite(*score)
+                       ? tr("%1 (epoch %2)").arg(numberText(*score, 'f', 3)).arg(r->bestEpoch)
+                       : QStringLiteral("–");
+        }
         }
     }
     if (role == Qt::ToolTipRole) {
@@ -92,7 +104,7 @@ QVariant RunsModel::data(const QModelIndex &index, int role) const
         case RunStatus::StoppedEarly: return QBrush(QColor(30, 130, 30));
         }
     }
-    if (role == Qt::TextAlignmentRole && index.column() == F1Column)
+    if (role == Qt::TextAlignmentRole && index.column() == ScoreColumn)
         return int(Qt::AlignRight | Qt::AlignVCenter);
     return {};
 }
@@ -105,7 +117,7 @@ QVariant RunsModel::headerData(int section, Qt::Orientation orientation, int rol
     case RunColumn: return tr("Run");
     case StatusColumn: return tr("Status");
     case ConfigColumn: return tr("Config");
-    case F1Column: return tr("Best dev macro F1");
+    case ScoreColumn: return bestScoreTitle(m_metric);
     }
     return {};
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "project/Ranking.h"
 #include "project/RunStatus.h"
 
 #include <QAbstractTableModel>
@@ -8,12 +9,13 @@
 
 namespace loupe {
 
-/// The run folders of a project as a table: run, status, config summary, best dev macro F1.
+/// The run folders of a project as a table: run, status, config summary, and the best dev score by
+/// the metric that ranks the runs' task (macro F1 for classifiers, mAP for detectors).
 class RunsModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { RunColumn, StatusColumn, ConfigColumn, F1Column, ColumnCount };
+    enum Column { RunColumn, StatusColumn, ConfigColumn, ScoreColumn, ColumnCount };
     /// Qt::UserRole holds the run folder's path.
     static constexpr int DirRole = Qt::UserRole;
 
@@ -26,6 +28,8 @@ public:
     const RunSummary *run(int row) const;
     int rowOfDir(const QString &dir) const;
     const std::vector<RunSummary> &runs() const { return m_runs; }
+    /// What the score column shows: mAP when every run is a detector, macro F1 otherwise.
+    RankingMetric metric() const { return m_metric; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -34,6 +38,7 @@ public:
 
 private:
     std::vector<RunSummary> m_runs;
+    RankingMetric m_metric = RankingMetric::MacroF1;
 };
 
 } // namespace loupe

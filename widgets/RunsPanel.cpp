@@ -173,12 +173,19 @@ void RunsPanel::setProjectDir(const QString &dir)
             showMessage(e.message(), true);
         }
     }
+    refresh();
+    // A project of detectors ranks by mAP even when loupe.json says macro F1 (the default): the
+    // runs have no macro F1, and ranking them all last would rank nothing.
+    QStringList tasks;
+    for (int row = 0; row < m_model.rowCount(); ++row)
+        if (const RunSummary *r = m_model.run(row); r && r->configReadable)
+            tasks << (r->config.task.isEmpty() ? QStringLiteral("classify") : r->config.task);
+    metric = rankingMetricForTasks(metric, tasks);
     {
         const QSignalBlocker block(m_metric);
         m_metric->setCurrentIndex(std::max(0, m_metric->findData(rankingMetricKey(metric))));
     }
     m_model.setMetric(metric);
-    refresh();
     sortByRanking();
     // Open on the two best runs compared: usually the question the page is visited for.
     QStringList best;

@@ -239,7 +239,7 @@ QVariant RunsTableModel::headerData(int section, Qt::Orientation orientation, in
     case AugmentColumn: return tr("Augment");
     case ClassWeightsColumn: return tr("Class weights");
     case InitColumn: return tr("Init");
-    case ScoreColumn: return rankingMetricTitle(m_metric);
+    case ScoreColumn: return bestScoreTitle(m_metric);
     case BestEpochColumn: return tr("Best epoch");
     case DevSetColumn: return tr("Dev set");
     }

@@ -11,6 +11,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QHBoxLayout>
+#include <QJsonObject>
 #include <QLabel>
 #include <QMessageBox>
 #include <QProgressBar>
@@ -62,6 +63,7 @@ TrainPanel::TrainPanel(QWidget *parent)
     , m_epochBar(new QProgressBar(this))
     , m_stepBar(new QProgressBar(this))
     , m_speed(new QLabel(this))
+    , m_anchors(new QLabel(this))
     , m_banner(new DiagnosisBanner(this))
     , m_plot(new LossPlot(this))
     , m_runsList(new TrainRunsList(this))
@@ -95,6 +97,10 @@ TrainPanel::TrainPanel(QWidget *parent)
     m_epochBar->setValue(0);
     m_stepBar->setValue(0);
     m_speed->setObjectName(QStringLiteral("speed"));
+    m_anchors->setObjectName(QStringLiteral("anchors"));
+    m_anchors->setWordWrap(true);
+    m_anchors->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_anchors->setVisible(false);
     m_speed->setWordWrap(true);
     auto *bars = new QHBoxLayout;
     bars->addWidget(m_epochBar, 1);
@@ -105,6 +111,7 @@ TrainPanel::TrainPanel(QWidget *parent)
     topLayout->setContentsMargins(0, 0, 0, 0);
     topLayout->addLayout(bars);
     topLayout->addWidget(m_speed);
+    topLayout->addWidget(m_anchors);
     topLayout->addWidget(m_banner);
     topLayout->addWidget(m_plot, 1);
 
@@ -341,7 +348,38 @@ void TrainPanel::showRun(int row)
     m_stepBar->setValue(0);
     m_stepBar->setFormat(QString());
     m_speed->clear();
+    showAnchors(r->dir);
     showDiagnosis(r->history, r->classes, r->status != RunStatus::Running);
+}
+
+bool TrainPanel::showAnchors(const QString &runDir)
+{
+    QJsonObject config;
+    try {
+        config = runfolder::readConfig(runDir);
+    } catch (const std::exception &) {
+        m_anchors->setVisible(false);
+        return false;
+    }
+    const QJsonObject detection = config.value(QStringLiteral("detection")).toObject();
+    const QString anchors = detection.value(QStringLiteral("anchors")).toObject().value(QStringLiteral("text")).toString();
+    if (anchors.isEmpty()) {
+        m_anchors->setVisible(false);
+        return true;
+    }
+    const bool tuned = config.value(QStringLiteral("anchors")).toString(QStringLiteral("auto")) == QLatin1String("auto");
+    QString text = tuned ? tr("Anchors tuned from the training boxes: %1 (sizes : ratios, in input pixels).").arg(anchors)
+                         : tr("Anchors as given: %1 (sizes : ratios, in input pixels).").arg(anchors);
+    if (detection.contains(QStringLiteral("anchor_coverage"))) {
+        const auto percent = [](double v) { return tr("%1 %").arg(numberText(v * 100.0, 'f', 0)); };
+        text += QLatin1Char(' ')
+                + tr("They cover %1 of the training boxes (best anchor IoU ≥ 0.5); the default anchors cover %2.")
+                      .arg(percent(detection.value(QStringLiteral("anchor_coverage")).toDouble()),
+                           percent(detection.value(QStringLiteral("default_anchor_coverage")).toDouble()));
+    }
+    m_anchors->setText(text);
+    m_anchors->setVisible(true);
+    return true;
 }
 
 void TrainPanel::updateButtons()
@@ -409,6 +447,8 @@ void TrainPanel::beginLiveRun(const QString &runDir, const std::vector<EpochMetr
     m_stepBar->setValue(0);
     m_stepBar->setFormat(QString());
     m_speed->setText(tr("Preparing the data and the model…"));
+    // The trainer writes config.json once the anchors are tuned: until then, every progress report looks.
+    m_liveAnchorsRead = showAnchors(m_liveRunDir);
     refreshRuns();
     updateOverlays(m_liveRunDir);
     updateButtons();
@@ -508,6 +548,8 @@ void TrainPanel::runOverfitCheck()
 
 void TrainPanel::onProgress(const TrainProgress &p, const QVector<QPointF> &losses)
 {
+    if (!m_liveAnchorsRead)
+        m_liveAnchorsRead = showAnchors(m_liveRunDir);
     m_plot->addStepLosses(losses);
     m_epochBar->setRange(0, std::max(1, p.epochs));
     m_epochBar->setValue(std::max(0, p.epoch - 1));
@@ -524,6 +566,8 @@ void TrainPanel::onProgress(const TrainProgress &p, const QVector<QPointF> &loss
 
 void TrainPanel::onEpoch(const EpochMetrics &m)
 {
+    if (!m_liveAnchorsRead)
+        m_liveAnchorsRead = showAnchors(m_liveRunDir);
     m_history.push_back(m);
     m_plot->addEpoch(m);
     m_epochBar->setValue(m.epoch);

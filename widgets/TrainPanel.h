@@ -68,6 +68,9 @@ private:
     /// `ended`: the run is over, so too few epochs is the verdict's final word, not "yet".
     void showDiagnosis(const std::vector<EpochMetrics> &history, int classes, bool ended = false);
     void showRun(int row);
+    /// The anchors a detection run uses with their coverage, from its config.json; hidden for other
+    /// runs. Returns false while the run has no readable config.json yet.
+    bool showAnchors(const QString &runDir);
     void updateOverlays(const QString &exceptDir);
     void beginLiveRun(const QString &runDir, const std::vector<EpochMetrics> &history);
     void onProgress(const TrainProgress &p, const QVector<QPointF> &losses);
@@ -95,6 +98,8 @@ private:
     QProgressBar *m_epochBar;
     QProgressBar *m_stepBar;
     QLabel *m_speed;
+    QLabel *m_anchors;
+    bool m_liveAnchorsRead = false; ///< the live run's config.json has been read
     DiagnosisBanner *m_banner;
     LossPlot *m_plot;
     TrainRunsList *m_runsList;

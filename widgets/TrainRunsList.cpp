@@ -34,7 +34,7 @@ TrainRunsList::TrainRunsList(QWidget *parent)
     m_view->horizontalHeader()->setSectionResizeMode(RunsModel::ConfigColumn, QHeaderView::Stretch);
     m_view->horizontalHeader()->setSectionResizeMode(RunsModel::RunColumn, QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(RunsModel::StatusColumn, QHeaderView::ResizeToContents);
-    m_view->horizontalHeader()->setSectionResizeMode(RunsModel::F1Column, QHeaderView::ResizeToContents);
+    m_view->horizontalHeader()->setSectionResizeMode(RunsModel::ScoreColumn, QHeaderView::ResizeToContents);
     m_resume->setObjectName(QStringLiteral("resumeRun"));
     m_resume->setToolTip(Text::tr("Continue the selected cancelled or interrupted run from its last checkpoint."));
     auto *buttons = new QHBoxLayout;

@@ -6,9 +6,11 @@
 #include "ProgressPrinter.h"
 
 #include "dataset/Inspection.h"
+#include "eval/DetectionReview.h"
 #include "eval/Predictions.h"
 #include "eval/RunReport.h"
 #include "project/RunFolder.h"
+#include "project/RunStatus.h"
 
 #include <QFileInfo>
 
@@ -25,15 +27,18 @@ public:
     {
         return Cli::tr("Writes a run's report from its predictions file: one self-contained HTML page "
                        "(config, curves, metrics, confusion matrix, PR curves, worst mispredictions) "
-                       "and/or the metrics as CSV.");
+                       "and/or the metrics as CSV. For a detection run: mAP, AP per class, PR curves, loss parts "
+                       "and the worst images with their boxes drawn; the CSV has one row per image with its "
+                       "true positives, false positives and false negatives.");
     }
 
     void declare(QCommandLineParser &p) const override
     {
         p.addPositionalArgument(QStringLiteral("RUN_DIR"), Cli::tr("A run folder written by train."));
         p.addPositionalArgument(QStringLiteral("DATASET"),
-                                Cli::tr("Optional: the run's dataset, for the thumbnails (IDX images need it)."),
-                                QStringLiteral("[DATASET]"));
+            Cli::tr("The run's dataset: for the thumbnails (IDX images need it); required for a "
+                    "detection run (its ground-truth boxes)."),
+            QStringLiteral("[DATASET]"));
         p.addOptions({m_html, m_csv, m_split, m_worst});
         p.addOptions(m_dataset.options());
     }
@@ -54,10 +59,19 @@ public:
         const QString runDir = positional.front();
         ProgressPrinter printer;
         runfolder::readConfig(runDir); // a clear message when RUN_DIR is not a run folder
-        const QString predictions = predictionsFileFor(runDir, options.split);
+        const bool detection = detectionfiles::isDetectionRun(runDir);
+        const QString predictions = detection
+            ? (options.split == QLatin1String("test") ? detectionfiles::testPath(runDir)
+                                                      : detectionfiles::devPath(runDir))
+            : predictionsFileFor(runDir, options.split);
         if (!QFileInfo::exists(predictions))
             return fail(Cli::tr("%1 has no %2: evaluate the run on its %3 images first")
                             .arg(runDir, QFileInfo(predictions).fileName(), options.split));
+        // A detection run's figures are judged against the dataset's boxes, which the run folder does not hold.
+        if (detection && positional.size() < 2)
+            return fail(Cli::tr(
+                "%1 is a detection run: give its DATASET too, for the ground-truth boxes (it was trained on %2)")
+                            .arg(runDir, runfolder::summarizeRun(runDir).datasetRoot));
         Dataset dataset;
         if (positional.size() == 2) {
             // Thumbnails need the samples' paths only: headers, no full decode check.
@@ -71,7 +85,10 @@ public:
             printer.finish();
         }
         if (p.isSet(m_csv)) {
-            if (const QString e = writeMetricsCsv(p.value(m_csv), predictionfiles::read(predictions)); !e.isEmpty())
+            const QString e = detection ? runfolder::writeAtomically(p.value(m_csv),
+                                  detectionImagesCsv(loadDetectionReport(runDir, dataset, options)).toUtf8())
+                                        : writeMetricsCsv(p.value(m_csv), predictionfiles::read(predictions));
+            if (!e.isEmpty())
                 return fail(e);
             std::printf("%s\n", qPrintable(Cli::tr("Wrote %1").arg(p.value(m_csv))));
         }
@@ -90,8 +107,9 @@ private:
     const QCommandLineOption m_csv{QStringLiteral("csv"), Cli::tr("Metrics CSV to write."), QStringLiteral("FILE")};
     const QCommandLineOption m_split{QStringLiteral("split"), Cli::tr("dev or test: which predictions file to report on."),
                                      QStringLiteral("S"), QStringLiteral("dev")};
-    const QCommandLineOption m_worst{QStringLiteral("worst"), Cli::tr("Mispredictions shown, highest loss first."),
-                                     QStringLiteral("N"), QStringLiteral("12")};
+    const QCommandLineOption m_worst {QStringLiteral("worst"),
+        Cli::tr("Mispredictions shown, highest loss first (detection: images with the most errors)."),
+        QStringLiteral("N"), QStringLiteral("12")};
     const DatasetOptions m_dataset;
 };
 

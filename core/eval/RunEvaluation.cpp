@@ -3,13 +3,14 @@
 #include "augment/Pipeline.h"
 #include "dataset/ClassificationView.h"
 #include "dataset/Errors.h"
-#include "project/RunFolder.h"
-#include "loader/DataLoader.h"
-#include "eval/Evaluation.h"
 #include "eval/DetectionEvaluation.h"
+#include "eval/DetectionReview.h"
+#include "eval/Evaluation.h"
 #include "eval/LoadedRun.h"
-#include "model/WeightImportError.h"
+#include "loader/DataLoader.h"
 #include "model/TorchRuntime.h"
+#include "model/WeightImportError.h"
+#include "project/RunFolder.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -214,10 +215,20 @@ DetectionRunEvaluation evaluateDetectionRun(const QString &runDir, const Dataset
     out.detections = eval.detections;
     out.metrics = eval.metrics;
     out.images = int(eval.images.size());
-    if (!predictionsJson.isEmpty())
+    if (!predictionsJson.isEmpty()) {
         if (const QString error = cocoresults::write(predictionsJson, withSourceIds(out.detections, dataset, out.classes));
             !error.isEmpty())
             throw DatasetError(error);
+        // Beside it the images evaluated, as the trainer writes them: an image without any detection
+        // still counts (its objects are misses), and `report` reads the results file back this way.
+        QJsonArray evaluated;
+        for (int i : eval.images)
+            evaluated.append(data.samples[std::size_t(i)].path);
+        if (const QString error = runfolder::writeAtomically(detectionfiles::imagesPathFor(predictionsJson),
+                QJsonDocument(evaluated).toJson(QJsonDocument::Compact));
+            !error.isEmpty())
+            throw DatasetError(error);
+    }
     return out;
 }
 

@@ -57,7 +57,8 @@ struct DetectionRunEvaluation {
 /// Loads a detection run's best (else last) checkpoint and predicts every image of the dataset (those
 /// without boxes too: they can only add false positives) with the run's tiles; classes are matched by
 /// name and a dataset class the run never saw is refused. Writes the detections in the COCO results
-/// format to `predictionsJson` when given, named by the label file's ids (withSourceIds). Throws
+/// format to `predictionsJson` when given, named by the label file's ids (withSourceIds), and beside it
+/// the images evaluated (detectionfiles::imagesPathFor), as the trainer does for its splits. Throws
 /// DatasetError for an unusable run folder or dataset.
 DetectionRunEvaluation evaluateDetectionRun(const QString &runDir, const Dataset &dataset,
                                             const QString &predictionsJson = {}, int threads = 0,

@@ -6,6 +6,7 @@
 #include "dataset/Errors.h"
 #include "eval/Metrics.h"
 #include "eval/PrCurve.h"
+#include "imaging/ImageHeader.h"
 #include "imaging/SafeDecoder.h"
 #include "project/RunFolder.h"
 #include "project/RunStatus.h"
@@ -97,6 +98,7 @@ struct ChartOptions {
     int height = 280;
     double markX = std::nan(""); ///< a dashed vertical mark (the best epoch)
     QString markLabel;
+    QString cssClass = QStringLiteral("chart"); ///< "chart pr" for a precision-recall curve
 };
 
 double niceStep(double span, int ticks)
@@ -156,10 +158,11 @@ QString lineChartSvg(const ChartOptions &o, const std::vector<Series> &series)
     auto py = [&](double y) { return top + h - (y - y0) / (y1 - y0) * h; };
 
     QString svg;
-    svg += QStringLiteral("<svg class=\"chart\" width=\"%1\" height=\"%2\" "
+    svg += QStringLiteral("<svg class=\"%3\" width=\"%1\" height=\"%2\" "
                           "viewBox=\"0 0 %1 %2\" role=\"img\">")
                .arg(o.width)
-               .arg(o.height);
+               .arg(o.height)
+               .arg(o.cssClass);
     svg += QStringLiteral("<text x=\"%1\" y=\"18\" class=\"title\">%2</text>").arg(n1(left)).arg(esc(o.title));
     svg += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" class=\"frame\"/>")
                .arg(n1(left), n1(top), n1(w), n1(h));
@@ -309,7 +312,8 @@ QString jpegDataUri(const cv::Mat &image)
 
 // ---- HTML pieces --------------------------------------------------------------------------
 
-const char *kStyle = R"(body{font-family:-apple-system,"Segoe UI",Helvetica,Arial,sans-serif;margin:24px;color:#222;max-width:1200px}
+const char *kStyle
+    = R"(body{font-family:-apple-system,"Segoe UI",Helvetica,Arial,sans-serif;margin:24px;color:#222;max-width:1200px}
 h1{font-size:22px;margin-bottom:4px}h2{font-size:17px;margin-top:28px;border-bottom:1px solid #ddd;padding-bottom:3px}
 table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #ddd;padding:3px 8px}th{background:#f4f4f4}
 td.num{text-align:right;font-variant-numeric:tabular-nums}
@@ -323,7 +327,10 @@ svg .mark{stroke:#666;stroke-dasharray:3 3}
 figure{margin:0;width:180px;font-size:12px;border:1px solid #ddd;padding:6px;background:#fafafa}
 figure img{display:block;max-width:168px;max-height:168px;margin:0 auto 4px auto;image-rendering:pixelated}
 figure .noimage{height:90px;line-height:90px;text-align:center;color:#888;background:#eee;margin-bottom:4px}
-figcaption{word-break:break-all}.wrong{color:#b00}.muted{color:#666})";
+figcaption{word-break:break-all}.wrong{color:#b00}.muted{color:#666}
+.boxes figure{width:auto;max-width:380px}.boxes svg{display:block;margin:0 auto 4px auto;background:#eee}
+.legend{display:flex;flex-wrap:wrap;gap:6px 18px;font-size:13px;align-items:center;margin:6px 0 10px 0}
+.legend span{display:inline-flex;align-items:center;gap:6px})";
 
 void flatten(const QJsonObject &object, const QString &prefix, std::vector<std::pair<QString, QString>> &out)
 {
@@ -415,9 +422,444 @@ QString predictionsFileFor(const QString &runDir, const QString &split)
     throw DatasetError(Text::tr("the split should be dev or test, not \"%1\"").arg(split));
 }
 
+// ---- Detection runs --------------------------------------------------------------------------
+
+namespace {
+
+// The Predictions page's colours (Okabe & Ito, "Color Universal Design") and line styles, so a
+// reader who knows the window reads the report: detections solid, their objects dotted.
+struct BoxStyle {
+    const char *color;
+    const char *dash; ///< SVG stroke-dasharray, empty for a solid line
+};
+
+BoxStyle boxStyle(BoxVerdict verdict, bool detection)
+{
+    switch (verdict) {
+    case BoxVerdict::Matched:
+        return {"#009e73", detection ? "" : "2 3"};
+    case BoxVerdict::FalsePositive:
+        return {"#d55e00", "8 3 2 3"};
+    case BoxVerdict::WrongClass:
+        return {"#cc79a7", detection ? "" : "2 3"};
+    case BoxVerdict::Missed:
+        return {"#56b4e9", "6 4"};
+    case BoxVerdict::Ignored:
+    case BoxVerdict::BelowThreshold:
+        break;
+    }
+    return {"#999999", "2 3"};
+}
+
+QString swatch(const BoxStyle &style)
+{
+    return QStringLiteral(
+        "<svg width=\"30\" height=\"14\"><rect x=\"2\" y=\"2\" width=\"26\" height=\"10\" fill=\"none\" "
+        "stroke=\"%1\" stroke-width=\"2.5\"%2/></svg>")
+        .arg(QLatin1String(style.color),
+            *style.dash ? QStringLiteral(" stroke-dasharray=\"%1\"").arg(QLatin1String(style.dash)) : QString());
+}
+
+// COCO's -1 ("no ground truth") as a reader sees it.
+QString apText(double v)
+{
+    return v < 0 ? QStringLiteral("–") : shown(v, 4);
+}
+
+// The exact figure for programs that check the report against `eval --json`.
+QString exact(double v)
+{
+    return QString::number(v, 'g', 17);
+}
+
+QString className(const QStringList &classes, int index)
+{
+    return index >= 0 && index < classes.size() ? classes.at(index) : QStringLiteral("?");
+}
+
+// One image with its boxes: the image (a JPEG data URI) under SVG rectangles in the image's own
+// pixels, so the boxes stay sharp at any zoom. Empty when the image cannot be read.
+QString boxedImageSvg(const ReviewImage &image, const ImageReview &review, const QStringList &classes,
+    const Dataset &dataset, const QHash<QString, int> &samples, int side)
+{
+    QSize full;
+    if (image.sampleIndex >= 0 && image.sampleIndex < int(dataset.samples.size())) {
+        const Sample &s = dataset.samples[std::size_t(image.sampleIndex)];
+        full = QSize(s.width, s.height);
+    }
+    if (full.isEmpty())
+        if (const auto header = readImageHeader(image.path))
+            full = QSize(header->width, header->height);
+    const cv::Mat thumb = loadThumbnail(image.path, &dataset, samples, side);
+    if (thumb.empty())
+        return {};
+    if (full.isEmpty())
+        full = QSize(thumb.cols, thumb.rows);
+    const QString uri = jpegDataUri(thumb);
+    if (uri.isEmpty())
+        return {};
+    QString svg
+        = QStringLiteral("<svg class=\"boxed\" width=\"%1\" height=\"%2\" viewBox=\"0 0 %3 %4\" role=\"img\">"
+                         "<image href=\"%5\" x=\"0\" y=\"0\" width=\"%3\" height=\"%4\" preserveAspectRatio=\"none\"/>")
+              .arg(thumb.cols)
+              .arg(thumb.rows)
+              .arg(full.width())
+              .arg(full.height())
+              .arg(uri);
+    auto rect = [&](const QRectF &box, BoxVerdict verdict, bool detection, const QString &tip) {
+        const BoxStyle st = boxStyle(verdict, detection);
+        svg += QStringLiteral(
+            "<rect class=\"%1\" x=\"%2\" y=\"%3\" width=\"%4\" height=\"%5\" fill=\"none\" stroke=\"%6\" "
+            "stroke-width=\"2\" vector-effect=\"non-scaling-stroke\"%7><title>%8</title></rect>")
+                   .arg(detection ? QStringLiteral("det") : QStringLiteral("gt"), n1(box.x()), n1(box.y()),
+                       n1(box.width()), n1(box.height()), QLatin1String(st.color),
+                       *st.dash ? QStringLiteral(" stroke-dasharray=\"%1\"").arg(QLatin1String(st.dash)) : QString(),
+                       esc(tip));
+    };
+    // Objects first, so that detections are drawn over them (as on the Predictions page).
+    for (std::size_t g = 0; g < image.truth.size() && g < review.truth.size(); ++g) {
+        const BoxVerdict v = review.truth[g].verdict;
+        if (v == BoxVerdict::Ignored)
+            continue;
+        const QString name = className(classes, image.truth[g].classIndex);
+        const QString tip = v == BoxVerdict::Missed
+            ? QCoreApplication::translate("loupe::RunReport", "missed: %1").arg(name)
+            : v == BoxVerdict::WrongClass
+            ? QCoreApplication::translate("loupe::RunReport", "%1, found as another class").arg(name)
+            : QCoreApplication::translate("loupe::RunReport", "%1, found").arg(name);
+        rect(image.truth[g].box, v, false, tip);
+    }
+    for (std::size_t d = 0; d < image.detections.size() && d < review.detections.size(); ++d) {
+        const ReviewedBox &rb = review.detections[d];
+        if (rb.verdict == BoxVerdict::BelowThreshold || rb.verdict == BoxVerdict::Ignored)
+            continue;
+        const ReviewDetection &det = image.detections[d];
+        const QString name = className(classes, det.classIndex);
+        const QString score = localeNumber(det.score, 'f', 2);
+        QString tip;
+        if (rb.verdict == BoxVerdict::WrongClass)
+            tip = QCoreApplication::translate("loupe::RunReport", "wrong class: %1 (%2) on a %3")
+                      .arg(name, score, className(classes, image.truth[std::size_t(rb.partner)].classIndex));
+        else if (rb.verdict == BoxVerdict::FalsePositive)
+            tip = QCoreApplication::translate("loupe::RunReport", "false positive: %1 (%2)").arg(name, score);
+        else
+            tip = QCoreApplication::translate("loupe::RunReport", "true positive: %1 (%2), IoU %3")
+                      .arg(name, score, localeNumber(rb.iou, 'f', 2));
+        rect(det.box, rb.verdict, true, tip);
+    }
+    svg += QStringLiteral("</svg>");
+    return svg;
+}
+
+QString boxLegend()
+{
+    const auto item = [](const BoxStyle &style, const QString &text) {
+        return QStringLiteral("<span>%1%2</span>").arg(swatch(style), esc(text));
+    };
+    QString html = QStringLiteral("<div class=\"legend\">");
+    html += item(boxStyle(BoxVerdict::Matched, true),
+        QCoreApplication::translate("loupe::RunReport", "true positive (detection)"));
+    html += item(boxStyle(BoxVerdict::Matched, false), QCoreApplication::translate("loupe::RunReport", "object found"));
+    html += item(boxStyle(BoxVerdict::FalsePositive, true),
+        QCoreApplication::translate("loupe::RunReport", "false positive (on no object)"));
+    html += item(boxStyle(BoxVerdict::Missed, false),
+        QCoreApplication::translate("loupe::RunReport", "missed object (false negative)"));
+    html += item(boxStyle(BoxVerdict::WrongClass, true),
+        QCoreApplication::translate("loupe::RunReport", "wrong class (detection)"));
+    html += item(boxStyle(BoxVerdict::WrongClass, false),
+        QCoreApplication::translate("loupe::RunReport", "object named wrongly"));
+    html += QStringLiteral("</div>\n");
+    return html;
+}
+
+// The objects and detections of the detections file as the run's dataset has them: which file
+// names what, in a sentence, when the dataset and the run disagree.
+QString loadNotes(const detectionfiles::LoadedDetections &loaded)
+{
+    QStringList notes;
+    if (loaded.notInDataset > 0)
+        notes << QCoreApplication::translate("loupe::RunReport",
+            "%n evaluated image(s) are not in the dataset and are left out.", nullptr, loaded.notInDataset);
+    if (loaded.unknownClasses > 0)
+        notes << QCoreApplication::translate("loupe::RunReport",
+            "%n box(es) of a class the run does not know are left out.", nullptr, loaded.unknownClasses);
+    return notes.join(QLatin1Char(' '));
+}
+
+QByteArray detectionReportHtml(const QString &runDir, const Dataset *dataset, const RunReportOptions &options,
+    const ProgressFn &progress, const StopToken *stop)
+{
+    const QJsonObject config = runfolder::readConfig(runDir); // throws when not a run folder
+    if (!dataset)
+        throw DatasetError(QCoreApplication::translate("loupe::RunReport",
+            "%1 is a detection run: its report needs the dataset, which holds "
+            "the ground-truth boxes")
+                               .arg(runDir));
+    const DetectionReportData data = loadDetectionReport(runDir, *dataset, options);
+    const DetectionMetrics &metrics = data.metrics;
+    const DetectionReview &review = data.review;
+    const QStringList &classes = data.loaded.classes;
+    const RunSummary summary = runfolder::summarizeRun(runDir);
+    const std::vector<EpochMetrics> &history = summary.history;
+    const QString name = QFileInfo(QDir(runDir).absolutePath()).fileName();
+    const QString threshold = localeNumber(options.scoreThreshold, 'f', 2);
+
+    QString html;
+    html.reserve(1 << 20);
+    html += QStringLiteral("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
+    html += QStringLiteral("<title>%1</title>").arg(esc(Text::tr("Loupe run %1").arg(name)));
+    html += QStringLiteral("<style>") + QLatin1String(kStyle) + QStringLiteral("</style></head><body>\n");
+    html += QStringLiteral("<h1>%1</h1>\n").arg(esc(Text::tr("Run %1").arg(name)));
+    html += QStringLiteral("<p class=\"muted\">%1</p>\n")
+                .arg(esc(
+                    QCoreApplication::translate("loupe::RunReport", "%1 · %2 · detections on %3 %4 images")
+                        .arg(summary.configReadable ? configSummary(summary.config) : QString(),
+                            runStatusText(summary.status), QString::number(data.loaded.images.size()), options.split)));
+    const QJsonObject detection = config.value(QStringLiteral("detection")).toObject();
+    const QJsonObject anchors = detection.value(QStringLiteral("anchors")).toObject();
+    if (!anchors.isEmpty()) {
+        QString line = QCoreApplication::translate("loupe::RunReport", "Anchors %1")
+                           .arg(anchors.value(QStringLiteral("text")).toString());
+        if (detection.contains(QStringLiteral("anchor_coverage")))
+            line += QStringLiteral(", ")
+                + QCoreApplication::translate("loupe::RunReport", "coverage %1 % (default anchors %2 %)")
+                      .arg(localeNumber(detection.value(QStringLiteral("anchor_coverage")).toDouble() * 100, 'f', 1),
+                          localeNumber(
+                              detection.value(QStringLiteral("default_anchor_coverage")).toDouble() * 100, 'f', 1));
+        html += QStringLiteral("<p class=\"muted\">%1</p>\n").arg(esc(line));
+    }
+    html += QStringLiteral(
+        "<p class=\"headline\">%1 <b id=\"map\" data-value=\"%2\">%3</b>, %4 <b id=\"ap50\" data-value=\"%5\">%6</b>, "
+        "%7 <b id=\"ap75\" data-value=\"%8\">%9</b></p>\n")
+                .arg(esc(QCoreApplication::translate("loupe::RunReport", "mAP@[.50:.95]")), exact(metrics.map),
+                    apText(metrics.map), esc(QCoreApplication::translate("loupe::RunReport", "AP50")),
+                    exact(metrics.ap50), apText(metrics.ap50),
+                    esc(QCoreApplication::translate("loupe::RunReport", "AP75")), exact(metrics.ap75),
+                    apText(metrics.ap75));
+    html += QStringLiteral("<p>%1</p>\n")
+                .arg(esc(QCoreApplication::translate("loupe::RunReport",
+                    "At score threshold %1 and IoU 0.5: %2 true positives, %3 false positives, "
+                    "%4 missed, %5 wrong class.")
+                             .arg(threshold, QString::number(review.matched), QString::number(review.falsePositives),
+                                 QString::number(review.missed), QString::number(review.wrongClass))));
+    if (const QString notes = loadNotes(data.loaded); !notes.isEmpty())
+        html += QStringLiteral("<p class=\"wrong\">%1</p>\n").arg(esc(notes));
+
+    // Configuration.
+    html += QStringLiteral("<h2>%1</h2>\n<table class=\"config\"><tr><th>%2</th><th>%3</th></tr>\n")
+                .arg(esc(Text::tr("Configuration")), esc(Text::tr("key")), esc(Text::tr("value")));
+    for (const auto &[key, value] : configRows(config))
+        html += QStringLiteral("<tr><td>%1</td><td class=\"value\">%2</td></tr>\n").arg(esc(key), esc(value));
+    html += QStringLiteral("</table>\n");
+
+    // Curves: the losses, their parts, and the dev mAP.
+    html += QStringLiteral("<h2>%1</h2>\n<div class=\"charts\">").arg(esc(Text::tr("Training curves")));
+    Series train {Text::tr("train loss"), QStringLiteral("#1f77b4"), false, {}};
+    Series dev {Text::tr("dev loss"), QStringLiteral("#d62728"), true, {}};
+    Series trainCls {
+        QCoreApplication::translate("loupe::RunReport", "train classification"), QStringLiteral("#1f77b4"), false, {}};
+    Series devCls {
+        QCoreApplication::translate("loupe::RunReport", "dev classification"), QStringLiteral("#1f77b4"), true, {}};
+    Series trainBox {
+        QCoreApplication::translate("loupe::RunReport", "train box"), QStringLiteral("#ff7f0e"), false, {}};
+    Series devBox {QCoreApplication::translate("loupe::RunReport", "dev box"), QStringLiteral("#ff7f0e"), true, {}};
+    Series map {QCoreApplication::translate("loupe::RunReport", "dev mAP"), QStringLiteral("#2ca02c"), false, {}};
+    Series ap50 {QCoreApplication::translate("loupe::RunReport", "dev AP50"), QStringLiteral("#9467bd"), true, {}};
+    Series ap75 {QCoreApplication::translate("loupe::RunReport", "dev AP75"), QStringLiteral("#8c564b"), true, {}};
+    const double none = std::nan("");
+    for (const EpochMetrics &m : history) {
+        train.points.emplace_back(m.epoch, m.trainLoss);
+        dev.points.emplace_back(m.epoch, m.devLoss);
+        trainCls.points.emplace_back(m.epoch, m.value(QStringLiteral("train_loss_classification"), none));
+        devCls.points.emplace_back(m.epoch, m.value(QStringLiteral("dev_loss_classification"), none));
+        trainBox.points.emplace_back(m.epoch, m.value(QStringLiteral("train_loss_box"), none));
+        devBox.points.emplace_back(m.epoch, m.value(QStringLiteral("dev_loss_box"), none));
+        map.points.emplace_back(m.epoch, m.value(QStringLiteral("dev_map"), none));
+        ap50.points.emplace_back(m.epoch, m.value(QStringLiteral("dev_ap50"), none));
+        ap75.points.emplace_back(m.epoch, m.value(QStringLiteral("dev_ap75"), none));
+    }
+    ChartOptions lossChart;
+    lossChart.title = Text::tr("Loss");
+    lossChart.xLabel = Text::tr("epoch");
+    lossChart.yLabel = Text::tr("loss");
+    lossChart.integerX = true;
+    lossChart.markX = summary.bestEpoch > 0 ? summary.bestEpoch : std::nan("");
+    lossChart.markLabel = Text::tr("best");
+    html += lineChartSvg(lossChart, {train, dev});
+    ChartOptions partsChart = lossChart;
+    partsChart.title = QCoreApplication::translate("loupe::RunReport", "Loss parts");
+    html += lineChartSvg(partsChart, {trainCls, devCls, trainBox, devBox});
+    ChartOptions mapChart = lossChart;
+    mapChart.title = QCoreApplication::translate("loupe::RunReport", "Dev mAP");
+    mapChart.yLabel = QCoreApplication::translate("loupe::RunReport", "average precision");
+    mapChart.yRange = std::make_pair(0.0, 1.0);
+    html += lineChartSvg(mapChart, {map, ap50, ap75});
+    html += QStringLiteral("</div>\n");
+
+    // AP per class, and the counts at the threshold.
+    html
+        += QStringLiteral("<h2>%1</h2>\n<table class=\"metrics\" id=\"per-class\"><tr><th>%2</th><th>%3</th><th>%4</th>"
+                          "<th>%5</th><th>%6</th><th>%7</th><th>%8</th><th>%9</th>")
+               .arg(esc(QCoreApplication::translate("loupe::RunReport", "Average precision per class")),
+                   esc(Text::tr("class")), esc(QCoreApplication::translate("loupe::RunReport", "AP")),
+                   esc(QCoreApplication::translate("loupe::RunReport", "AP50")),
+                   esc(QCoreApplication::translate("loupe::RunReport", "AP75")),
+                   esc(QCoreApplication::translate("loupe::RunReport", "objects")),
+                   esc(QCoreApplication::translate("loupe::RunReport", "true positives")),
+                   esc(QCoreApplication::translate("loupe::RunReport", "false positives")),
+                   esc(QCoreApplication::translate("loupe::RunReport", "missed")));
+    html += QStringLiteral("<th>%1</th></tr>\n")
+                .arg(esc(QCoreApplication::translate("loupe::RunReport", "wrong class")));
+    for (std::size_t i = 0; i < metrics.perClass.size(); ++i) {
+        const DetectionClassMetrics &c = metrics.perClass[i];
+        const ClassReview cr = i < review.perClass.size() ? review.perClass[i] : ClassReview {};
+        html += QStringLiteral("<tr><td>%1</td><td class=\"num ap\" data-value=\"%2\">%3</td><td class=\"num ap50\" "
+                               "data-value=\"%4\">%5</td>"
+                               "<td class=\"num\">%6</td><td class=\"num\">%7</td>")
+                    .arg(esc(c.name), exact(c.ap), apText(c.ap), exact(c.ap50), apText(c.ap50), apText(c.ap75),
+                        QString::number(c.support));
+        html += QStringLiteral("<td class=\"num\">%1</td><td class=\"num\">%2</td><td class=\"num\">%3</td><td "
+                               "class=\"num\">%4</td></tr>\n")
+                    .arg(cr.matched)
+                    .arg(cr.falsePositives)
+                    .arg(cr.missed)
+                    .arg(cr.wrongClass);
+    }
+    html += QStringLiteral("</table>\n<p class=\"muted\">%1</p>\n")
+                .arg(esc(QCoreApplication::translate("loupe::RunReport",
+                    "AP as COCO computes it (pycocotools' rules); – for a class without "
+                    "objects. The counts are at score threshold %1 and IoU 0.5; a wrong-class "
+                    "detection is counted under the class it names.")
+                             .arg(threshold)));
+
+    // Precision-recall at IoU .50, as COCO samples it at 101 recall points.
+    html += QStringLiteral("<h2>%1</h2>\n<div class=\"charts\">")
+                .arg(esc(QCoreApplication::translate("loupe::RunReport", "Precision–recall per class (IoU 0.5)")));
+    const std::vector<double> &recalls = cocoRecallThresholds();
+    for (const DetectionClassMetrics &c : metrics.perClass) {
+        ChartOptions pr;
+        pr.title = c.precision50.empty()
+            ? QCoreApplication::translate("loupe::RunReport", "%1 (no objects)").arg(c.name)
+            : QCoreApplication::translate("loupe::RunReport", "%1 (AP50 %2)").arg(c.name, apText(c.ap50));
+        pr.xLabel = Text::tr("recall");
+        pr.yLabel = Text::tr("precision");
+        pr.xRange = std::make_pair(0.0, 1.0);
+        pr.yRange = std::make_pair(0.0, 1.0);
+        pr.markers = false;
+        pr.width = 270;
+        pr.height = 230;
+        pr.cssClass = QStringLiteral("chart pr");
+        Series curve {QString(), QStringLiteral("#1f77b4"), false, {}};
+        for (std::size_t k = 0; k < c.precision50.size() && k < recalls.size(); ++k)
+            curve.points.emplace_back(recalls[k], c.precision50[k]);
+        html += lineChartSvg(pr, {curve});
+    }
+    html += QStringLiteral("</div>\n");
+
+    // The worst images with their boxes.
+    std::vector<int> worst = worstDetectionImages(review);
+    if (int(worst.size()) > options.worstCount)
+        worst.resize(std::size_t(std::max(0, options.worstCount)));
+    html += QStringLiteral("<h2>%1</h2>\n")
+                .arg(esc(
+                    QCoreApplication::translate("loupe::RunReport", "Worst images (most errors at score threshold %1)")
+                        .arg(threshold)));
+    html += boxLegend();
+    if (worst.empty())
+        html += QStringLiteral("<p>%1</p>\n")
+                    .arg(esc(QCoreApplication::translate("loupe::RunReport", "No image has an error.")));
+    QHash<QString, int> samples;
+    for (int i = 0; i < int(dataset->samples.size()); ++i)
+        samples.insert(dataset->samples[std::size_t(i)].path, i);
+    html += QStringLiteral("<div class=\"worst boxes\">\n");
+    const int side = std::clamp(options.detectionImageSide, 32, 2048);
+    for (int i = 0; i < int(worst.size()); ++i) {
+        if (stop && stop->stopRequested())
+            return {};
+        const ReviewImage &image = data.loaded.images[std::size_t(worst[std::size_t(i)])];
+        const ImageReview &r = review.images[std::size_t(worst[std::size_t(i)])];
+        const QString file = QFileInfo(image.path).fileName();
+        const QString svg = boxedImageSvg(image, r, classes, *dataset, samples, side);
+        html += QStringLiteral("<figure class=\"worst-image\" data-path=\"%1\">").arg(esc(image.path));
+        if (svg.isEmpty())
+            html += QStringLiteral("<div class=\"noimage\">%1</div>").arg(esc(Text::tr("image not readable")));
+        else
+            html += svg;
+        html += QStringLiteral(
+            "<figcaption><span title=\"%1\">%2</span><br><span class=\"wrong\">%3</span><br>%4</figcaption>")
+                    .arg(esc(image.path), esc(file),
+                        esc(QCoreApplication::translate(
+                            "loupe::RunReport", "%1 missed, %2 false positives, %3 wrong class")
+                                .arg(r.missed)
+                                .arg(r.falsePositives)
+                                .arg(r.wrongClass)),
+                        esc(QCoreApplication::translate("loupe::RunReport", "%1 objects, %2 true positives")
+                                .arg(std::count_if(image.truth.begin(), image.truth.end(),
+                                    [](const ReviewTruth &t) { return !t.crowd; }))
+                                .arg(r.matched)));
+        html += QStringLiteral("</figure>\n");
+        if (progress)
+            progress(i + 1, int(worst.size()));
+    }
+    html += QStringLiteral("</div>\n");
+    html += QStringLiteral("<p class=\"muted\">%1</p>\n").arg(esc(Text::tr("Written by Loupe from %1").arg(runDir)));
+    html += QStringLiteral("</body></html>\n");
+    return html.toUtf8();
+}
+
+} // namespace
+
+DetectionReportData loadDetectionReport(const QString &runDir, const Dataset &dataset, const RunReportOptions &options)
+{
+    if (options.split != QLatin1String("dev") && options.split != QLatin1String("test"))
+        throw DatasetError(Text::tr("the split should be dev or test, not \"%1\"").arg(options.split));
+    const QString file
+        = options.split == QLatin1String("test") ? detectionfiles::testPath(runDir) : detectionfiles::devPath(runDir);
+    if (!QFileInfo::exists(file))
+        throw DatasetError(Text::tr("%1 has no %2 predictions (%3): evaluate the run first")
+                               .arg(runDir, options.split, QFileInfo(file).fileName()));
+    DetectionReportData data;
+    data.loaded = detectionfiles::load(runDir, options.split, dataset);
+    data.review = reviewDetections(data.loaded.images, data.loaded.classes, options.scoreThreshold);
+    data.metrics = evaluateReview(data.loaded.images, data.loaded.classes);
+    return data;
+}
+
+std::vector<int> worstDetectionImages(const DetectionReview &review)
+{
+    std::vector<int> worst;
+    for (int i = 0; i < int(review.images.size()); ++i)
+        if (review.images[std::size_t(i)].errors() > 0)
+            worst.push_back(i);
+    std::stable_sort(worst.begin(), worst.end(),
+        [&](int a, int b) { return review.images[std::size_t(a)].errors() > review.images[std::size_t(b)].errors(); });
+    return worst;
+}
+
+QString detectionImagesCsv(const DetectionReportData &data)
+{
+    QString out
+        = QStringLiteral("image,objects,detections,true_positives,false_positives,false_negatives,wrong_class\n");
+    for (std::size_t i = 0; i < data.loaded.images.size() && i < data.review.images.size(); ++i) {
+        const ReviewImage &image = data.loaded.images[i];
+        const ImageReview &r = data.review.images[i];
+        int objects = 0;
+        for (const ReviewTruth &t : image.truth)
+            objects += t.crowd ? 0 : 1;
+        const int detections = r.matched + r.falsePositives + r.wrongClass;
+        out += QStringLiteral("%1,%2,%3,%4,%5,%6,%7\n")
+                   .arg(csvtext::field(image.path), QString::number(objects), QString::number(detections),
+                       QString::number(r.matched), QString::number(r.falsePositives + r.wrongClass),
+                       QString::number(r.missed + r.wrongClass), QString::number(r.wrongClass));
+    }
+    return out;
+}
+
 QByteArray runReportHtml(const QString &runDir, const Dataset *dataset, const RunReportOptions &options,
                          const ProgressFn &progress, const StopToken *stop)
 {
+    if (detectionfiles::isDetectionRun(runDir))
+        return detectionReportHtml(runDir, dataset, options, progress, stop);
     const QJsonObject config = runfolder::readConfig(runDir); // throws when not a run folder
     const QString predictionsFile = predictionsFileFor(runDir, options.split);
     if (!QFileInfo::exists(predictionsFile))

@@ -108,4 +108,35 @@ bool ranksAbove(double a, double b, RankingMetric metric)
     return higherIsBetter(metric) ? a > b : a < b;
 }
 
+QString bestScoreTitle(RankingMetric metric)
+{
+    switch (metric) {
+    case RankingMetric::MacroF1:
+        return QCoreApplication::translate("loupe::Ranking", "Best dev macro F1");
+    case RankingMetric::Accuracy:
+        return QCoreApplication::translate("loupe::Ranking", "Best dev accuracy");
+    case RankingMetric::DevLoss:
+        return QCoreApplication::translate("loupe::Ranking", "Lowest dev loss");
+    case RankingMetric::Map:
+        return QCoreApplication::translate("loupe::Ranking", "Best dev mAP");
+    }
+    return {};
+}
+
+RankingMetric rankingMetricForTasks(RankingMetric chosen, const QStringList &tasks)
+{
+    bool detect = false, other = false;
+    for (const QString &task : tasks) {
+        if (task.isEmpty())
+            continue;
+        (task == QLatin1String("detect") ? detect : other) = true;
+    }
+    const bool classMetric = chosen == RankingMetric::MacroF1 || chosen == RankingMetric::Accuracy;
+    if (detect && !other && classMetric)
+        return RankingMetric::Map;
+    if (other && !detect && chosen == RankingMetric::Map)
+        return RankingMetric::MacroF1;
+    return chosen;
+}
+
 } // namespace loupe

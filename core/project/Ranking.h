@@ -5,6 +5,7 @@
 #include "project/RunRecord.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 #include <vector>
@@ -24,6 +25,14 @@ std::optional<RankingMetric> rankingMetricFromKey(const QString &key);
 /// "Macro F1", "Accuracy", "Dev loss" (translated).
 QString rankingMetricTitle(RankingMetric metric);
 bool higherIsBetter(RankingMetric metric);
+/// The title of a column holding each run's score: "Best dev macro F1", "Best dev accuracy",
+/// "Best dev mAP", "Lowest dev loss" (translated).
+QString bestScoreTitle(RankingMetric metric);
+
+/// The metric that ranks runs of these tasks ("classify", "detect"; empty for runs whose config is
+/// unreadable): `chosen`, unless every known task lacks it, then the one that ranks that task —
+/// mAP for detectors chosen by macro F1 or accuracy, macro F1 for classifiers chosen by mAP.
+RankingMetric rankingMetricForTasks(RankingMetric chosen, const QStringList &tasks);
 
 /// The metric's value in one evaluated epoch; NaN when the epoch's task has no such figure (macro F1
 /// of a detector, mAP of a classifier), so that such runs rank last rather than as zero.

@@ -121,7 +121,15 @@ Diagnosis diagnose(const std::vector<EpochMetrics> &history, int classes)
     Diagnosis d;
     d.epochs = int(history.size());
     d.chanceLoss = std::log(double(std::max(2, classes)));
+    // A detector's loss (focal + box regression) has no uniform guess to measure against: its own
+    // first epoch is the scale, where the untrained detector started.
+    d.detection = !history.empty() && !history.front().hasClassMetrics;
+    if (d.detection && std::isfinite(history.front().trainLoss) && history.front().trainLoss > 0)
+        d.chanceLoss = history.front().trainLoss;
     const double c = d.chanceLoss;
+    // The sentence for the scale in use: a uniform guess's loss, or the detector's first epoch.
+    const auto scaled
+        = [&](const QString &classifier, const QString &detector) { return d.detection ? detector : classifier; };
     auto finish = [&](Verdict v, QString evidence, QStringList remedies = {}) {
         d.verdict = v;
         d.title = verdictName(v);
@@ -173,11 +181,13 @@ Diagnosis diagnose(const std::vector<EpochMetrics> &history, int classes)
 
     if (d.epochs >= 2 && d.trainLoss > kDivergeLevel * c)
         return finish(Verdict::Diverging,
-                      Text::tr("Train loss %1 at epoch %2 is worse than a uniform guess's %3.")
-                          .arg(num(d.trainLoss))
-                          .arg(last.epoch)
-                          .arg(num(c)),
-                      divergingRemedies());
+            scaled(Text::tr("Train loss %1 at epoch %2 is worse than a uniform guess's %3."),
+                QCoreApplication::translate(
+                    "loupe::Diagnosis", "Train loss %1 at epoch %2 is far above the first epoch's %3."))
+                .arg(num(d.trainLoss))
+                .arg(last.epoch)
+                .arg(num(c)),
+            divergingRemedies());
     if (d.epochs >= kWindow) {
         const EpochMetrics &from = history[history.size() - kWindow];
         bool rising = true;
@@ -204,9 +214,10 @@ Diagnosis diagnose(const std::vector<EpochMetrics> &history, int classes)
     const bool devFlat = d.devSlope >= -kFlatSlope;
     const bool trainNearZero = d.trainLoss < kLowLevel * c;
     const bool devRising = d.devLoss - d.bestDevLoss > kDevRise * c && d.devSlope > 0 && d.bestDevEpoch < last.epoch;
-    const QString levels = Text::tr("train loss %1 (%2 of a uniform guess's %3), dev loss %4 (%5)")
+    const QString levels = scaled(Text::tr("train loss %1 (%2 of a uniform guess's %3), dev loss %4 (%5)"),
+        QCoreApplication::translate("loupe::Diagnosis", "train loss %1 (%2 of the first epoch's %3), dev loss %4 (%5)"))
                                .arg(num(d.trainLoss), percent(d.trainLoss / c), num(c), num(d.devLoss),
-                                    percent(d.devLoss / c));
+                                   percent(d.devLoss / c));
 
     if (devRising && (trainFalling || trainNearZero))
         return finish(Verdict::Overfitting,
@@ -221,12 +232,15 @@ Diagnosis diagnose(const std::vector<EpochMetrics> &history, int classes)
                       overfittingRemedies());
     if (trainFlat && devFlat && d.trainLoss > kHighLevel * c && d.devLoss > kHighLevel * c)
         return finish(Verdict::Underfitting,
-                      Text::tr("Both curves have flattened (under %1 of a uniform guess's loss an epoch over the "
-                               "last %2 epochs) at a high level: %3.")
-                          .arg(percent(kFlatSlope))
-                          .arg(kWindow)
-                          .arg(levels),
-                      underfittingRemedies());
+            scaled(Text::tr("Both curves have flattened (under %1 of a uniform guess's loss an epoch over the "
+                            "last %2 epochs) at a high level: %3."),
+                QCoreApplication::translate("loupe::Diagnosis",
+                    "Both curves have flattened (under %1 of the first epoch's "
+                    "loss an epoch over the last %2 epochs) at a high level: %3."))
+                .arg(percent(kFlatSlope))
+                .arg(kWindow)
+                .arg(levels),
+            underfittingRemedies());
     if (trainFlat && devFlat && trainNearZero && d.devLoss < kDevLowLevel * c)
         return finish(Verdict::Converged, Text::tr("Both curves are low and flat: %1.").arg(levels));
     if (trainFlat && devFlat)
@@ -234,9 +248,11 @@ Diagnosis diagnose(const std::vector<EpochMetrics> &history, int classes)
                       Text::tr("Both curves have flattened between high and low: %1. Neither underfitting nor "
                                "overfitting yet; compare with other runs.")
                           .arg(levels));
-    return finish(Verdict::Converging, Text::tr("Still learning: %1, train falling %2 of a uniform guess's loss an "
-                                                "epoch.")
-                                           .arg(levels, percent(-d.trainSlope)));
+    return finish(Verdict::Converging,
+        scaled(Text::tr("Still learning: %1, train falling %2 of a uniform guess's loss an epoch."),
+            QCoreApplication::translate(
+                "loupe::Diagnosis", "Still learning: %1, train falling %2 of the first epoch's loss an epoch."))
+            .arg(levels, percent(-d.trainSlope)));
 }
 
 } // namespace loupe

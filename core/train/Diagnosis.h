@@ -21,7 +21,10 @@ struct Diagnosis {
 
     // The measurements the rules looked at (losses in the loss's own units).
     int epochs = 0;            ///< evaluated epochs in the history
-    double chanceLoss = 0;     ///< a uniform guess's cross-entropy, ln(classes): the scale of "high" and "low"
+    /// The scale of "high" and "low": a uniform guess's cross-entropy ln(classes) for a classifier; for a
+    /// detector (epochs without class metrics) its first epoch's train loss.
+    double chanceLoss = 0;
+    bool detection = false; ///< the history is a detector's
     double trainLoss = 0;      ///< last epoch's
     double devLoss = 0;        ///< last epoch's
     double bestDevLoss = 0;
@@ -31,7 +34,8 @@ struct Diagnosis {
 };
 
 /// Reads the history of a run (one entry per evaluated epoch, in order) of a classifier with
-/// `classes` classes. Non-finite losses count as divergence, never as numbers.
+/// `classes` classes, or of a detector (its total loss against its first epoch's). Non-finite losses count as
+/// divergence, never as numbers.
 Diagnosis diagnose(const std::vector<EpochMetrics> &history, int classes);
 
 /// A cross-entropy above this has blown up: 100 times a uniform guess's loss ln(classes), and at
